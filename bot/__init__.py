@@ -1,0 +1,1 @@
+"""Beteiligungslotse core: content, matching, rendering, storage and the Application."""

@@ -1,0 +1,60 @@
+"""Build the python-telegram-bot Application: the one place where handlers are wired."""
+
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.config import Settings
+from bot.content_store import ContentStore
+from handlers import common, errors, fallback, inline, questions, start, topics
+
+logger = logging.getLogger(__name__)
+
+# Order matters: specific handlers first, the catch-all fallbacks last.
+HANDLER_MODULES: tuple[ModuleType, ...] = (start, topics, questions, inline, fallback, errors)
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+RATE_LIMIT_RETRIES = 3
+
+
+def commands(modules: tuple[ModuleType, ...] = HANDLER_MODULES) -> list[tuple[str, str]]:
+    """(command, description key) of every handler module, in registration order."""
+    return [command for module in modules for command in getattr(module, "COMMANDS", [])]
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    content = app.bot_data[common.STORE_KEY].current.content
+    await app.bot.set_my_commands(
+        [BotCommand(name, content.text(key)) for name, key in app.bot_data["commands"]]
+    )
+    logger.info("Bot @%s ready, content %s", app.bot.username, content.version)
+
+
+def build_application(settings: Settings, store: ContentStore) -> Application:  # type: ignore[type-arg]
+    """The Application with every handler registered and the content store attached."""
+    builder = ApplicationBuilder().token(settings.token or "").post_init(_post_init)
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+    if settings.base_file_url:
+        builder = builder.base_file_url(settings.base_file_url)
+    builder = builder.rate_limiter(
+        AIORateLimiter(overall_max_rate=settings.rate_limit_per_s, max_retries=RATE_LIMIT_RETRIES)
+    )
+    app = builder.build()
+    app.bot_data[common.STORE_KEY] = store
+    app.bot_data["settings"] = settings
+    app.bot_data["commands"] = commands()
+    for module in HANDLER_MODULES:
+        module.register(app)
+    return app
+
+
+def run_bot(settings: Settings, webhook: bool = False) -> int:
+    """Validate content, build the Application and run it until stopped."""
+    store = ContentStore(settings.content_dir)
+    app = build_application(settings, store)
+    app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    return 0

@@ -1,0 +1,135 @@
+"""Command line: run the bot, chat in the terminal, ask questions, validate content.
+
+python -m bot              run on Telegram if a token is set, else the terminal chat
+python -m bot run          run on Telegram (long polling)
+python -m bot chat         the same conversation in the terminal
+python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
+python -m bot validate     check the content files
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.content import ContentError, load_content, summary_line
+from bot.content_store import Snapshot, build_snapshot
+from bot.logs import setup_logging
+from bot.matcher import SearchResult
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run the Telegram bot")
+    run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
+    chat = sub.add_parser("chat", help="talk to the bot in the terminal")
+    chat.add_argument("--content", type=Path, help="content directory")
+    ask = sub.add_parser("ask", help="answer questions (argument or stdin, one per line)")
+    ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
+    ask.add_argument("--json", action="store_true", help="machine-readable output")
+    ask.add_argument("--top", type=int, default=3, help="number of matches to list")
+    ask.add_argument("--content", type=Path, help="content directory")
+    validate = sub.add_parser("validate", help="check the content files")
+    validate.add_argument("content_dir", nargs="?", type=Path, help="content directory")
+    return parser
+
+
+def result_json(result: SearchResult) -> dict[str, object]:
+    """The machine form of an answer (contract of ../shared/eval/score.py)."""
+    return {
+        "question": result.query,
+        "answered": result.answered,
+        "decision": result.decision,
+        "matches": [
+            {
+                "id": m.entry.id,
+                "title": m.entry.title,
+                "score": m.score,
+                "sources": list(m.entry.sources),
+            }
+            for m in result.matches
+        ],
+    }
+
+
+def _snapshot(settings: Settings, directory: Path | None) -> Snapshot:
+    return build_snapshot(directory or settings.content_dir)
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    """Answer the question given, or each line of stdin."""
+    from bot.chat import format_reply
+    from bot.render import render_result
+
+    snapshot = _snapshot(settings, args.content)
+    questions = [" ".join(args.question)] if args.question else sys.stdin
+    for question in questions:
+        result = snapshot.matcher.search(question.strip(), top=args.top)
+        if args.json:
+            print(json.dumps(result_json(result), ensure_ascii=False), flush=not args.question)
+        else:
+            print(format_reply(snapshot, render_result(snapshot.content, result)))
+    return 0
+
+
+def cmd_validate(settings: Settings, args: argparse.Namespace) -> int:
+    """Print findings and a summary; exit 1 on any error."""
+    directory = args.content_dir or settings.content_dir
+    try:
+        content = load_content(directory)
+    except ContentError as error:
+        print(error.report())
+        return 1
+    print(f"Inhalt in Ordnung: {summary_line(content)} (Version {content.version})")
+    return 0
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    """The terminal conversation."""
+    from bot.chat import run_chat
+
+    snapshot = _snapshot(settings, getattr(args, "content", None))
+    interactive = sys.stdin.isatty()
+
+    def prompt() -> None:
+        if interactive:
+            print(f"\n{snapshot.content.text('chat_prompt')}> ", end="", flush=True)
+
+    run_chat(snapshot, sys.stdin, print, prompt)
+    return 0
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the Telegram bot."""
+    if not settings.token:
+        content = load_content(settings.content_dir)
+        print(content.text("no_token"), file=sys.stderr)
+        return 2
+    from bot.app import run_bot
+
+    return run_bot(settings, webhook=args.webhook)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python -m bot`."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    setup_logging(settings)
+    command = args.command or ("run" if settings.token else "chat")
+    handlers = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "validate": cmd_validate}
+    if command == "run" and not hasattr(args, "webhook"):
+        args.webhook = False
+    try:
+        return handlers[command](settings, args)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1

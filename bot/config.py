@@ -1,0 +1,135 @@
+"""Settings from the environment, with an optional `.env` file for local use.
+
+Real environment variables win over `.env`. Invalid values raise `ConfigError` with one
+line that names the setting, so the CLI can exit without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
+DEFAULT_DATABASE = Path("data") / "beteiligungslotse.sqlite3"
+DEFAULT_TIMEZONE = "Europe/Berlin"
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    token: str | None = field(default=None, repr=False)
+    content_dir: Path = DEFAULT_CONTENT_DIR
+    database_path: Path = DEFAULT_DATABASE
+    base_url: str | None = None
+    base_file_url: str | None = None
+    admin_ids: frozenset[int] = frozenset()
+    log_level: str = "INFO"
+    log_format: str = "text"
+    timezone: str = DEFAULT_TIMEZONE
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_listen: str = "0.0.0.0"
+    port: int = 8443
+    rate_limit_per_s: float = 25.0
+    catch_up_minutes: int = 120
+    question_retention_days: int = 90
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse KEY=VALUE lines of a .env file; comments and blank lines are skipped."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be greater than 0, got {raw}")
+    return value
+
+
+def _admin_ids(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise ConfigError(f"ADMIN_IDS must be comma-separated Telegram user ids, got {part!r}")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
+) -> Settings:
+    """Settings from `.env` (if present) overlaid with the real environment."""
+    env: dict[str, str] = read_dotenv(dotenv) if dotenv else {}
+    env.update(os.environ if environ is None else environ)
+
+    def text(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    log_format = (text("LOG_FORMAT") or "text").lower()
+    if log_format not in ("text", "json"):
+        raise ConfigError(f"LOG_FORMAT must be 'text' or 'json', got {log_format!r}")
+    log_level = (text("LOG_LEVEL") or "INFO").upper()
+    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+    return Settings(
+        token=text("TELEGRAM_BOT_TOKEN"),
+        content_dir=Path(text("CONTENT_DIR") or DEFAULT_CONTENT_DIR),
+        database_path=Path(text("DATABASE_PATH") or DEFAULT_DATABASE),
+        base_url=text("TELEGRAM_BASE_URL"),
+        base_file_url=text("TELEGRAM_BASE_FILE_URL"),
+        admin_ids=_admin_ids(env.get("ADMIN_IDS", "")),
+        log_level=log_level,
+        log_format=log_format,
+        timezone=text("TIMEZONE") or DEFAULT_TIMEZONE,
+        webhook_url=text("WEBHOOK_URL"),
+        webhook_secret=text("WEBHOOK_SECRET"),
+        webhook_listen=text("WEBHOOK_LISTEN") or "0.0.0.0",
+        port=_int(env, "PORT", 8443, 1, 65535),
+        rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", 25.0),
+        catch_up_minutes=_int(env, "TIP_CATCH_UP_MINUTES", 120, 0, 24 * 60),
+        question_retention_days=_int(env, "QUESTION_RETENTION_DAYS", 90, 1, 3650),
+    )

@@ -1,0 +1,54 @@
+"""The content currently served: one immutable snapshot (content + its index), swapped whole.
+
+A handler takes `store.current` once and uses only that snapshot, so a reload in the
+middle of an answer can never mix old and new content.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.content import load_content
+from bot.matcher import Matcher
+from bot.model import Content
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A validated content set and the matcher built for it."""
+
+    content: Content
+    matcher: Matcher
+
+
+def build_snapshot(directory: Path) -> Snapshot:
+    """Load, validate and index a content directory; raises ContentError."""
+    content = load_content(directory)
+    return Snapshot(content, Matcher(content))
+
+
+class ContentStore:
+    """Holds the snapshot being served; `reload` keeps the old one if the new is invalid."""
+
+    def __init__(self, directory: Path, snapshot: Snapshot | None = None) -> None:
+        self.directory = Path(directory)
+        self._snapshot = snapshot or build_snapshot(self.directory)
+
+    @property
+    def current(self) -> Snapshot:
+        return self._snapshot
+
+    def reload(self) -> Snapshot:
+        """Load the directory again and swap it in; on ContentError the old one stays."""
+        snapshot = build_snapshot(self.directory)
+        self._snapshot = snapshot
+        logger.info(
+            "Content %s loaded (%d entries)",
+            snapshot.content.version,
+            len(snapshot.content.entries),
+        )
+        return snapshot

@@ -1,0 +1,64 @@
+"""Logging set-up: readable text by default, JSON lines for hosting platforms.
+
+The bot token never reaches the logs: a filter masks it (and the webhook secret) in every
+record, including the request URLs that HTTP libraries log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+from bot.config import Settings
+
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "telegram.ext.ExtBot")
+
+
+class SecretFilter(logging.Filter):
+    """Replaces secrets in log messages with '***'."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            if any(secret in message for secret in self.secrets):
+                for secret in self.secrets:
+                    message = message.replace(secret, "***")
+                record.msg, record.args = message, None
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        data = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            data["exception"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False)
+
+
+def setup_logging(settings: Settings) -> None:
+    """Configure the root logger once for the process."""
+    handler = logging.StreamHandler(sys.stderr)
+    formatter = (
+        JsonFormatter() if settings.log_format == "json" else logging.Formatter(TEXT_FORMAT)
+    )
+    handler.setFormatter(formatter)
+    handler.addFilter(SecretFilter([settings.token or "", settings.webhook_secret or ""]))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level)
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)

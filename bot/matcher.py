@@ -1,0 +1,258 @@
+"""Find the entry that answers a question: normalise, index once, score, decide.
+
+Scoring, in short:
+- every entry has a weighted vocabulary of stems from its title, questions and keywords
+  (weight 1.0) and its summary (weight 0.5); compounds are also indexed by their parts;
+- each query word is resolved to vocabulary stems: exactly, by typo tolerance
+  (rapidfuzz ratio), or by splitting a compound into known parts;
+- `coverage`: how much of the question (IDF-weighted) an entry explains;
+- `phrase`: how close the question is to one of the entry's own phrasings (IDF-weighted
+  soft F1, plus rapidfuzz token ratio), computed for the best candidates only;
+- score = 100 × (0.6 × coverage + 0.4 × phrase). A question whose words the content does
+  not know at all scores low and is refused instead of answered at random.
+
+Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.model import Content, Entry
+from bot.normalize import stem, words
+
+ANSWER = "answer"
+SUGGEST = "suggest"
+REFUSE = "refuse"
+
+PRIMARY_WEIGHT = 1.0
+SUMMARY_WEIGHT = 0.5
+PART_WEIGHT = 0.85
+TYPO_CUTOFF = 84.0
+MIN_TYPO_LENGTH = 5
+MIN_PART = 3
+RERANK_CANDIDATES = 25
+COVERAGE_SHARE = 0.6
+
+REFUSE_BELOW = 42.0
+MIN_COVERAGE = 0.45
+CONFIDENT_FROM = 58.0
+CLOSE_MARGIN = 4.0
+LINKING = ("", "s", "n", "en", "es", "e")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One ranked entry with its score (0–100)."""
+
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Ranked matches and what to do with them: answer, suggest, or refuse."""
+
+    query: str
+    decision: str
+    matches: tuple[Match, ...]
+
+    @property
+    def answered(self) -> bool:
+        """False when the bot tells the user it has nothing fitting."""
+        return self.decision != REFUSE
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    stems: frozenset[str]
+    text: str
+
+
+class Matcher:
+    """An index over one Content object; build once per content version."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._entries = content.entries
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._phrases: list[list[_Phrase]] = []
+        surface_by_entry: list[list[tuple[str, float]]] = []
+        for index, entry in enumerate(self._entries):
+            surface = [(w, PRIMARY_WEIGHT) for text in _primary_texts(entry) for w in words(text)]
+            surface += [(w, SUMMARY_WEIGHT) for w in words(entry.summary)]
+            surface_by_entry.append(surface)
+            for word, weight in surface:
+                self._post(stem(word), index, weight)
+            phrases = [
+                _Phrase(
+                    frozenset(map(stem, words(t))), " ".join(sorted({stem(w) for w in words(t)}))
+                )
+                for t in (entry.title, *entry.questions)
+            ]
+            self._phrases.append([p for p in phrases if p.stems])
+        self._vocabulary = list(self._postings)
+        # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
+        for index, surface in enumerate(surface_by_entry):
+            for word, weight in surface:
+                for part in self._split_compound(word):
+                    self._post(part, index, weight * PART_WEIGHT)
+        self._vocabulary = list(self._postings)
+        count = len(self._entries)
+        self._idf = {
+            token: math.log((count + 1) / (len(posting) + 0.5)) + 1.0
+            for token, posting in self._postings.items()
+        }
+        self._unknown_idf = math.log((count + 1) / 0.5) + 1.0
+
+    def _post(self, token: str, index: int, weight: float) -> None:
+        posting = self._postings[token]
+        if posting.get(index, 0.0) < weight:
+            posting[index] = weight
+
+    def _split_compound(self, word: str) -> list[str]:
+        """Known stems a compound word consists of (empty if it is no compound of them)."""
+        best: list[str] = []
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, rest = word[:cut], word[cut:]
+            head_stem = stem(head)
+            if head_stem not in self._postings or len(head_stem) < MIN_PART:
+                continue
+            for link in LINKING:
+                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                    continue
+                tail = rest[len(link) :]
+                tail_stem = stem(tail)
+                if tail_stem in self._postings:
+                    return [head_stem, tail_stem]
+                deeper = self._split_compound(tail) if len(tail) >= 2 * MIN_PART else []
+                if deeper and not best:
+                    best = [head_stem, *deeper]
+        return best
+
+    def _resolve(self, word: str) -> list[tuple[str, list[tuple[str, float]]]]:
+        """Query word → [(stem for IDF, [(vocabulary stem, similarity)])]."""
+        token = stem(word)
+        if token in self._postings:
+            return [(token, [(token, 1.0)])]
+        if len(token) >= MIN_TYPO_LENGTH:
+            close = process.extract(
+                token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=3
+            )
+            if close:
+                return [(token, [(found, score / 100.0) for found, score, _ in close])]
+        parts = self._split_compound(word)
+        if parts:
+            return [(part, [(part, 1.0)]) for part in parts]
+        head = self._known_head(word)
+        if head:
+            return [(head, [(head, 1.0)]), (token, [])]
+        return [(token, [])]
+
+    def _known_head(self, word: str) -> str | None:
+        """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
+        for cut in range(len(word) - MIN_PART - 1, MIN_PART + 1, -1):
+            head_stem = stem(word[:cut])
+            if len(head_stem) > MIN_PART and head_stem in self._postings:
+                return head_stem
+        return None
+
+    def idf(self, token: str) -> float:
+        return self._idf.get(token, self._unknown_idf)
+
+    def search(self, text: str, top: int = 3) -> SearchResult:
+        """Rank entries for a question and decide whether to answer, suggest or refuse."""
+        query = [item for word in dict.fromkeys(words(text)) for item in self._resolve(word)]
+        if not query:
+            return SearchResult(text, REFUSE, ())
+        total = sum(self.idf(token) for token, _ in query)
+        coverage: dict[int, float] = defaultdict(float)
+        for token, candidates in query:
+            weight = self.idf(token) / total
+            best: dict[int, float] = {}
+            for found, similarity in candidates:
+                for index, field_weight in self._postings[found].items():
+                    value = similarity * field_weight
+                    if value > best.get(index, 0.0):
+                        best[index] = value
+            for index, value in best.items():
+                coverage[index] += weight * value
+        ranked = sorted(coverage.items(), key=lambda item: item[1], reverse=True)
+        scored = [
+            (index, cov, self._phrase_score(index, query))
+            for index, cov in ranked[:RERANK_CANDIDATES]
+        ]
+        matches = sorted(
+            (
+                Match(
+                    self._entries[i],
+                    round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * phrase), 1),
+                )
+                for i, cov, phrase in scored
+            ),
+            key=lambda match: match.score,
+            reverse=True,
+        )[: max(top, 1)]
+        best_coverage = max((cov for _, cov, _ in scored), default=0.0)
+        return SearchResult(text, _decide(matches, best_coverage), tuple(matches))
+
+    def _phrase_score(self, index: int, query: list[tuple[str, list[tuple[str, float]]]]) -> float:
+        """How close the question is to the entry's best phrasing (0–1)."""
+        query_total = sum(self.idf(token) for token, _ in query)
+        query_text = " ".join(sorted({c for _, cands in query for c, _ in cands[:1]}))
+        best = 0.0
+        for phrase in self._phrases[index]:
+            hit = 0.0
+            matched: set[str] = set()
+            for token, candidates in query:
+                similarity = max((s for c, s in candidates if c in phrase.stems), default=0.0)
+                if similarity:
+                    hit += self.idf(token) * similarity
+                    matched.update(c for c, _ in candidates if c in phrase.stems)
+            if not hit:
+                continue
+            recall = hit / query_total
+            phrase_total = sum(self.idf(s) for s in phrase.stems)
+            precision = sum(self.idf(s) for s in matched) / phrase_total
+            f1 = 2 * recall * precision / (recall + precision)
+            ratio = fuzz.token_sort_ratio(query_text, phrase.text) / 100.0
+            best = max(best, 0.8 * f1 + 0.2 * ratio)
+        return best
+
+
+def _primary_texts(entry: Entry) -> Iterable[str]:
+    yield entry.title
+    yield from entry.questions
+    yield from entry.keywords
+    yield from entry.poles
+
+
+def _decide(matches: list[Match], best_coverage: float) -> str:
+    if not matches or matches[0].score < REFUSE_BELOW or best_coverage < MIN_COVERAGE:
+        return REFUSE
+    if (
+        matches[0].score < CONFIDENT_FROM
+        and len(matches) > 1
+        and (matches[0].score - matches[1].score < CLOSE_MARGIN)
+    ):
+        return SUGGEST
+    return ANSWER
+
+
+def close_runner_ups(result: SearchResult, margin: float = 12.0) -> tuple[Match, ...]:
+    """Runner-ups close enough to the best match to offer as "Meinten Sie …?"."""
+    best = result.best
+    if best is None:
+        return ()
+    return tuple(
+        m for m in result.matches[1:] if best.score - m.score <= margin and m.score >= REFUSE_BELOW
+    )

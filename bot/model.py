@@ -1,0 +1,119 @@
+"""Immutable content objects: statements, topics, entries, tips and UI messages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+logger = logging.getLogger(__name__)
+
+KIND_GUIDELINE = "guideline"
+KIND_TENSION = "tension"
+KIND_TOOL = "tool"
+KIND_PRACTICE = "practice"
+KIND_ABOUT = "about"
+KINDS = (KIND_GUIDELINE, KIND_TENSION, KIND_TOOL, KIND_PRACTICE, KIND_ABOUT)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One statement of the workshop documentation, with its section."""
+
+    id: str
+    text: str
+    section_id: str
+    section_title: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A browsing topic; entries point to it by id."""
+
+    id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One focused principle: guideline, tension field, tool, practice or 'about'."""
+
+    id: str
+    kind: str
+    topic: str
+    title: str
+    summary: str
+    steps: tuple[str, ...]
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]
+    poles: tuple[str, ...] = ()
+    tensions: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    """A short daily impulse linked to an entry."""
+
+    id: str
+    entry: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """A validated, immutable content set. Swap whole objects; never mutate one."""
+
+    topics: tuple[Topic, ...]
+    entries: tuple[Entry, ...]
+    tips: tuple[Tip, ...]
+    statements: Mapping[str, Statement]
+    messages: Mapping[str, str]
+    version: str
+    _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
+    _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_entries_by_id", MappingProxyType({e.id: e for e in self.entries})
+        )
+        object.__setattr__(self, "_topics_by_id", MappingProxyType({t.id: t for t in self.topics}))
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
+        return self._entries_by_id.get(entry_id)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        """The topic with this id, or None."""
+        return self._topics_by_id.get(topic_id)
+
+    def entries_in(self, topic_id: str) -> tuple[Entry, ...]:
+        """Entries of one topic, in file order."""
+        return tuple(e for e in self.entries if e.topic == topic_id)
+
+    def text(self, key: str, **values: object) -> str:
+        """A UI message by key, with {placeholders} filled in."""
+        template = self.messages.get(key)
+        if template is None:
+            logger.error("Message key %s is missing from messages.yaml", key)
+            return key
+        if not values:
+            return template
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            logger.error("Message %s has placeholders that do not fit %s", key, sorted(values))
+            return template
+
+    def source_label(self, entry: Entry) -> str:
+        """Human-readable source of an entry: the workshop sections it builds on."""
+        sections: list[str] = []
+        for statement_id in entry.sources:
+            statement = self.statements.get(statement_id)
+            if statement and statement.section_title not in sections:
+                sections.append(statement.section_title)
+        return "; ".join(sections)

@@ -1,0 +1,198 @@
+"""Turn answers into message text (Telegram HTML) and buttons. No I/O, no `telegram` import.
+
+Handlers convert `Reply.buttons` into an inline keyboard; the terminal chat shows them as
+numbered choices. Every piece of content or user text is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot import callbacks
+from bot.matcher import REFUSE, SUGGEST, SearchResult, close_runner_ups
+from bot.model import KIND_TENSION, Content, Entry
+
+MAX_MESSAGE_CHARS = 4096
+MAX_BUTTON_LABEL = 60
+MAX_RUNNER_UPS = 2
+MAX_RELATED = 3
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """One inline button: a label and its callback data."""
+
+    label: str
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A message to send: HTML text and rows of buttons."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+def esc(text: str) -> str:
+    """Escape user or content text for Telegram's HTML parse mode."""
+    return html.escape(text, quote=False)
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1] + "…"
+
+
+def entry_button(content: Content, entry: Entry, template: str | None = None) -> Button:
+    """A button that opens an entry, labelled with its title (through a template if given)."""
+    label = content.text(template, title=entry.title) if template else entry.title
+    return Button(_label(label), callbacks.encode(callbacks.OPEN_ENTRY, entry.id))
+
+
+def topics_button(content: Content) -> Button:
+    return Button(content.text("button_topics"), callbacks.LIST_TOPICS)
+
+
+def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] = ()) -> Reply:
+    """The full answer for one entry: title, guideline, steps, tensions, source, buttons."""
+    topic = content.topic(entry.topic)
+    kind = content.text(f"kind_{entry.kind}")
+    parts = [
+        f"<b>{esc(entry.title)}</b>\n<i>{esc(kind)} · {esc(topic.title if topic else '')}</i>",
+        esc(entry.summary),
+    ]
+    if entry.kind == KIND_TENSION and len(entry.poles) == 2:
+        parts.append(
+            f"<b>{esc(content.text('poles_header'))}</b>\n"
+            f"{esc(entry.poles[0])}  ⟷  {esc(entry.poles[1])}"
+        )
+    if entry.steps:
+        steps = "\n".join(f"{n}. {esc(step)}" for n, step in enumerate(entry.steps, 1))
+        parts.append(f"<b>{esc(content.text('steps_header'))}</b>\n{steps}")
+    tensions = [t for t in (content.entry(i) for i in entry.tensions) if t]
+    if tensions:
+        names = "\n".join(f"• {esc(t.title)}" for t in tensions)
+        parts.append(f"<b>{esc(content.text('tensions_header'))}</b>\n{names}")
+    parts.append(f"<i>{esc(content.text('source', section=content.source_label(entry)))}</i>")
+
+    rows: list[tuple[Button, ...]] = [
+        (entry_button(content, t, "button_tension"),) for t in tensions
+    ]
+    related = [r for r in (content.entry(i) for i in entry.related) if r][:MAX_RELATED]
+    rows += [
+        (entry_button(content, r, "button_related"),)
+        for r in related
+        if r.id not in entry.tensions
+    ]
+    rows += [(entry_button(content, r, "did_you_mean"),) for r in runner_ups[:MAX_RUNNER_UPS]]
+    rows.append((topics_button(content),))
+    return Reply("\n\n".join(parts), tuple(rows))
+
+
+def render_result(content: Content, result: SearchResult) -> Reply:
+    """The reply to a question: an answer, a "Meinten Sie …?" choice, or an honest refusal."""
+    if result.decision == REFUSE or result.best is None:
+        return render_refusal(content)
+    if result.decision == SUGGEST:
+        rows = tuple((entry_button(content, m.entry),) for m in result.matches)
+        return Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
+    runner_ups = tuple(m.entry for m in close_runner_ups(result))
+    return render_entry(content, result.best.entry, runner_ups)
+
+
+def render_refusal(content: Content) -> Reply:
+    """Nothing fits: say so and offer the topics."""
+    return Reply(esc(content.text("refused")), topic_rows(content))
+
+
+def topic_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
+    """One button per topic."""
+    return tuple(
+        (Button(_label(t.title), callbacks.encode(callbacks.OPEN_TOPIC, t.id)),)
+        for t in content.topics
+    )
+
+
+def render_topics(content: Content) -> Reply:
+    """The topic overview."""
+    return Reply(esc(content.text("topics_header")), topic_rows(content))
+
+
+def render_topic(content: Content, topic_id: str) -> Reply | None:
+    """The entries of one topic, with a back button; None for an unknown topic."""
+    topic = content.topic(topic_id)
+    if topic is None:
+        return None
+    text = content.text("topic_header", title=esc(topic.title), description=esc(topic.description))
+    rows = tuple((entry_button(content, e),) for e in content.entries_in(topic_id))
+    back = Button(content.text("button_back"), callbacks.LIST_TOPICS)
+    return Reply(text, (*rows, (back,)))
+
+
+def render_entry_by_id(content: Content, entry_id: str) -> Reply | None:
+    """An entry opened from a button, with a way back to its topic."""
+    entry = content.entry(entry_id)
+    if entry is None:
+        return None
+    reply = render_entry(content, entry)
+    back = Button(content.text("button_back"), callbacks.encode(callbacks.OPEN_TOPIC, entry.topic))
+    return Reply(reply.text, (*reply.buttons[:-1], (back, topics_button(content))))
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Split HTML text at paragraph, then line boundaries so each part fits one message.
+
+    Rendering never opens a tag across a blank line or line break, so parts stay valid HTML.
+    """
+    if len(text) <= limit:
+        return [text]
+    parts: list[str] = []
+    current = ""
+    for piece in _pieces(text, limit):
+        joiner = "\n\n" if current else ""
+        if len(current) + len(joiner) + len(piece) <= limit:
+            current += joiner + piece
+        else:
+            parts.append(current)
+            current = piece
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    for paragraph in text.split("\n\n"):
+        if len(paragraph) <= limit:
+            pieces.append(paragraph)
+            continue
+        for line in paragraph.split("\n"):
+            while len(line) > limit:
+                cut = line.rfind(" ", 0, limit)
+                cut = cut if cut > 0 else limit
+                pieces.append(line[:cut])
+                line = line[cut:].lstrip()
+            pieces.append(line)
+    return pieces
+
+
+def to_plain(text: str) -> str:
+    """HTML message text as plain terminal text."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def render_callback(content: Content, data: str | None) -> Reply | None:
+    """The reply a button press leads to; None for stale or forged callback data."""
+    callback = callbacks.decode(data)
+    if callback is None:
+        return None
+    if callback.action == callbacks.LIST_TOPICS and not callback.argument:
+        return render_topics(content)
+    if callback.action == callbacks.OPEN_TOPIC:
+        return render_topic(content, callback.argument)
+    if callback.action == callbacks.OPEN_ENTRY:
+        return render_entry_by_id(content, callback.argument)
+    return None

@@ -1,0 +1,1 @@
+"""Telegram handlers, one module per user-facing feature; each exposes `register(app)`."""

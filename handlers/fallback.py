@@ -1,0 +1,27 @@
+"""Registered last: non-text messages get a hint, unknown buttons a polite note."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+from handlers.common import snapshot
+
+NON_TEXT = filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL
+
+
+async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell the user that the bot understands text questions."""
+    if update.effective_message:
+        await update.effective_message.reply_text(snapshot(context).content.text("non_text"))
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A stale or forged button: answer it so the client stops waiting, and explain."""
+    if update.callback_query:
+        await update.callback_query.answer(snapshot(context).content.text("stale_button"))
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(MessageHandler(NON_TEXT, non_text))
+    app.add_handler(CallbackQueryHandler(unknown_button))

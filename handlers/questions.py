@@ -1,0 +1,64 @@
+"""Any text message is a question: answer with the best entry, a choice, or an honest no.
+
+In groups the bot only answers messages that mention it or reply to one of its messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import Message, Update
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from bot.render import render_result
+from handlers.common import send_reply, snapshot
+
+logger = logging.getLogger(__name__)
+
+PRIVATE_TEXT = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+GROUP_TEXT = filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND
+
+
+def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
+    """The question in a group message, or None if the message is not meant for the bot."""
+    text = message.text or ""
+    mention = re.compile(rf"@{re.escape(username)}\b", re.IGNORECASE) if username else None
+    if mention and mention.search(text):
+        return mention.sub(" ", text).strip()
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == bot_id:
+        return text
+    return None
+
+
+async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a question in a private chat."""
+    message = update.effective_message
+    if message and message.text:
+        await answer(message, message.text, context)
+
+
+async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a group message only when it is addressed to the bot."""
+    message = update.effective_message
+    if message is None:
+        return
+    text = addressed_text(message, context.bot.id, context.bot.username or "")
+    if text:
+        await answer(message, text, context, quote=True)
+
+
+async def answer(
+    message: Message, text: str, context: ContextTypes.DEFAULT_TYPE, quote: bool = False
+) -> None:
+    """Search the served content and send the rendered result."""
+    current = snapshot(context)
+    result = current.matcher.search(text)
+    logger.debug("Question answered with decision %s", result.decision)
+    await send_reply(message, render_result(current.content, result), quote=quote)
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(MessageHandler(PRIVATE_TEXT, question))
+    app.add_handler(MessageHandler(GROUP_TEXT, group_question))
