@@ -16,15 +16,17 @@ Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from rapidfuzz import fuzz, process
 
 from bot.model import Content, Entry
-from bot.normalize import stem, words
+from bot.normalize import LIGHT_STEMS, stem, words
 
 ANSWER = "answer"
 SUGGEST = "suggest"
@@ -33,6 +35,9 @@ REFUSE = "refuse"
 PRIMARY_WEIGHT = 1.0
 SUMMARY_WEIGHT = 0.5
 PART_WEIGHT = 0.85
+PART_SIMILARITY = 0.7
+LIGHT_FACTOR = 0.3
+PREFIX = 5
 TYPO_CUTOFF = 84.0
 MIN_TYPO_LENGTH = 5
 MIN_PART = 3
@@ -73,9 +78,19 @@ class SearchResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """One query word: the stem its weight comes from and the stems it may stand for."""
+
+    token: str
+    weight: float
+    candidates: tuple[tuple[str, float], ...]
+
+
+@dataclass(slots=True)
 class _Phrase:
     stems: frozenset[str]
     text: str
+    weight: float = 0.0
 
 
 class Matcher:
@@ -113,6 +128,12 @@ class Matcher:
             for token, posting in self._postings.items()
         }
         self._unknown_idf = math.log((count + 1) / 0.5) + 1.0
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        for token in self._vocabulary:
+            self._by_prefix[token[:PREFIX]].append(token)
+        for phrases in self._phrases:
+            for phrase in phrases:
+                phrase.weight = sum(self.idf(s) for s in phrase.stems)
 
     def _post(self, token: str, index: int, weight: float) -> None:
         posting = self._postings[token]
@@ -139,24 +160,42 @@ class Matcher:
                     best = [head_stem, *deeper]
         return best
 
-    def _resolve(self, word: str) -> list[tuple[str, list[tuple[str, float]]]]:
-        """Query word → [(stem for IDF, [(vocabulary stem, similarity)])]."""
+    def _resolve(self, word: str) -> list[Term]:
+        """A query word as weighted terms, each with the vocabulary stems it may mean."""
         token = stem(word)
+        factor = LIGHT_FACTOR if token in LIGHT_STEMS else 1.0
+        candidates: dict[str, float] = {}
         if token in self._postings:
-            return [(token, [(token, 1.0)])]
-        if len(token) >= MIN_TYPO_LENGTH:
-            close = process.extract(
+            candidates[token] = 1.0
+            for part in self._split_compound(word):
+                candidates.setdefault(part, PART_SIMILARITY)
+        self._add_prefix_family(token, candidates)
+        if token not in self._postings and len(token) >= MIN_TYPO_LENGTH:
+            for found, score, _ in process.extract(
                 token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=3
-            )
-            if close:
-                return [(token, [(found, score / 100.0) for found, score, _ in close])]
+            ):
+                candidates[found] = max(candidates.get(found, 0.0), score / 100.0)
+        if candidates:
+            return [Term(token, self.idf(token) * factor, tuple(candidates.items()))]
         parts = self._split_compound(word)
         if parts:
-            return [(part, [(part, 1.0)]) for part in parts]
+            return [Term(part, self.idf(part) * factor, ((part, 1.0),)) for part in parts]
         head = self._known_head(word)
         if head:
-            return [(head, [(head, 1.0)]), (token, [])]
-        return [(token, [])]
+            return [Term(head, self.idf(head), ((head, 1.0),)), Term(token, self.idf(token), ())]
+        return [Term(token, self.idf(token) * factor, ())]
+
+    def _add_prefix_family(self, token: str, candidates: dict[str, float]) -> None:
+        """Stems sharing a long prefix with the token ("schul" ~ "schulung")."""
+        if len(token) < PREFIX:
+            return
+        for other in self._by_prefix.get(token[:PREFIX], ()):
+            if other == token:
+                continue
+            common = len(commonprefix((token, other)))
+            if common >= max(PREFIX, 0.75 * min(len(token), len(other))):
+                similarity = 0.55 + 0.4 * common / max(len(token), len(other))
+                candidates[other] = max(candidates.get(other, 0.0), similarity)
 
     def _known_head(self, word: str) -> str | None:
         """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
@@ -171,32 +210,26 @@ class Matcher:
 
     def search(self, text: str, top: int = 3) -> SearchResult:
         """Rank entries for a question and decide whether to answer, suggest or refuse."""
-        query = [item for word in dict.fromkeys(words(text)) for item in self._resolve(word)]
-        if not query:
+        query = [term for word in dict.fromkeys(words(text)) for term in self._resolve(word)]
+        total = sum(term.weight for term in query)
+        if not query or total <= 0:
             return SearchResult(text, REFUSE, ())
-        total = sum(self.idf(token) for token, _ in query)
         coverage: dict[int, float] = defaultdict(float)
-        for token, candidates in query:
-            weight = self.idf(token) / total
+        for term in query:
             best: dict[int, float] = {}
-            for found, similarity in candidates:
+            for found, similarity in term.candidates:
                 for index, field_weight in self._postings[found].items():
                     value = similarity * field_weight
                     if value > best.get(index, 0.0):
                         best[index] = value
             for index, value in best.items():
-                coverage[index] += weight * value
-        ranked = sorted(coverage.items(), key=lambda item: item[1], reverse=True)
-        scored = [
-            (index, cov, self._phrase_score(index, query))
-            for index, cov in ranked[:RERANK_CANDIDATES]
-        ]
+                coverage[index] += term.weight / total * value
+        ranked = heapq.nlargest(RERANK_CANDIDATES, coverage.items(), key=lambda item: item[1])
+        scored = [(index, cov, self._phrase_score(index, query, total)) for index, cov in ranked]
         matches = sorted(
             (
-                Match(
-                    self._entries[i],
-                    round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * phrase), 1),
-                )
+                Match(self._entries[i], round(100 * (COVERAGE_SHARE * cov
+                                                     + (1 - COVERAGE_SHARE) * phrase), 1))
                 for i, cov, phrase in scored
             ),
             key=lambda match: match.score,
@@ -205,24 +238,24 @@ class Matcher:
         best_coverage = max((cov for _, cov, _ in scored), default=0.0)
         return SearchResult(text, _decide(matches, best_coverage), tuple(matches))
 
-    def _phrase_score(self, index: int, query: list[tuple[str, list[tuple[str, float]]]]) -> float:
+    def _phrase_score(self, index: int, query: list[Term], total: float) -> float:
         """How close the question is to the entry's best phrasing (0–1)."""
-        query_total = sum(self.idf(token) for token, _ in query)
-        query_text = " ".join(sorted({c for _, cands in query for c, _ in cands[:1]}))
+        query_text = " ".join(sorted(term.token for term in query))
         best = 0.0
         for phrase in self._phrases[index]:
             hit = 0.0
             matched: set[str] = set()
-            for token, candidates in query:
-                similarity = max((s for c, s in candidates if c in phrase.stems), default=0.0)
-                if similarity:
-                    hit += self.idf(token) * similarity
-                    matched.update(c for c, _ in candidates if c in phrase.stems)
+            for term in query:
+                similarity = 0.0
+                for found, value in term.candidates:
+                    if found in phrase.stems:
+                        matched.add(found)
+                        similarity = max(similarity, value)
+                hit += term.weight * similarity
             if not hit:
                 continue
-            recall = hit / query_total
-            phrase_total = sum(self.idf(s) for s in phrase.stems)
-            precision = sum(self.idf(s) for s in matched) / phrase_total
+            recall = hit / total
+            precision = sum(self.idf(s) for s in matched) / phrase.weight
             f1 = 2 * recall * precision / (recall + precision)
             ratio = fuzz.token_sort_ratio(query_text, phrase.text) / 100.0
             best = max(best, 0.8 * f1 + 0.2 * ratio)

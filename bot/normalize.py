@@ -280,6 +280,20 @@ STOP_WORDS = frozenset(
 )
 
 
+# Frequent verbs and fillers that carry little topic: they count, but weakly.
+LIGHT_WORDS = frozenset(
+    """
+    bringen bringe bringt kommen komme kommt geben gebe gibt finden finde findet brauchen
+    brauche braucht sichern sichert holen hole lohnen lohnt klaeren klaert entstehen entsteht
+    bedeuten bedeutet gehoeren gehoert wissen weiss spielen spielt sinnvoll richtig gut gute
+    guten besser beste am ehesten eigentlich ueberhaupt wichtig genau stellen stellt sehen
+    sieht lassen laesst nehmen nimmt halten haelt bekommen bekommt kriegen kriegt
+    schaffen schafft erreichen erreicht umgehen wirken wirkt dafuer darf duerfen sollen
+    tun tut passiert passieren laufen laeuft sagen sagt moeglich neu neue neuen
+    """.split()
+)
+
+
 def fold(text: str) -> str:
     """Casefold and spell umlauts and ß out (Straße → strasse)."""
     return text.casefold().translate(_FOLD)
@@ -299,3 +313,6 @@ def stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Stemmed content tokens of a text."""
     return [stem(w) for w in words(text)]
+
+
+LIGHT_STEMS = frozenset(stem(word) for word in LIGHT_WORDS)
