@@ -447,11 +447,15 @@ def _check_entry_links(
 
 def _load_entries(
     check: _Checker, topics: list[Topic], statements: dict[str, Statement]
-) -> list[Entry]:
+) -> tuple[list[Entry], bool]:
+    """All entries, and whether every entry file could be read (else links are not judged)."""
     located: list[tuple[Entry, LineDict, str]] = []
     seen: dict[str, str] = {}
+    readable = True
     for relative in _entry_files(check):
-        for item in check.top_list(check.read(relative), relative, "entries"):
+        data = check.read(relative)
+        readable = readable and data is not None
+        for item in check.top_list(data, relative, "entries"):
             entry = _read_entry(check, item, relative)
             if entry.id in seen:
                 check.add(
@@ -466,7 +470,7 @@ def _load_entries(
     _check_entry_links(check, located, topics, statements)
     entries = [entry for entry, _, _ in located]
     cited = {source for entry in entries for source in entry.sources}
-    for statement in statements.values():
+    for statement in statements.values() if readable else ():
         if statement.required and statement.id not in cited:
             check.add(
                 ENTRIES_DIR + "/",
@@ -474,10 +478,11 @@ def _load_entries(
                 f"Die Aussage {statement.id} („{statement.text}“) "
                 "wird von keinem Eintrag zitiert (Feld „sources“).",
             )
-    return entries
+    return entries, readable
 
 
-def _load_tips(check: _Checker, entry_ids: set[str]) -> list[Tip]:
+def _load_tips(check: _Checker, entry_ids: set[str] | None) -> list[Tip]:
+    """Tips; links to entries are checked unless entry_ids is None (entries unreadable)."""
     tips: list[Tip] = []
     seen: dict[str, int] = {}
     for item in check.top_list(check.read(TIPS_FILE), TIPS_FILE, "tips"):
@@ -488,7 +493,7 @@ def _load_tips(check: _Checker, entry_ids: set[str]) -> list[Tip]:
             )
         seen[tip_id] = item.line
         entry = check.text(item, "entry", TIPS_FILE, MAX_ENTRY_ID)
-        if entry and entry not in entry_ids:
+        if entry and entry_ids is not None and entry not in entry_ids:
             check.add(
                 TIPS_FILE,
                 item.key_lines["entry"],
@@ -555,8 +560,8 @@ def load_content(root: Path | str) -> Content:
         raise ContentError([Finding(str(root), 0, "Das Inhaltsverzeichnis gibt es nicht.")])
     statements = _load_statements(check)
     topics = _load_topics(check)
-    entries = _load_entries(check, topics, statements)
-    tips = _load_tips(check, {entry.id for entry in entries})
+    entries, readable = _load_entries(check, topics, statements)
+    tips = _load_tips(check, {entry.id for entry in entries} if readable else None)
     messages = _load_messages(check)
     if check.findings:
         raise ContentError(check.findings)

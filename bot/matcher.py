@@ -228,8 +228,10 @@ class Matcher:
         scored = [(index, cov, self._phrase_score(index, query, total)) for index, cov in ranked]
         matches = sorted(
             (
-                Match(self._entries[i], round(100 * (COVERAGE_SHARE * cov
-                                                     + (1 - COVERAGE_SHARE) * phrase), 1))
+                Match(
+                    self._entries[i],
+                    round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * phrase), 1),
+                )
                 for i, cov, phrase in scored
             ),
             key=lambda match: match.score,

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from telegram.ext import Application
 
+from bot.app import ALLOWED_UPDATES, build_application
+from bot.config import DEFAULT_CONTENT_DIR, Settings
+from bot.content_store import ContentStore, Snapshot, build_snapshot
 from tests.fake_telegram import FakeTelegramServer
+
+CONTENT_DIR = DEFAULT_CONTENT_DIR
 
 BOT_TOKEN = "123456:TEST-TOKEN"
 
@@ -16,3 +24,182 @@ async def fake_telegram() -> AsyncIterator[FakeTelegramServer]:
     """A started fake Bot API server on 127.0.0.1 (random port), stopped afterwards."""
     async with FakeTelegramServer(token=BOT_TOKEN) as server:
         yield server
+
+
+# --- a small, valid content set for unit tests -------------------------------------------
+
+MINI_STATEMENTS = """\
+sections:
+  - id: X
+    title: "1 Testabschnitt"
+    statements:
+      X1: "Augenhöhe herstellen"
+      X2: "Zeitplan präsentieren"
+  - id: A
+    title: "0 Ablauf"
+    required: false
+    statements:
+      A1: "Begrüßung"
+"""
+
+MINI_TOPICS = """\
+topics:
+  - id: basis
+    title: "Grundlagen"
+    description: "Worum es geht."
+"""
+
+MINI_ENTRIES = """\
+entries:
+  - id: augenhoehe
+    kind: guideline
+    topic: basis
+    title: "Augenhöhe herstellen"
+    summary: "Verwaltung und Ehrenamt begegnen sich als gleichwertige Partner."
+    steps:
+      - "Laden Sie zu einem gemeinsamen Treffen ein."
+      - "Fragen Sie nach Erwartungen."
+    tensions: [ressource-partner]
+    related: [zeitplan]
+    questions:
+      - "Wie schaffen wir Augenhöhe mit Ehrenamtlichen?"
+      - "Wie begegnen wir Freiwilligen respektvoll?"
+      - "Verwaltung von oben herab – was tun?"
+      - "Wie gelingt Zusammenarbeit gleichberechtigt?"
+    keywords: [gleichberechtigt, respekt, hierarchie]
+    sources: [X1]
+  - id: zeitplan
+    kind: practice
+    topic: basis
+    title: "Zeitplan offenlegen"
+    summary: "Wer den Zeitplan zeigt, schafft Verlässlichkeit."
+    steps:
+      - "Veröffentlichen Sie die Meilensteine."
+      - "Sagen Sie, wann entschieden wird."
+    questions:
+      - "Sollen wir den Zeitplan zeigen?"
+      - "Wann wird entschieden?"
+      - "Wie lange dauert das Verfahren?"
+      - "Wie machen wir Termine transparent?"
+    keywords: [termine, fristen, meilensteine]
+    sources: [X2]
+  - id: ressource-partner
+    kind: tension
+    topic: basis
+    title: "Ressource oder Partner?"
+    summary: "Bürgerinnen und Bürger sind mehr als Lückenfüller."
+    poles: ["Bürger als Ressource", "Bürger als Partner"]
+    steps:
+      - "Fragen Sie, was die Engagierten selbst wollen."
+      - "Teilen Sie Entscheidungen."
+    questions:
+      - "Sind Bürger nur Lückenbüßer?"
+      - "Ressource oder Partner?"
+      - "Nutzen wir Ehrenamtliche aus?"
+      - "Wie behandeln wir Engagierte als Partner?"
+    sources: [X1]
+"""
+
+MINI_TIPS = """\
+tips:
+  - id: tipp-1
+    entry: augenhoehe
+    text: "Fragen Sie heute eine Ehrenamtliche, was sie sich von der Verwaltung wünscht."
+  - id: tipp-2
+    entry: zeitplan
+    text: "Hängen Sie den Zeitplan sichtbar aus."
+"""
+
+
+def write_content(root: Path, **files: str) -> Path:
+    """Write the mini content set to root, with files replaced by keyword (entries=...)."""
+    texts = {
+        "statements.yaml": MINI_STATEMENTS,
+        "topics.yaml": MINI_TOPICS,
+        "entries/basis.yaml": MINI_ENTRIES,
+        "tips.yaml": MINI_TIPS,
+        "messages.yaml": (CONTENT_DIR / "messages.yaml").read_text(encoding="utf-8"),
+    }
+    names = {
+        "statements": "statements.yaml",
+        "topics": "topics.yaml",
+        "entries": "entries/basis.yaml",
+        "tips": "tips.yaml",
+        "messages": "messages.yaml",
+    }
+    for key, text in files.items():
+        texts[names.get(key, key)] = text
+    for name, text in texts.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def mini_content_dir(tmp_path: Path) -> Path:
+    """A small valid content directory (3 entries, 2 tips, real messages)."""
+    return write_content(tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def shipped_snapshot() -> Snapshot:
+    """The shipped content, loaded and indexed once per test session."""
+    return build_snapshot(CONTENT_DIR)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, fake_telegram: FakeTelegramServer) -> Settings:
+    """Settings pointing at the fake Bot API server, a temporary database and no rate cap."""
+    return Settings(
+        token=BOT_TOKEN,
+        content_dir=CONTENT_DIR,
+        database_path=tmp_path / "bot.sqlite3",
+        base_url=fake_telegram.base_url,
+        base_file_url=fake_telegram.base_file_url,
+        admin_ids=frozenset({ADMIN_ID}),
+        rate_limit_per_s=1000.0,
+    )
+
+
+ADMIN_ID = 777
+
+
+async def start_polling(app: Application) -> None:  # type: ignore[type-arg]
+    """Initialise, start and poll the real Application like `run_polling` does."""
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
+
+
+async def stop_polling(app: Application) -> None:  # type: ignore[type-arg]
+    """Stop polling and shut the Application down cleanly."""
+    assert app.updater is not None
+    await app.updater.stop()
+    await app.stop()
+    if app.post_stop:
+        await app.post_stop(app)
+    await app.shutdown()
+    if app.post_shutdown:
+        await app.post_shutdown(app)
+
+
+@pytest.fixture
+async def running_bot(
+    settings: Settings, shipped_snapshot: Snapshot
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The real Application with the shipped content, polling the fake server."""
+    app = build_application(settings, ContentStore(settings.content_dir, shipped_snapshot))
+    await start_polling(app)
+    try:
+        yield app
+    finally:
+        await stop_polling(app)
+
+
+def with_settings(settings: Settings, **changes: object) -> Settings:
+    """A copy of settings with some fields changed."""
+    return replace(settings, **changes)  # type: ignore[arg-type]

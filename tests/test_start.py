@@ -1,0 +1,43 @@
+"""/start, /hilfe and the registered commands, end to end against the fake Bot API."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from bot.app import commands
+from tests.fake_telegram import FakeTelegramServer
+
+CHAT = 5001
+
+
+async def test_start_greets_with_topic_keyboard(
+    running_bot: Application,
+    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+) -> None:
+    fake_telegram.push_message("/start", chat_id=CHAT)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["chat_id"] == CHAT
+    assert "Beteiligungslotse" in call.params["text"]
+    assert call.params["parse_mode"] == "HTML"
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    assert [row[0]["callback_data"] for row in rows][:2] == ["t:rahmen", "t:spannungsfelder"]
+
+
+async def test_commands_are_registered_in_german(
+    running_bot: Application,
+    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+) -> None:
+    (call,) = await fake_telegram.wait_for("setMyCommands")
+    registered = {c["command"]: c["description"] for c in call.params["commands"]}
+    assert set(registered) == {name for name, _ in commands()}
+    assert registered["themen"] == "Alle Themen durchstöbern"
+
+
+async def test_help_lists_every_command(
+    running_bot: Application,
+    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+) -> None:
+    fake_telegram.push_message("/hilfe", chat_id=CHAT)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    for name, _ in commands():
+        assert f"/{name} – " in call.params["text"]
