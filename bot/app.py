@@ -10,6 +10,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
 from bot.content_store import ContentStore
+from bot.storage import Database
 from handlers import common, errors, fallback, inline, questions, start, topics
 
 logger = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def commands(modules: tuple[ModuleType, ...] = HANDLER_MODULES) -> list[tuple[st
 
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    await app.bot_data[common.DB_KEY].open()
     content = app.bot_data[common.STORE_KEY].current.content
     await app.bot.set_my_commands(
         [BotCommand(name, content.text(key)) for name, key in app.bot_data["commands"]]
@@ -33,9 +35,18 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     logger.info("Bot @%s ready, content %s", app.bot.username, content.version)
 
 
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    await app.bot_data[common.DB_KEY].close()
+
+
 def build_application(settings: Settings, store: ContentStore) -> Application:  # type: ignore[type-arg]
     """The Application with every handler registered and the content store attached."""
-    builder = ApplicationBuilder().token(settings.token or "").post_init(_post_init)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or "")
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:
@@ -45,7 +56,8 @@ def build_application(settings: Settings, store: ContentStore) -> Application:  
     )
     app = builder.build()
     app.bot_data[common.STORE_KEY] = store
-    app.bot_data["settings"] = settings
+    app.bot_data[common.DB_KEY] = Database(settings.database_path)
+    app.bot_data[common.SETTINGS_KEY] = settings
     app.bot_data["commands"] = commands()
     for module in HANDLER_MODULES:
         module.register(app)

@@ -192,7 +192,7 @@ class Matcher:
         for other in self._by_prefix.get(token[:PREFIX], ()):
             if other == token:
                 continue
-            common = len(commonprefix((token, other)))
+            common = len(commonprefix((token, other)))  # noqa: RUF071 - characters wanted
             if common >= max(PREFIX, 0.75 * min(len(token), len(other))):
                 similarity = 0.55 + 0.4 * common / max(len(token), len(other))
                 candidates[other] = max(candidates.get(other, 0.0), similarity)

@@ -8,14 +8,23 @@ from telegram.ext import ContextTypes
 
 from bot.content_store import ContentStore, Snapshot
 from bot.render import Reply, split_message
+from bot.storage import Database
 
 STORE_KEY = "content_store"
+DB_KEY = "database"
+SETTINGS_KEY = "settings"
 
 
 def snapshot(context: ContextTypes.DEFAULT_TYPE) -> Snapshot:
     """The content snapshot to use for this whole update."""
     store: ContentStore = context.bot_data[STORE_KEY]
     return store.current
+
+
+def database(context: ContextTypes.DEFAULT_TYPE) -> Database:
+    """The open database of this Application."""
+    db: Database = context.bot_data[DB_KEY]
+    return db
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:

@@ -1,0 +1,99 @@
+"""The SQLite database (aiosqlite): opening, WAL mode, versioned migrations.
+
+Each feature keeps its own queries in its own module and adds its tables here as a new
+migration at the end of `MIGRATIONS`. Migrations run in order inside a transaction and
+bump `PRAGMA user_version`, so an existing database is upgraded on start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step; `version` is the user_version after it ran."""
+
+    version: int
+    description: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = ()
+
+
+class Database:
+    """One aiosqlite connection to the bot's database file."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._connection: aiosqlite.Connection | None = None
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        if self._connection is None:
+            raise RuntimeError("database is not open")
+        return self._connection
+
+    async def open(self) -> Database:
+        """Open (creating the file and folder if needed), enable WAL, run migrations."""
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._connection = await aiosqlite.connect(self.path, isolation_level=None)
+        await self._connection.execute("PRAGMA journal_mode=WAL")
+        await self._connection.execute("PRAGMA foreign_keys=ON")
+        await self._connection.execute("PRAGMA busy_timeout=5000")
+        await self.migrate()
+        return self
+
+    async def close(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
+
+    async def __aenter__(self) -> Database:
+        return await self.open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def version(self) -> int:
+        async with self.connection.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+        """Apply every migration newer than the database; returns the resulting version."""
+        current = await self.version()
+        for migration in migrations:
+            if migration.version <= current:
+                continue
+            logger.info(
+                "Migrating database to version %d: %s", migration.version, migration.description
+            )
+            script = (
+                f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+                f"PRAGMA user_version = {migration.version:d};\nCOMMIT;"
+            )
+            try:
+                await self.connection.executescript(script)
+            except Exception:
+                if self.connection.in_transaction:
+                    await self.connection.execute("ROLLBACK")
+                raise
+            current = migration.version
+        return current
+
+    async def ping(self) -> bool:
+        """True if the database answers a trivial query."""
+        try:
+            async with self.connection.execute("SELECT 1") as cursor:
+                return await cursor.fetchone() is not None
+        except Exception:
+            return False

@@ -1,0 +1,44 @@
+"""Database opening, WAL mode and migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.storage import Database, Migration
+
+STEPS = (
+    Migration(1, "first table", "CREATE TABLE one (id INTEGER PRIMARY KEY);"),
+    Migration(2, "second table", "CREATE TABLE two (id INTEGER PRIMARY KEY);"),
+)
+
+
+async def test_open_creates_file_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "bot.sqlite3"
+    async with Database(path) as db:
+        async with db.connection.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"
+        assert await db.ping()
+    assert path.is_file()
+
+
+async def test_migrations_run_once_in_order(tmp_path: Path) -> None:
+    async with Database(tmp_path / "m.sqlite3") as db:
+        assert await db.migrate(STEPS[:1]) == 1
+        assert await db.migrate(STEPS) == 2
+        assert await db.migrate(STEPS) == 2  # nothing to do the second time
+        await db.connection.execute("INSERT INTO two (id) VALUES (1)")
+
+
+async def test_failed_migration_leaves_version_and_schema_unchanged(tmp_path: Path) -> None:
+    broken = (*STEPS[:1], Migration(2, "broken", "CREATE TABLE two (id INT); SELECT * FROM x;"))
+    async with Database(tmp_path / "b.sqlite3") as db:
+        await db.migrate(STEPS[:1])
+        with pytest.raises(Exception, match="no such table"):
+            await db.migrate(broken)
+        assert await db.version() == 1
+        async with db.connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'two'"
+        ) as cursor:
+            assert (await cursor.fetchone())[0] == 0
