@@ -22,6 +22,7 @@ STATEMENTS_FILE = "statements.yaml"
 TOPICS_FILE = "topics.yaml"
 TIPS_FILE = "tips.yaml"
 MESSAGES_FILE = "messages.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
 ENTRIES_DIR = "entries"
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -534,9 +535,34 @@ def _load_messages(check: _Checker) -> dict[str, str]:
     return messages
 
 
+def _load_synonyms(check: _Checker) -> list[tuple[str, ...]]:
+    """Optional groups of words that mean the same; single words only."""
+    if not (check.root / SYNONYMS_FILE).is_file():
+        return []
+    data = check.read(SYNONYMS_FILE)
+    if data is None:
+        return []
+    groups = data.get("synonyms") if isinstance(data, LineDict) else None
+    if not isinstance(groups, LineList):
+        check.add(SYNONYMS_FILE, getattr(data, "line", 1),
+                  "Oben in der Datei muss „synonyms:“ stehen, darunter die Gruppen.")
+        return []
+    result = []
+    for group, line in zip(groups, groups.item_lines, strict=True):
+        if (not isinstance(group, list) or len(group) < 2
+                or not all(isinstance(w, str) and w.strip() for w in group)):
+            check.add(SYNONYMS_FILE, line, "Eine Gruppe ist eine Liste aus mindestens zwei "
+                      "Wörtern, z. B. [Unternehmen, Firma].")
+        elif any(len(w.split()) > 1 for w in group):
+            check.add(SYNONYMS_FILE, line, "Bitte nur einzelne Wörter, keine Wortgruppen.")
+        else:
+            result.append(tuple(w.strip() for w in group))
+    return result
+
+
 def content_files(root: Path) -> list[Path]:
     """Every file that makes up the content set, in a stable order."""
-    names = [STATEMENTS_FILE, TOPICS_FILE, TIPS_FILE, MESSAGES_FILE]
+    names = [STATEMENTS_FILE, TOPICS_FILE, TIPS_FILE, MESSAGES_FILE, SYNONYMS_FILE]
     files = [root / name for name in names if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR
     if entries_dir.is_dir():
@@ -563,6 +589,7 @@ def load_content(root: Path | str) -> Content:
     entries, readable = _load_entries(check, topics, statements)
     tips = _load_tips(check, {entry.id for entry in entries} if readable else None)
     messages = _load_messages(check)
+    synonyms = _load_synonyms(check)
     if check.findings:
         raise ContentError(check.findings)
     return Content(
@@ -572,6 +599,7 @@ def load_content(root: Path | str) -> Content:
         statements=MappingProxyType(statements),
         messages=MappingProxyType(messages),
         version=content_version(check.root),
+        synonyms=tuple(synonyms),
     )
 
 

@@ -21,7 +21,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from os.path import commonprefix
 
 from rapidfuzz import fuzz, process
 
@@ -32,17 +31,23 @@ ANSWER = "answer"
 SUGGEST = "suggest"
 REFUSE = "refuse"
 
-PRIMARY_WEIGHT = 1.0
+import os
+TITLE_WEIGHT = 1.0
+PRIMARY_WEIGHT = float(os.environ.get("PW", "1.0"))
 SUMMARY_WEIGHT = 0.5
 PART_WEIGHT = 0.85
 PART_SIMILARITY = 0.7
+SYNONYM_SIMILARITY = float(os.environ.get("SYN", "0.8"))
 LIGHT_FACTOR = 0.3
 PREFIX = 5
-TYPO_CUTOFF = 84.0
-MIN_TYPO_LENGTH = 5
+IDF_POWER = float(__import__("os").environ.get("IDF_POWER", "1.0"))
+TYPO_CUTOFF = float(os.environ.get("TC", "88.0"))
+MIN_TYPO_LENGTH = int(os.environ.get("TL", "6"))
 MIN_PART = 3
 RERANK_CANDIDATES = 25
-COVERAGE_SHARE = 0.6
+COVERAGE_SHARE = float(os.environ.get("CS", "0.6"))
+UNKNOWN_FACTOR = float(os.environ.get("UF", "1.0"))
+PREFIX_SHARE = float(os.environ.get("PS", "0.6"))
 
 REFUSE_BELOW = 42.0
 MIN_COVERAGE = 0.45
@@ -103,8 +108,7 @@ class Matcher:
         self._phrases: list[list[_Phrase]] = []
         surface_by_entry: list[list[tuple[str, float]]] = []
         for index, entry in enumerate(self._entries):
-            surface = [(w, PRIMARY_WEIGHT) for text in _primary_texts(entry) for w in words(text)]
-            surface += [(w, SUMMARY_WEIGHT) for w in words(entry.summary)]
+            surface = [(w, weight) for text, weight in _weighted_texts(entry) for w in words(text)]
             surface_by_entry.append(surface)
             for word, weight in surface:
                 self._post(stem(word), index, weight)
@@ -122,12 +126,13 @@ class Matcher:
                 for part in self._split_compound(word):
                     self._post(part, index, weight * PART_WEIGHT)
         self._vocabulary = list(self._postings)
+        self._synonyms = _synonym_map(content.synonyms)
         count = len(self._entries)
         self._idf = {
-            token: math.log((count + 1) / (len(posting) + 0.5)) + 1.0
+            token: (math.log((count + 1) / (len(posting) + 0.5)) + 1.0) ** IDF_POWER
             for token, posting in self._postings.items()
         }
-        self._unknown_idf = math.log((count + 1) / 0.5) + 1.0
+        self._unknown_idf = UNKNOWN_FACTOR * (math.log((count + 1) / 0.5) + 1.0) ** IDF_POWER
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for token in self._vocabulary:
             self._by_prefix[token[:PREFIX]].append(token)
@@ -170,6 +175,9 @@ class Matcher:
             for part in self._split_compound(word):
                 candidates.setdefault(part, PART_SIMILARITY)
         self._add_prefix_family(token, candidates)
+        for synonym in self._synonyms.get(token, ()):
+            if synonym in self._postings:
+                candidates[synonym] = max(candidates.get(synonym, 0.0), SYNONYM_SIMILARITY)
         if token not in self._postings and len(token) >= MIN_TYPO_LENGTH:
             for found, score, _ in process.extract(
                 token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=3
@@ -192,9 +200,9 @@ class Matcher:
         for other in self._by_prefix.get(token[:PREFIX], ()):
             if other == token:
                 continue
-            common = len(commonprefix((token, other)))  # noqa: RUF071 - characters wanted
-            if common >= max(PREFIX, 0.75 * min(len(token), len(other))):
-                similarity = 0.55 + 0.4 * common / max(len(token), len(other))
+            shorter, longer = sorted((token, other), key=len)
+            if longer.startswith(shorter) and len(shorter) / len(longer) >= PREFIX_SHARE:
+                similarity = 0.55 + 0.4 * len(shorter) / len(longer)
                 candidates[other] = max(candidates.get(other, 0.0), similarity)
 
     def _known_head(self, word: str) -> str | None:
@@ -264,11 +272,22 @@ class Matcher:
         return best
 
 
-def _primary_texts(entry: Entry) -> Iterable[str]:
-    yield entry.title
-    yield from entry.questions
-    yield from entry.keywords
-    yield from entry.poles
+def _synonym_map(groups: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
+    """Stem → the stems of every other word in its synonym groups."""
+    result: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        stems = {stem(w) for word in group for w in words(word)}
+        for token in stems:
+            result[token] |= stems - {token}
+    return {token: frozenset(others) for token, others in result.items()}
+
+
+def _weighted_texts(entry: Entry) -> Iterable[tuple[str, float]]:
+    """The texts an entry is found by, with how much each counts."""
+    yield entry.title, TITLE_WEIGHT
+    for text in (*entry.questions, *entry.keywords, *entry.poles):
+        yield text, PRIMARY_WEIGHT
+    yield entry.summary, SUMMARY_WEIGHT
 
 
 def _decide(matches: list[Match], best_coverage: float) -> str:

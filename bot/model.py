@@ -74,6 +74,7 @@ class Content:
     statements: Mapping[str, Statement]
     messages: Mapping[str, str]
     version: str
+    synonyms: tuple[tuple[str, ...], ...] = ()
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
 

@@ -36,6 +36,8 @@ STOP_WORDS = frozenset(
     wen wenn wer werde werden wie wieder will wir wird wirklich wo wobei woher wohin
     wollen wollt worden wuerde wuerden zu zum zur zwar zwischen hallo hi guten tag frage
     fragen eigentlich gibts heisst beim sowas wann innen bzw usw etc
+    mal halt eben erstmal gerade total gar echt irgendwas jemanden dran drin drauf
+    naechste naechsten naechster naechstes letzte letzten heute morgen gestern
     """.split()
 )
 
