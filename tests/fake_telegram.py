@@ -23,14 +23,15 @@ import json
 import re
 import socket
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import tornado.httpserver
 import tornado.httputil
+import tornado.iostream
 import tornado.netutil
-import tornado.web
 
 __all__ = ["BOT_USERNAME", "Call", "FakeTelegramServer", "TelegramAPIError", "UploadedFile"]
 
@@ -141,29 +142,36 @@ def _decode_value(key: str, value: Any) -> Any:
     return value
 
 
-def _parse_request(request: tornado.httputil.HTTPServerRequest) -> JSONDict:
+def _parse_request(
+    query: str, headers: tornado.httputil.HTTPHeaders, body: bytes
+) -> JSONDict:
     params: JSONDict = {}
-    for key, values in request.query_arguments.items():
-        params[key] = _decode_value(key, values[-1].decode("utf-8", "replace"))
-    ctype = request.headers.get("Content-Type", "")
-    if ctype.startswith("application/json"):
-        if request.body:
-            try:
-                body = json.loads(request.body)
-            except ValueError as exc:
-                raise _bad("can't parse JSON object") from exc
-            if not isinstance(body, dict):
-                raise _bad("JSON object expected")
-            params.update(body)
+    if query:
+        for key, values in urllib.parse.parse_qs(query, keep_blank_values=True).items():
+            params[key] = _decode_value(key, values[-1])
+    if not body:
         return params
-    for key, values in request.body_arguments.items():
+    ctype = headers.get("Content-Type", "")
+    if ctype.startswith("application/json"):
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise _bad("can't parse JSON object") from exc
+        if not isinstance(data, dict):
+            raise _bad("JSON object expected")
+        params.update(data)
+        return params
+    arguments: dict[str, list[bytes]] = {}
+    files: dict[str, list[tornado.httputil.HTTPFile]] = {}
+    tornado.httputil.parse_body_arguments(ctype, body, arguments, files, headers)
+    for key, values in arguments.items():
         params[key] = _decode_value(key, values[-1].decode("utf-8", "replace"))
-    for key, files in request.files.items():
-        f = files[-1]
+    for key, file_list in files.items():
+        f = file_list[-1]
         params[key] = UploadedFile(
-            file_name=f["filename"],
-            content=bytes(f["body"]),
-            mime_type=f.get("content_type") or "application/octet-stream",
+            file_name=f.filename,
+            content=bytes(f.body),
+            mime_type=f.content_type or "application/octet-stream",
         )
     return params
 
@@ -432,62 +440,91 @@ def _validate_reply_markup(markup: Any) -> JSONDict | None:
 # --------------------------------------------------------------------------- tornado glue
 
 
-class _Handler(tornado.web.RequestHandler):
-    server: FakeTelegramServer
+_API_PATH = re.compile(r"/bot([^/]*)/([A-Za-z_]+)/?\Z")
+_FILE_PATH = re.compile(r"/file/bot([^/]*)/(.+)\Z")
+_NOT_FOUND = b'{"ok":false,"error_code":404,"description":"Not Found"}'
+_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+            404: "Not Found", 409: "Conflict", 429: "Too Many Requests",
+            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+            504: "Gateway Timeout"}
 
-    def initialize(self, server: FakeTelegramServer) -> None:  # type: ignore[override]
+
+def _respond(
+    conn: tornado.httputil.HTTPConnection, status: int, body: bytes,
+    ctype: str = "application/json",
+) -> None:
+    headers = tornado.httputil.HTTPHeaders()
+    headers["Content-Type"] = ctype
+    headers["Content-Length"] = str(len(body))
+    try:
+        conn.write_headers(
+            tornado.httputil.ResponseStartLine("HTTP/1.1", status, _REASONS.get(status, "")),
+            headers, body,
+        )
+        conn.finish()
+    except tornado.iostream.StreamClosedError:
+        pass  # client went away (e.g. a cancelled long poll)
+
+
+class _Message(tornado.httputil.HTTPMessageDelegate):
+    """One HTTP request; bypasses tornado.web for speed (no routing/handler objects)."""
+
+    __slots__ = ("chunks", "conn", "headers", "server", "start_line")
+
+    def __init__(self, server: FakeTelegramServer, conn: tornado.httputil.HTTPConnection):
         self.server = server
+        self.conn = conn
+        self.chunks: list[bytes] = []
+        self.start_line: tornado.httputil.RequestStartLine | None = None
+        self.headers: tornado.httputil.HTTPHeaders | None = None
 
-    def compute_etag(self) -> None:  # no hashing of every response body
+    def headers_received(self, start_line, headers):  # type: ignore[no-untyped-def,override]
+        self.start_line = start_line
+        self.headers = headers
         return None
 
-    def check_xsrf_cookie(self) -> None:  # pragma: no cover - never enabled
-        return None
+    def data_received(self, chunk: bytes) -> None:  # type: ignore[override]
+        self.chunks.append(chunk)
 
-    async def get(self, token: str, method: str) -> None:
-        await self._handle(token, method)
+    def finish(self) -> None:
+        assert self.start_line is not None and self.headers is not None
+        path, _, query = self.start_line.path.partition("?")
+        if "%" in path:
+            path = urllib.parse.unquote(path)
+        m = _API_PATH.match(path)
+        if m is not None:
+            body = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
+            outcome = self.server._dispatch(m.group(1), m.group(2), query, self.headers, body)
+            if isinstance(outcome, tuple):
+                _respond(self.conn, *outcome)
+            else:
+                self.server._spawn(self._finish_async(outcome))
+            return
+        m = _FILE_PATH.match(path)
+        if m is not None and self.start_line.method in ("GET", "HEAD"):
+            status, content = self.server._serve_file(m.group(1), m.group(2))
+            _respond(self.conn, status, content,
+                     "application/octet-stream" if status == 200 else "application/json")
+            return
+        _respond(self.conn, 404, _NOT_FOUND)
 
-    async def post(self, token: str, method: str) -> None:
-        await self._handle(token, method)
+    async def _finish_async(self, outcome: Any) -> None:
+        status, body = await outcome
+        _respond(self.conn, status, body)
 
-    async def _handle(self, token: str, method: str) -> None:
-        status, body = await self.server._dispatch(token, method, self.request)
-        self.set_status(status)
-        self.set_header("Content-Type", "application/json")
-        self.finish(body)
-
-    def on_connection_close(self) -> None:  # client went away (e.g. cancelled long poll)
+    def on_connection_close(self) -> None:
         pass
 
 
-class _FileHandler(tornado.web.RequestHandler):
-    server: FakeTelegramServer
-
-    def initialize(self, server: FakeTelegramServer) -> None:  # type: ignore[override]
+class _Delegate(tornado.httputil.HTTPServerConnectionDelegate):
+    def __init__(self, server: FakeTelegramServer):
         self.server = server
 
-    def compute_etag(self) -> None:
-        return None
+    def start_request(self, server_conn, request_conn):  # type: ignore[no-untyped-def]
+        return _Message(self.server, request_conn)
 
-    def get(self, token: str, file_path: str) -> None:
-        if not self.server._token_ok(token):
-            self.set_status(401)
-            self.finish(b"Unauthorized")
-            return
-        content = self.server._file_contents.get(file_path)
-        if content is None:
-            self.set_status(404)
-            self.finish(b"Not Found")
-            return
-        self.set_header("Content-Type", "application/octet-stream")
-        self.finish(content)
-
-
-class _NotFound(tornado.web.RequestHandler):
-    def prepare(self) -> None:
-        self.set_status(404)
-        self.set_header("Content-Type", "application/json")
-        self.finish(b'{"ok":false,"error_code":404,"description":"Not Found"}')
+    def on_close(self, server_conn) -> None:  # type: ignore[no-untyped-def]
+        pass
 
 
 # --------------------------------------------------------------------------- the server
@@ -542,7 +579,7 @@ class FakeTelegramServer:
         self._blocked: set[int] = set()
         self._faults: list[list[Any]] = []  # [remaining, method|None, code, desc, params]
         self._waiters: list[asyncio.Future[None]] = []
-        self._inflight = 0
+        self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._http: tornado.httpserver.HTTPServer | None = None
 
@@ -572,18 +609,10 @@ class FakeTelegramServer:
             return self
         self._stopping = False
         self._update_event = asyncio.Event()
-        app = tornado.web.Application(
-            [
-                (r"/bot([^/]*)/([A-Za-z_]+)", _Handler, {"server": self}),
-                (r"/file/bot([^/]*)/(.+)", _FileHandler, {"server": self}),
-            ],
-            default_handler_class=_NotFound,
-            log_function=lambda handler: None,  # no per-request logging
-            compress_response=False,
-        )
         sockets = tornado.netutil.bind_sockets(0, "127.0.0.1", family=socket.AF_INET)
         self.port = sockets[0].getsockname()[1]
-        self._http = tornado.httpserver.HTTPServer(app, max_body_size=60 * 1024 * 1024)
+        self._http = tornado.httpserver.HTTPServer(
+            _Delegate(self), max_body_size=60 * 1024 * 1024)
         self._http.add_sockets(sockets)
         return self
 
@@ -594,7 +623,7 @@ class FakeTelegramServer:
         self._update_event.set()  # release long polls
         self._http.stop()
         deadline = time.monotonic() + 2.0
-        while self._inflight and time.monotonic() < deadline:
+        while self._tasks and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
         await self._http.close_all_connections()
         self._http = None
@@ -614,37 +643,57 @@ class FakeTelegramServer:
     def _token_ok(self, token: str) -> bool:
         return self.token is None or token == self.token
 
-    async def _dispatch(
-        self, token: str, method: str, request: tornado.httputil.HTTPServerRequest
-    ) -> tuple[int, bytes]:
-        self._inflight += 1
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _serve_file(self, token: str, file_path: str) -> tuple[int, bytes]:
+        if not self._token_ok(token):
+            return 401, b'{"ok":false,"error_code":401,"description":"Unauthorized"}'
+        content = self._file_contents.get(file_path)
+        if content is None:
+            return 404, _NOT_FOUND
+        return 200, content
+
+    def _dispatch(
+        self, token: str, method: str, query: str, headers: tornado.httputil.HTTPHeaders,
+        body: bytes,
+    ) -> Any:
+        """Run a Bot API method: returns ``(status, body)`` or an awaitable of it."""
+        key = method.lower()
+        name = self._canonical.get(key, method)
+        params: JSONDict = {}
         try:
-            key = method.lower()
-            name = self._canonical.get(key, method)
-            params: JSONDict = {}
-            try:
-                if not self._token_ok(token):
-                    raise TelegramAPIError(401, "Unauthorized")
-                params = _parse_request(request)
-                impl = self._methods.get(key)
-                if impl is None:
-                    raise TelegramAPIError(404, "Not Found")
-                self._check_faults(name, params)
-                result = impl(params)
-                if asyncio.iscoroutine(result):
-                    result = await result
-            except TelegramAPIError as exc:
-                self._record(Call(name, params, time.time(), exc.code, None, exc.description))
-                payload: JSONDict = {
-                    "ok": False, "error_code": exc.code, "description": exc.description
-                }
-                if exc.parameters:
-                    payload["parameters"] = exc.parameters
-                return exc.code, json.dumps(payload).encode()
-            self._record(Call(name, params, time.time(), 200, result))
-            return 200, json.dumps({"ok": True, "result": result}).encode()
-        finally:
-            self._inflight -= 1
+            if not self._token_ok(token):
+                raise TelegramAPIError(401, "Unauthorized")
+            params = _parse_request(query, headers, body)
+            impl = self._methods.get(key)
+            if impl is None:
+                raise TelegramAPIError(404, "Not Found")
+            self._check_faults(name, params)
+            result = impl(params)
+        except TelegramAPIError as exc:
+            return self._error(name, params, exc)
+        if asyncio.iscoroutine(result):
+            return self._finish_async(name, params, result)
+        self._record(Call(name, params, time.time(), 200, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    async def _finish_async(self, name: str, params: JSONDict, coro: Any) -> tuple[int, bytes]:
+        try:
+            result = await coro
+        except TelegramAPIError as exc:
+            return self._error(name, params, exc)
+        self._record(Call(name, params, time.time(), 200, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _error(self, name: str, params: JSONDict, exc: TelegramAPIError) -> tuple[int, bytes]:
+        self._record(Call(name, params, time.time(), exc.code, None, exc.description))
+        payload: JSONDict = {"ok": False, "error_code": exc.code, "description": exc.description}
+        if exc.parameters:
+            payload["parameters"] = exc.parameters
+        return exc.code, json.dumps(payload).encode()
 
     def _record(self, call: Call) -> None:
         self.calls.append(call)
