@@ -872,10 +872,15 @@ class FakeTelegramServer:
         method = self._canonical.get(method.lower(), method)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        matches: list[Call] = []
+        scanned = 0  # incremental scan: cheap even while thousands of calls arrive
         while True:
-            matches = [
-                c for c in self.calls if c.method == method and (predicate is None or predicate(c))
-            ]
+            if scanned > len(self.calls):  # clear_calls() was called meanwhile
+                matches, scanned = [], 0
+            for c in itertools.islice(self.calls, scanned, None):
+                if c.method == method and (predicate is None or predicate(c)):
+                    matches.append(c)
+            scanned = len(self.calls)
             if len(matches) >= count:
                 return matches
             remaining = deadline - loop.time()
