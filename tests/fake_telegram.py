@@ -18,19 +18,21 @@ the test with the ``push_*`` helpers and delivered via long polling (``getUpdate
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
 import socket
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import tornado.httpserver
 import tornado.httputil
+import tornado.iostream
 import tornado.netutil
-import tornado.web
 
 __all__ = ["BOT_USERNAME", "Call", "FakeTelegramServer", "TelegramAPIError", "UploadedFile"]
 
@@ -89,26 +91,65 @@ def _bad(description: str) -> TelegramAPIError:
 # Parameters Telegram treats as strings even if they look like numbers/JSON.
 _STRING_PARAMS = frozenset(
     {
-        "text", "caption", "parse_mode", "callback_query_id", "inline_query_id", "url",
-        "secret_token", "next_offset", "file_id", "language_code", "inline_message_id",
-        "action", "query", "data", "ip_address", "switch_pm_text", "switch_pm_parameter",
-        "business_connection_id", "message_effect_id", "title", "description", "emoji",
-        "short_description", "name", "certificate",
+        "text",
+        "caption",
+        "parse_mode",
+        "callback_query_id",
+        "inline_query_id",
+        "url",
+        "secret_token",
+        "next_offset",
+        "file_id",
+        "language_code",
+        "inline_message_id",
+        "action",
+        "query",
+        "data",
+        "ip_address",
+        "switch_pm_text",
+        "switch_pm_parameter",
+        "business_connection_id",
+        "message_effect_id",
+        "title",
+        "description",
+        "emoji",
+        "short_description",
+        "name",
+        "certificate",
     }
 )
 # Parameters Telegram treats as integers (when they look like integers).
 _INT_PARAMS = frozenset(
     {
-        "chat_id", "message_id", "offset", "limit", "timeout", "message_thread_id",
-        "user_id", "cache_time", "max_connections", "from_chat_id", "reply_to_message_id",
-        "until_date", "duration", "width", "height",
+        "chat_id",
+        "message_id",
+        "offset",
+        "limit",
+        "timeout",
+        "message_thread_id",
+        "user_id",
+        "cache_time",
+        "max_connections",
+        "from_chat_id",
+        "reply_to_message_id",
+        "until_date",
+        "duration",
+        "width",
+        "height",
     }
 )
 _BOOL_PARAMS = frozenset(
     {
-        "disable_notification", "protect_content", "disable_web_page_preview", "show_alert",
-        "is_personal", "drop_pending_updates", "allow_sending_without_reply",
-        "disable_content_type_detection", "allow_paid_broadcast", "has_spoiler",
+        "disable_notification",
+        "protect_content",
+        "disable_web_page_preview",
+        "show_alert",
+        "is_personal",
+        "drop_pending_updates",
+        "allow_sending_without_reply",
+        "disable_content_type_detection",
+        "allow_paid_broadcast",
+        "has_spoiler",
     }
 )
 _INT_RE = re.compile(r"-?\d+\Z")
@@ -141,29 +182,34 @@ def _decode_value(key: str, value: Any) -> Any:
     return value
 
 
-def _parse_request(request: tornado.httputil.HTTPServerRequest) -> JSONDict:
+def _parse_request(query: str, headers: tornado.httputil.HTTPHeaders, body: bytes) -> JSONDict:
     params: JSONDict = {}
-    for key, values in request.query_arguments.items():
-        params[key] = _decode_value(key, values[-1].decode("utf-8", "replace"))
-    ctype = request.headers.get("Content-Type", "")
-    if ctype.startswith("application/json"):
-        if request.body:
-            try:
-                body = json.loads(request.body)
-            except ValueError as exc:
-                raise _bad("can't parse JSON object") from exc
-            if not isinstance(body, dict):
-                raise _bad("JSON object expected")
-            params.update(body)
+    if query:
+        for key, values in urllib.parse.parse_qs(query, keep_blank_values=True).items():
+            params[key] = _decode_value(key, values[-1])
+    if not body:
         return params
-    for key, values in request.body_arguments.items():
+    ctype = headers.get("Content-Type", "")
+    if ctype.startswith("application/json"):
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise _bad("can't parse JSON object") from exc
+        if not isinstance(data, dict):
+            raise _bad("JSON object expected")
+        params.update(data)
+        return params
+    arguments: dict[str, list[bytes]] = {}
+    files: dict[str, list[tornado.httputil.HTTPFile]] = {}
+    tornado.httputil.parse_body_arguments(ctype, body, arguments, files, headers)
+    for key, values in arguments.items():
         params[key] = _decode_value(key, values[-1].decode("utf-8", "replace"))
-    for key, files in request.files.items():
-        f = files[-1]
+    for key, file_list in files.items():
+        f = file_list[-1]
         params[key] = UploadedFile(
-            file_name=f["filename"],
-            content=bytes(f["body"]),
-            mime_type=f.get("content_type") or "application/octet-stream",
+            file_name=f.filename,
+            content=bytes(f.body),
+            mime_type=f.content_type or "application/octet-stream",
         )
     return params
 
@@ -172,15 +218,41 @@ def _parse_request(request: tornado.httputil.HTTPServerRequest) -> JSONDict:
 
 _HTML_TAGS = frozenset(
     {
-        "a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre",
-        "span", "tg-spoiler", "blockquote", "tg-emoji",
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "code",
+        "pre",
+        "span",
+        "tg-spoiler",
+        "blockquote",
+        "tg-emoji",
     }
 )
 _TAG_ENTITY = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
-    "ins": "underline", "s": "strikethrough", "strike": "strikethrough",
-    "del": "strikethrough", "span": "spoiler", "tg-spoiler": "spoiler", "code": "code",
-    "pre": "pre", "blockquote": "blockquote", "a": "text_link", "tg-emoji": "custom_emoji",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "span": "spoiler",
+    "tg-spoiler": "spoiler",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "a": "text_link",
+    "tg-emoji": "custom_emoji",
 }
 _SPECIAL_RE = re.compile(r"[<&]")
 _ENTITY_RE = re.compile(r"&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([a-zA-Z]+));")
@@ -284,8 +356,11 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
                     href = attrs.get("href", "")
                     if href.startswith("tg://user?id="):
                         ent["type"] = "text_mention"
-                        ent["user"] = {"id": int(href[13:] or 0), "is_bot": False,
-                                       "first_name": ""}
+                        ent["user"] = {
+                            "id": int(href[13:] or 0),
+                            "is_bot": False,
+                            "first_name": "",
+                        }
                     elif href:
                         ent["url"] = href
                     else:
@@ -293,8 +368,10 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
                 elif tag == "pre":
                     # <pre><code class="language-x"> -> pre with language
                     for e in reversed(entities):
-                        if e.get("type") == "code" and e["offset"] == start and (
-                            e["length"] == length
+                        if (
+                            e.get("type") == "code"
+                            and e["offset"] == start
+                            and (e["length"] == length)
                         ):
                             if "_language" in e:
                                 ent["language"] = e["_language"]
@@ -318,9 +395,7 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
         if k >= n:
             raise _HTMLParseError(f"Unclosed start tag at byte offset {byte_offset(i)}")
         if tag not in _HTML_TAGS:
-            raise _HTMLParseError(
-                f'Unsupported start tag "{tag}" at byte offset {byte_offset(i)}'
-            )
+            raise _HTMLParseError(f'Unsupported start tag "{tag}" at byte offset {byte_offset(i)}')
         attrs: JSONDict = {}
         while True:
             while k < n and text[k].isspace():
@@ -347,9 +422,7 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
         stack.append((tag, attrs, u16))
         pos = k
     if stack:
-        raise _HTMLParseError(
-            f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"'
-        )
+        raise _HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
     for e in entities:
         e.pop("_language", None)
     entities.sort(key=lambda e: (e["offset"], -e["length"]))
@@ -359,15 +432,30 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
 # --------------------------------------------------------------------------- validation helpers
 
 _BUTTON_ACTIONS = (
-    "callback_data", "url", "switch_inline_query", "switch_inline_query_current_chat",
-    "switch_inline_query_chosen_chat", "callback_game", "pay", "login_url", "web_app",
+    "callback_data",
+    "url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "callback_game",
+    "pay",
+    "login_url",
+    "web_app",
     "copy_text",
 )
 _CHAT_ACTIONS = frozenset(
     {
-        "typing", "upload_photo", "record_video", "upload_video", "record_voice",
-        "upload_voice", "upload_document", "choose_sticker", "find_location",
-        "record_video_note", "upload_video_note",
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
     }
 )
 _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}\Z")
@@ -382,35 +470,43 @@ def _validate_reply_markup(markup: Any) -> JSONDict | None:
     if "inline_keyboard" in markup:
         rows = markup["inline_keyboard"]
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-            raise _bad("can't parse inline keyboard button: InlineKeyboardMarkup must be an "
-                       "Array of Arrays of InlineKeyboardButton")
+            raise _bad(
+                "can't parse inline keyboard button: InlineKeyboardMarkup must be an "
+                "Array of Arrays of InlineKeyboardButton"
+            )
         for row in rows:
             for button in row:
                 if not isinstance(button, dict):
-                    raise _bad("can't parse inline keyboard button: InlineKeyboardButton "
-                               "must be an Object")
+                    raise _bad(
+                        "can't parse inline keyboard button: InlineKeyboardButton "
+                        "must be an Object"
+                    )
                 text = button.get("text")
                 if not isinstance(text, str):
-                    raise _bad('can\'t parse inline keyboard button: Field "text" must be '
-                               "of type String")
+                    raise _bad(
+                        'can\'t parse inline keyboard button: Field "text" must be of type String'
+                    )
                 actions = [a for a in _BUTTON_ACTIONS if a in button]
                 if not actions:
-                    raise _bad("can't parse inline keyboard button: Text buttons are "
-                               "unallowed in the inline keyboard")
+                    raise _bad(
+                        "can't parse inline keyboard button: Text buttons are "
+                        "unallowed in the inline keyboard"
+                    )
                 if len(actions) > 1:
-                    raise _bad("can't parse inline keyboard button: exactly one of the "
-                               f"optional fields must be used, got {', '.join(actions)}")
+                    raise _bad(
+                        "can't parse inline keyboard button: exactly one of the "
+                        f"optional fields must be used, got {', '.join(actions)}"
+                    )
                 if "callback_data" in button:
                     data = button["callback_data"]
                     if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
                         raise _bad("BUTTON_DATA_INVALID")
                 if "url" in button:
                     url = button["url"]
-                    if not isinstance(url, str) or not re.match(
-                        r"(https?|tg)://\S+\Z", url
-                    ):
-                        raise _bad(f"inline keyboard button URL '{url}' is invalid: "
-                                   "Wrong HTTP URL")
+                    if not isinstance(url, str) or not re.match(r"(https?|tg)://\S+\Z", url):
+                        raise _bad(
+                            f"inline keyboard button URL '{url}' is invalid: Wrong HTTP URL"
+                        )
         return markup
     if "keyboard" in markup:
         rows = markup["keyboard"]
@@ -421,8 +517,7 @@ def _validate_reply_markup(markup: Any) -> JSONDict | None:
                 if isinstance(button, str):
                     continue
                 if not isinstance(button, dict) or not isinstance(button.get("text"), str):
-                    raise _bad('can\'t parse keyboard button: Field "text" must be of type '
-                               "String")
+                    raise _bad('can\'t parse keyboard button: Field "text" must be of type String')
         return markup
     if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
         return markup
@@ -432,62 +527,107 @@ def _validate_reply_markup(markup: Any) -> JSONDict | None:
 # --------------------------------------------------------------------------- tornado glue
 
 
-class _Handler(tornado.web.RequestHandler):
-    server: FakeTelegramServer
+_API_PATH = re.compile(r"/bot([^/]*)/([A-Za-z_]+)/?\Z")
+_FILE_PATH = re.compile(r"/file/bot([^/]*)/(.+)\Z")
+_NOT_FOUND = b'{"ok":false,"error_code":404,"description":"Not Found"}'
+_REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    409: "Conflict",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
 
-    def initialize(self, server: FakeTelegramServer) -> None:  # type: ignore[override]
+
+def _respond(
+    conn: tornado.httputil.HTTPConnection,
+    status: int,
+    body: bytes,
+    ctype: str = "application/json",
+) -> None:
+    headers = tornado.httputil.HTTPHeaders()
+    headers["Content-Type"] = ctype
+    headers["Content-Length"] = str(len(body))
+    try:
+        conn.write_headers(
+            tornado.httputil.ResponseStartLine("HTTP/1.1", status, _REASONS.get(status, "")),
+            headers,
+            body,
+        )
+        conn.finish()
+    except tornado.iostream.StreamClosedError:
+        pass  # client went away (e.g. a cancelled long poll)
+
+
+class _Message(tornado.httputil.HTTPMessageDelegate):
+    """One HTTP request; bypasses tornado.web for speed (no routing/handler objects)."""
+
+    __slots__ = ("chunks", "conn", "headers", "server", "start_line")
+
+    def __init__(self, server: FakeTelegramServer, conn: tornado.httputil.HTTPConnection):
         self.server = server
+        self.conn = conn
+        self.chunks: list[bytes] = []
+        self.start_line: tornado.httputil.RequestStartLine | None = None
+        self.headers: tornado.httputil.HTTPHeaders | None = None
 
-    def compute_etag(self) -> None:  # no hashing of every response body
+    def headers_received(self, start_line, headers):  # type: ignore[no-untyped-def,override]
+        self.start_line = start_line
+        self.headers = headers
         return None
 
-    def check_xsrf_cookie(self) -> None:  # pragma: no cover - never enabled
-        return None
+    def data_received(self, chunk: bytes) -> None:  # type: ignore[override]
+        self.chunks.append(chunk)
 
-    async def get(self, token: str, method: str) -> None:
-        await self._handle(token, method)
+    def finish(self) -> None:
+        assert self.start_line is not None and self.headers is not None
+        path, _, query = self.start_line.path.partition("?")
+        if "%" in path:
+            path = urllib.parse.unquote(path)
+        m = _API_PATH.match(path)
+        if m is not None:
+            body = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
+            outcome = self.server._dispatch(m.group(1), m.group(2), query, self.headers, body)
+            if isinstance(outcome, tuple):
+                _respond(self.conn, *outcome)
+            else:
+                self.server._spawn(self._finish_async(outcome))
+            return
+        m = _FILE_PATH.match(path)
+        if m is not None and self.start_line.method in ("GET", "HEAD"):
+            status, content = self.server._serve_file(m.group(1), m.group(2))
+            _respond(
+                self.conn,
+                status,
+                content,
+                "application/octet-stream" if status == 200 else "application/json",
+            )
+            return
+        _respond(self.conn, 404, _NOT_FOUND)
 
-    async def post(self, token: str, method: str) -> None:
-        await self._handle(token, method)
+    async def _finish_async(self, outcome: Any) -> None:
+        status, body = await outcome
+        _respond(self.conn, status, body)
 
-    async def _handle(self, token: str, method: str) -> None:
-        status, body = await self.server._dispatch(token, method, self.request)
-        self.set_status(status)
-        self.set_header("Content-Type", "application/json")
-        self.finish(body)
-
-    def on_connection_close(self) -> None:  # client went away (e.g. cancelled long poll)
+    def on_connection_close(self) -> None:
         pass
 
 
-class _FileHandler(tornado.web.RequestHandler):
-    server: FakeTelegramServer
-
-    def initialize(self, server: FakeTelegramServer) -> None:  # type: ignore[override]
+class _Delegate(tornado.httputil.HTTPServerConnectionDelegate):
+    def __init__(self, server: FakeTelegramServer):
         self.server = server
 
-    def compute_etag(self) -> None:
-        return None
+    def start_request(self, server_conn, request_conn):  # type: ignore[no-untyped-def]
+        return _Message(self.server, request_conn)
 
-    def get(self, token: str, file_path: str) -> None:
-        if not self.server._token_ok(token):
-            self.set_status(401)
-            self.finish(b"Unauthorized")
-            return
-        content = self.server._file_contents.get(file_path)
-        if content is None:
-            self.set_status(404)
-            self.finish(b"Not Found")
-            return
-        self.set_header("Content-Type", "application/octet-stream")
-        self.finish(content)
-
-
-class _NotFound(tornado.web.RequestHandler):
-    def prepare(self) -> None:
-        self.set_status(404)
-        self.set_header("Content-Type", "application/json")
-        self.finish(b'{"ok":false,"error_code":404,"description":"Not Found"}')
+    def on_close(self, server_conn) -> None:  # type: ignore[no-untyped-def]
+        pass
 
 
 # --------------------------------------------------------------------------- the server
@@ -542,20 +682,36 @@ class FakeTelegramServer:
         self._blocked: set[int] = set()
         self._faults: list[list[Any]] = []  # [remaining, method|None, code, desc, params]
         self._waiters: list[asyncio.Future[None]] = []
-        self._inflight = 0
+        self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._http: tornado.httpserver.HTTPServer | None = None
 
         self._methods: dict[str, Callable[[JSONDict], Any]] = {}
         for name in (
-            "getMe", "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
-            "answerCallbackQuery", "answerInlineQuery", "setMyCommands", "getMyCommands",
-            "deleteMyCommands", "setWebhook", "deleteWebhook", "getWebhookInfo",
-            "sendDocument", "getFile", "sendChatAction", "close", "logOut", "deleteMessage",
+            "getMe",
+            "getUpdates",
+            "sendMessage",
+            "editMessageText",
+            "editMessageReplyMarkup",
+            "answerCallbackQuery",
+            "answerInlineQuery",
+            "setMyCommands",
+            "getMyCommands",
+            "deleteMyCommands",
+            "setWebhook",
+            "deleteWebhook",
+            "getWebhookInfo",
+            "sendDocument",
+            "getFile",
+            "sendChatAction",
+            "close",
+            "logOut",
+            "deleteMessage",
         ):
             self._methods[name.lower()] = getattr(self, "_m_" + name)
-        self._canonical = {name.lower(): name for name in
-                           (m[3:] for m in dir(self) if m.startswith("_m_"))}
+        self._canonical = {
+            name.lower(): name for name in (m[3:] for m in dir(self) if m.startswith("_m_"))
+        }
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -572,18 +728,9 @@ class FakeTelegramServer:
             return self
         self._stopping = False
         self._update_event = asyncio.Event()
-        app = tornado.web.Application(
-            [
-                (r"/bot([^/]*)/([A-Za-z_]+)", _Handler, {"server": self}),
-                (r"/file/bot([^/]*)/(.+)", _FileHandler, {"server": self}),
-            ],
-            default_handler_class=_NotFound,
-            log_function=lambda handler: None,  # no per-request logging
-            compress_response=False,
-        )
         sockets = tornado.netutil.bind_sockets(0, "127.0.0.1", family=socket.AF_INET)
         self.port = sockets[0].getsockname()[1]
-        self._http = tornado.httpserver.HTTPServer(app, max_body_size=60 * 1024 * 1024)
+        self._http = tornado.httpserver.HTTPServer(_Delegate(self), max_body_size=60 * 1024 * 1024)
         self._http.add_sockets(sockets)
         return self
 
@@ -594,7 +741,7 @@ class FakeTelegramServer:
         self._update_event.set()  # release long polls
         self._http.stop()
         deadline = time.monotonic() + 2.0
-        while self._inflight and time.monotonic() < deadline:
+        while self._tasks and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
         await self._http.close_all_connections()
         self._http = None
@@ -614,37 +761,61 @@ class FakeTelegramServer:
     def _token_ok(self, token: str) -> bool:
         return self.token is None or token == self.token
 
-    async def _dispatch(
-        self, token: str, method: str, request: tornado.httputil.HTTPServerRequest
-    ) -> tuple[int, bytes]:
-        self._inflight += 1
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _serve_file(self, token: str, file_path: str) -> tuple[int, bytes]:
+        if not self._token_ok(token):
+            return 401, b'{"ok":false,"error_code":401,"description":"Unauthorized"}'
+        content = self._file_contents.get(file_path)
+        if content is None:
+            return 404, _NOT_FOUND
+        return 200, content
+
+    def _dispatch(
+        self,
+        token: str,
+        method: str,
+        query: str,
+        headers: tornado.httputil.HTTPHeaders,
+        body: bytes,
+    ) -> Any:
+        """Run a Bot API method: returns ``(status, body)`` or an awaitable of it."""
+        key = method.lower()
+        name = self._canonical.get(key, method)
+        params: JSONDict = {}
         try:
-            key = method.lower()
-            name = self._canonical.get(key, method)
-            params: JSONDict = {}
-            try:
-                if not self._token_ok(token):
-                    raise TelegramAPIError(401, "Unauthorized")
-                params = _parse_request(request)
-                impl = self._methods.get(key)
-                if impl is None:
-                    raise TelegramAPIError(404, "Not Found")
-                self._check_faults(name, params)
-                result = impl(params)
-                if asyncio.iscoroutine(result):
-                    result = await result
-            except TelegramAPIError as exc:
-                self._record(Call(name, params, time.time(), exc.code, None, exc.description))
-                payload: JSONDict = {
-                    "ok": False, "error_code": exc.code, "description": exc.description
-                }
-                if exc.parameters:
-                    payload["parameters"] = exc.parameters
-                return exc.code, json.dumps(payload).encode()
-            self._record(Call(name, params, time.time(), 200, result))
-            return 200, json.dumps({"ok": True, "result": result}).encode()
-        finally:
-            self._inflight -= 1
+            if not self._token_ok(token):
+                raise TelegramAPIError(401, "Unauthorized")
+            params = _parse_request(query, headers, body)
+            impl = self._methods.get(key)
+            if impl is None:
+                raise TelegramAPIError(404, "Not Found")
+            self._check_faults(name, params)
+            result = impl(params)
+        except TelegramAPIError as exc:
+            return self._error(name, params, exc)
+        if asyncio.iscoroutine(result):
+            return self._finish_async(name, params, result)
+        self._record(Call(name, params, time.time(), 200, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    async def _finish_async(self, name: str, params: JSONDict, coro: Any) -> tuple[int, bytes]:
+        try:
+            result = await coro
+        except TelegramAPIError as exc:
+            return self._error(name, params, exc)
+        self._record(Call(name, params, time.time(), 200, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _error(self, name: str, params: JSONDict, exc: TelegramAPIError) -> tuple[int, bytes]:
+        self._record(Call(name, params, time.time(), exc.code, None, exc.description))
+        payload: JSONDict = {"ok": False, "error_code": exc.code, "description": exc.description}
+        if exc.parameters:
+            payload["parameters"] = exc.parameters
+        return exc.code, json.dumps(payload).encode()
 
     def _record(self, call: Call) -> None:
         self.calls.append(call)
@@ -701,11 +872,15 @@ class FakeTelegramServer:
         method = self._canonical.get(method.lower(), method)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        matches: list[Call] = []
+        scanned = 0  # incremental scan: cheap even while thousands of calls arrive
         while True:
-            matches = [
-                c for c in self.calls
-                if c.method == method and (predicate is None or predicate(c))
-            ]
+            if scanned > len(self.calls):  # clear_calls() was called meanwhile
+                matches, scanned = [], 0
+            for c in itertools.islice(self.calls, scanned, None):
+                if c.method == method and (predicate is None or predicate(c)):
+                    matches.append(c)
+            scanned = len(self.calls)
             if len(matches) >= count:
                 return matches
             remaining = deadline - loop.time()
@@ -713,10 +888,8 @@ class FakeTelegramServer:
                 raise TimeoutError(self._timeout_message(method, count, len(matches), timeout))
             fut: asyncio.Future[None] = loop.create_future()
             self._waiters.append(fut)
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(fut, remaining)
-            except TimeoutError:
-                pass
 
     def _timeout_message(self, method: str, count: int, found: int, timeout: float) -> str:
         lines = [
@@ -725,8 +898,10 @@ class FakeTelegramServer:
         ]
         shown = [c for c in self.calls if c.method != "getUpdates"][-30:]
         for c in shown:
-            params = {k: (f"<file {v.file_name}>" if isinstance(v, UploadedFile) else v)
-                      for k, v in c.params.items()}
+            params = {
+                k: (f"<file {v.file_name}>" if isinstance(v, UploadedFile) else v)
+                for k, v in c.params.items()
+            }
             outcome = "ok" if c.ok else f"{c.status} {c.error}"
             lines.append(f"  {c.method} [{outcome}] {params}")
         polls = len(self.calls) - len([c for c in self.calls if c.method != "getUpdates"])
@@ -748,25 +923,36 @@ class FakeTelegramServer:
     ) -> None:
         """The next ``n`` calls of ``method`` (None = any method) answer 429."""
         self._faults.append(
-            [n, method, 429, f"Too Many Requests: retry after {retry_after}",
-             {"retry_after": retry_after}]
+            [
+                n,
+                method,
+                429,
+                f"Too Many Requests: retry after {retry_after}",
+                {"retry_after": retry_after},
+            ]
         )
 
     def fail_next(
-        self, n: int, status: int = 502, method: str | None = "sendMessage",
+        self,
+        n: int,
+        status: int = 502,
+        method: str | None = "sendMessage",
         description: str | None = None,
     ) -> None:
         """The next ``n`` calls of ``method`` (None = any method) fail with ``status``."""
         desc = description or {
-            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+            500: "Internal Server Error",
+            502: "Bad Gateway",
+            503: "Service Unavailable",
             504: "Gateway Timeout",
         }.get(status, "Error")
         self._faults.append([n, method, status, desc, None])
 
     # ------------------------------------------------------------------ update helpers
 
-    def _user(self, user_id: int, first_name: str, username: str | None,
-              language_code: str | None) -> JSONDict:
+    def _user(
+        self, user_id: int, first_name: str, username: str | None, language_code: str | None
+    ) -> JSONDict:
         user: JSONDict = {"id": user_id, "is_bot": False, "first_name": first_name}
         if username:
             user["username"] = username
@@ -776,8 +962,11 @@ class FakeTelegramServer:
 
     def _chat(self, chat_id: int, chat_type: str, user: JSONDict | None = None) -> JSONDict:
         if chat_type == "private":
-            chat = {"id": chat_id, "type": "private",
-                    "first_name": (user or {}).get("first_name", "User")}
+            chat = {
+                "id": chat_id,
+                "type": "private",
+                "first_name": (user or {}).get("first_name", "User"),
+            }
             if user and user.get("username"):
                 chat["username"] = user["username"]
         else:
@@ -823,8 +1012,14 @@ class FakeTelegramServer:
         return update
 
     def _user_message(
-        self, chat_id: int | None, user_id: int, chat_type: str, first_name: str,
-        username: str | None, language_code: str | None, reply_to_message: JSONDict | None,
+        self,
+        chat_id: int | None,
+        user_id: int,
+        chat_type: str,
+        first_name: str,
+        username: str | None,
+        language_code: str | None,
+        reply_to_message: JSONDict | None,
         extra: JSONDict,
     ) -> JSONDict:
         user = self._user(user_id, first_name, username, language_code)
@@ -843,15 +1038,30 @@ class FakeTelegramServer:
         return msg
 
     def push_message(
-        self, text: str, chat_id: int | None = None, user_id: int = 1001,
-        chat_type: str = "private", first_name: str = "Erika", *,
-        username: str | None = "erika_test", language_code: str | None = "de",
-        entities: list[JSONDict] | None = None, reply_to_message: JSONDict | None = None,
+        self,
+        text: str,
+        chat_id: int | None = None,
+        user_id: int = 1001,
+        chat_type: str = "private",
+        first_name: str = "Erika",
+        *,
+        username: str | None = "erika_test",
+        language_code: str | None = "de",
+        entities: list[JSONDict] | None = None,
+        reply_to_message: JSONDict | None = None,
         **extra: Any,
     ) -> JSONDict:
         """Push a text message from a user. Commands get a bot_command entity."""
-        msg = self._user_message(chat_id, user_id, chat_type, first_name, username,
-                                 language_code, reply_to_message, extra)
+        msg = self._user_message(
+            chat_id,
+            user_id,
+            chat_type,
+            first_name,
+            username,
+            language_code,
+            reply_to_message,
+            extra,
+        )
         msg["text"] = text
         if entities is None and text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.strip() else text
@@ -861,18 +1071,32 @@ class FakeTelegramServer:
         return self.push_update({"message": msg})
 
     def push_sticker(
-        self, emoji: str = "👍", chat_id: int | None = None, user_id: int = 1001,
-        chat_type: str = "private", first_name: str = "Erika", *,
-        file_id: str | None = None, set_name: str | None = "TestStickers",
-        username: str | None = "erika_test", language_code: str | None = "de", **extra: Any,
+        self,
+        emoji: str = "👍",
+        chat_id: int | None = None,
+        user_id: int = 1001,
+        chat_type: str = "private",
+        first_name: str = "Erika",
+        *,
+        file_id: str | None = None,
+        set_name: str | None = "TestStickers",
+        username: str | None = "erika_test",
+        language_code: str | None = "de",
+        **extra: Any,
     ) -> JSONDict:
-        msg = self._user_message(chat_id, user_id, chat_type, first_name, username,
-                                 language_code, None, extra)
+        msg = self._user_message(
+            chat_id, user_id, chat_type, first_name, username, language_code, None, extra
+        )
         n = next(self._ids)
         sticker: JSONDict = {
-            "file_id": file_id or f"STICKER{n}", "file_unique_id": f"ustk{n}",
-            "type": "regular", "width": 512, "height": 512, "is_animated": False,
-            "is_video": False, "emoji": emoji,
+            "file_id": file_id or f"STICKER{n}",
+            "file_unique_id": f"ustk{n}",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
         }
         if set_name:
             sticker["set_name"] = set_name
@@ -880,41 +1104,74 @@ class FakeTelegramServer:
         return self.push_update({"message": msg})
 
     def push_photo(
-        self, file_id: str | None = None, caption: str | None = None,
-        chat_id: int | None = None, user_id: int = 1001, chat_type: str = "private",
-        first_name: str = "Erika", *, content: bytes | None = None,
-        username: str | None = "erika_test", language_code: str | None = "de", **extra: Any,
+        self,
+        file_id: str | None = None,
+        caption: str | None = None,
+        chat_id: int | None = None,
+        user_id: int = 1001,
+        chat_type: str = "private",
+        first_name: str = "Erika",
+        *,
+        content: bytes | None = None,
+        username: str | None = "erika_test",
+        language_code: str | None = "de",
+        **extra: Any,
     ) -> JSONDict:
-        msg = self._user_message(chat_id, user_id, chat_type, first_name, username,
-                                 language_code, None, extra)
+        msg = self._user_message(
+            chat_id, user_id, chat_type, first_name, username, language_code, None, extra
+        )
         n = next(self._ids)
         file_id = file_id or f"PHOTO{n}"
         if content is not None:
             self.add_file(file_id, content, f"photos/file_{n}.jpg")
         msg["photo"] = [
-            {"file_id": f"{file_id}_small", "file_unique_id": f"uph{n}s", "width": 90,
-             "height": 90, "file_size": 1000},
-            {"file_id": file_id, "file_unique_id": f"uph{n}", "width": 800, "height": 800,
-             "file_size": len(content) if content is not None else 50000},
+            {
+                "file_id": f"{file_id}_small",
+                "file_unique_id": f"uph{n}s",
+                "width": 90,
+                "height": 90,
+                "file_size": 1000,
+            },
+            {
+                "file_id": file_id,
+                "file_unique_id": f"uph{n}",
+                "width": 800,
+                "height": 800,
+                "file_size": len(content) if content is not None else 50000,
+            },
         ]
         if caption is not None:
             msg["caption"] = caption
         return self.push_update({"message": msg})
 
     def push_document(
-        self, file_name: str, file_id: str | None = None,
-        mime_type: str = "application/octet-stream", chat_id: int | None = None,
-        user_id: int = 1001, chat_type: str = "private", first_name: str = "Erika", *,
-        content: bytes | None = None, caption: str | None = None,
-        username: str | None = "erika_test", language_code: str | None = "de", **extra: Any,
+        self,
+        file_name: str,
+        file_id: str | None = None,
+        mime_type: str = "application/octet-stream",
+        chat_id: int | None = None,
+        user_id: int = 1001,
+        chat_type: str = "private",
+        first_name: str = "Erika",
+        *,
+        content: bytes | None = None,
+        caption: str | None = None,
+        username: str | None = "erika_test",
+        language_code: str | None = "de",
+        **extra: Any,
     ) -> JSONDict:
         """Push a document message. With ``content`` the file is also downloadable."""
-        msg = self._user_message(chat_id, user_id, chat_type, first_name, username,
-                                 language_code, None, extra)
+        msg = self._user_message(
+            chat_id, user_id, chat_type, first_name, username, language_code, None, extra
+        )
         n = next(self._ids)
         file_id = file_id or f"DOC{n}"
-        doc: JSONDict = {"file_id": file_id, "file_unique_id": f"udoc{n}",
-                         "file_name": file_name, "mime_type": mime_type}
+        doc: JSONDict = {
+            "file_id": file_id,
+            "file_unique_id": f"udoc{n}",
+            "file_name": file_name,
+            "mime_type": mime_type,
+        }
         if content is not None:
             self.add_file(file_id, content, f"documents/file_{n}_{file_name}")
             doc["file_size"] = len(content)
@@ -926,8 +1183,13 @@ class FakeTelegramServer:
         return self.push_update({"message": msg})
 
     def push_callback(
-        self, data: str, message: JSONDict, user_id: int | None = None, *,
-        first_name: str = "Erika", username: str | None = "erika_test",
+        self,
+        data: str,
+        message: JSONDict,
+        user_id: int | None = None,
+        *,
+        first_name: str = "Erika",
+        username: str | None = "erika_test",
         language_code: str | None = "de",
     ) -> JSONDict:
         """Push a button press on ``message`` (a message the bot sent, as dict)."""
@@ -936,20 +1198,28 @@ class FakeTelegramServer:
         if user_id is None:
             user_id = chat_id if chat_id > 0 else 1001
         cq_id = str(next(self._ids) + 4000000000000000000)
-        return self.push_update({
-            "callback_query": {
-                "id": cq_id,
-                "from": self._user(user_id, first_name, username, language_code),
-                "message": current,
-                "chat_instance": str(abs(chat_id) * 7 + 13),
-                "data": data,
+        return self.push_update(
+            {
+                "callback_query": {
+                    "id": cq_id,
+                    "from": self._user(user_id, first_name, username, language_code),
+                    "message": current,
+                    "chat_instance": str(abs(chat_id) * 7 + 13),
+                    "data": data,
+                }
             }
-        })
+        )
 
     def push_inline_query(
-        self, query: str, user_id: int = 1001, *, offset: str = "",
-        chat_type: str | None = "sender", first_name: str = "Erika",
-        username: str | None = "erika_test", language_code: str | None = "de",
+        self,
+        query: str,
+        user_id: int = 1001,
+        *,
+        offset: str = "",
+        chat_type: str | None = "sender",
+        first_name: str = "Erika",
+        username: str | None = "erika_test",
+        language_code: str | None = "de",
     ) -> JSONDict:
         iq: JSONDict = {
             "id": str(next(self._ids) + 5000000000000000000),
@@ -965,8 +1235,12 @@ class FakeTelegramServer:
         """Register a downloadable file (for getFile + /file/bot<token>/<file_path>)."""
         n = next(self._ids)
         file_path = file_path or f"documents/file_{n}"
-        info = {"file_id": file_id, "file_unique_id": f"uf{n}", "file_size": len(content),
-                "file_path": file_path}
+        info = {
+            "file_id": file_id,
+            "file_unique_id": f"uf{n}",
+            "file_size": len(content),
+            "file_path": file_path,
+        }
         self._files[file_id] = info
         self._file_contents[file_path] = content
         return info
@@ -977,16 +1251,16 @@ class FakeTelegramServer:
 
     def bot_messages(self, chat_id: int | None = None) -> list[JSONDict]:
         """Current state (after edits) of messages the bot sent."""
-        return [
-            self._messages[c][m] for c, m in self._bot_sent
-            if chat_id is None or c == chat_id
-        ]
+        return [self._messages[c][m] for c, m in self._bot_sent if chat_id is None or c == chat_id]
 
     def get_message(self, chat_id: int, message_id: int) -> JSONDict | None:
         return self._messages.get(chat_id, {}).get(message_id)
 
     async def post_update_to_webhook(
-        self, url: str, update: JSONDict, secret_token: str | None = None,
+        self,
+        url: str,
+        update: JSONDict,
+        secret_token: str | None = None,
         timeout: float = 10.0,
     ) -> int:
         """POST ``update`` to ``url`` like Telegram does; returns the HTTP status.
@@ -1053,13 +1327,15 @@ class FakeTelegramServer:
             "date": int(time.time()),
         }
         rp = params.get("reply_parameters")
-        reply_id = rp.get("message_id") if isinstance(rp, dict) else params.get(
-            "reply_to_message_id")
+        reply_id = (
+            rp.get("message_id") if isinstance(rp, dict) else params.get("reply_to_message_id")
+        )
         if reply_id:
             replied = self._messages.get(cid, {}).get(reply_id)
             if replied is not None:
-                msg["reply_to_message"] = {k: v for k, v in replied.items()
-                                           if k != "reply_to_message"}
+                msg["reply_to_message"] = {
+                    k: v for k, v in replied.items() if k != "reply_to_message"
+                }
             elif not (isinstance(rp, dict) and rp.get("allow_sending_without_reply")):
                 raise _bad("message to be replied not found")
         return msg
@@ -1072,8 +1348,10 @@ class FakeTelegramServer:
     async def _m_getUpdates(self, params: JSONDict) -> list[JSONDict]:
         if self.webhook.get("url"):
             raise TelegramAPIError(
-                409, "Conflict: can't use getUpdates method while webhook is active; "
-                "use deleteWebhook to delete the webhook first")
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = params.get("offset", 0) or 0
         limit = params.get("limit", 100) or 100
         timeout = params.get("timeout", 0) or 0
@@ -1088,10 +1366,8 @@ class FakeTelegramServer:
             wait = min(float(timeout), self.max_long_poll)
             event = self._update_event
             event.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), wait)
-            except TimeoutError:
-                pass
         return self._updates[:limit]
 
     def _m_sendMessage(self, params: JSONDict) -> JSONDict:
@@ -1137,9 +1413,11 @@ class FakeTelegramServer:
             and msg.get("entities") == entities
             and msg.get("reply_markup") == markup
         ):
-            raise _bad("message is not modified: specified new message content and reply "
-                       "markup are exactly the same as a current content and reply markup "
-                       "of the message")
+            raise _bad(
+                "message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup "
+                "of the message"
+            )
         if "text" not in msg and not inline:
             raise _bad("there is no text in the message to edit")
         msg["text"] = text
@@ -1158,9 +1436,11 @@ class FakeTelegramServer:
         if markup is not None and "inline_keyboard" not in markup:
             raise _bad("inline keyboard expected")
         if msg.get("reply_markup") == markup:
-            raise _bad("message is not modified: specified new message content and reply "
-                       "markup are exactly the same as a current content and reply markup "
-                       "of the message")
+            raise _bad(
+                "message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup "
+                "of the message"
+            )
         if markup:
             msg["reply_markup"] = markup
         else:
@@ -1215,8 +1495,7 @@ class FakeTelegramServer:
                 _validate_reply_markup(r["reply_markup"])
             content = r.get("input_message_content")
             if isinstance(content, dict) and "message_text" in content:
-                probe = {"text": content["message_text"],
-                         "parse_mode": content.get("parse_mode")}
+                probe = {"text": content["message_text"], "parse_mode": content.get("parse_mode")}
                 self._parse_text(probe, "text", 4096, required=True)
         return True
 
@@ -1303,21 +1582,31 @@ class FakeTelegramServer:
                 raise _bad("file must be non-empty")
             self.uploaded_files.append(document)
             file_id = f"BQACAgIAAx_DOC_{n}"
-            info = self.add_file(file_id, document.content,
-                                 f"documents/file_{n}_{document.file_name}")
-            doc = {"file_id": file_id, "file_unique_id": info["file_unique_id"],
-                   "file_name": document.file_name, "mime_type": document.mime_type,
-                   "file_size": len(document.content)}
+            info = self.add_file(
+                file_id, document.content, f"documents/file_{n}_{document.file_name}"
+            )
+            doc = {
+                "file_id": file_id,
+                "file_unique_id": info["file_unique_id"],
+                "file_name": document.file_name,
+                "mime_type": document.mime_type,
+                "file_size": len(document.content),
+            }
         elif isinstance(document, str) and document:
             if document.startswith("attach://"):
                 raise _bad("wrong remote file identifier specified: can't find attached file")
             if document in self._files:
-                doc = {"file_id": document,
-                       "file_unique_id": self._files[document]["file_unique_id"],
-                       "file_size": self._files[document]["file_size"]}
+                doc = {
+                    "file_id": document,
+                    "file_unique_id": self._files[document]["file_unique_id"],
+                    "file_size": self._files[document]["file_size"],
+                }
             elif re.match(r"https?://", document):
-                doc = {"file_id": f"BQACAgIAAx_URL_{n}", "file_unique_id": f"uurl{n}",
-                       "file_name": document.rsplit("/", 1)[-1]}
+                doc = {
+                    "file_id": f"BQACAgIAAx_URL_{n}",
+                    "file_unique_id": f"uurl{n}",
+                    "file_name": document.rsplit("/", 1)[-1],
+                }
             else:
                 raise _bad("wrong file identifier/HTTP URL specified")
         else:
@@ -1363,5 +1652,5 @@ def iter_entities(message: JSONDict, kinds: Iterable[str] | None = None) -> list
     out = []
     for e in message.get("entities") or message.get("caption_entities") or []:
         if kinds is None or e["type"] in kinds:
-            out.append(raw[2 * e["offset"]: 2 * (e["offset"] + e["length"])].decode("utf-16-le"))
+            out.append(raw[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le"))
     return out

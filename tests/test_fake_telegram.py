@@ -61,16 +61,19 @@ async def polling(app: Application) -> AsyncIterator[Application]:
 
 @asynccontextmanager
 async def direct_bot(server: FakeTelegramServer) -> AsyncIterator[Bot]:
-    async with Bot(BOT_TOKEN, base_url=server.base_url,
-                   base_file_url=server.base_file_url) as bot:
+    async with Bot(BOT_TOKEN, base_url=server.base_url, base_file_url=server.base_file_url) as bot:
         yield bot
 
 
 # ---------------------------------------------------------------------------- handlers
 
 KEYBOARD = InlineKeyboardMarkup(
-    [[InlineKeyboardButton("Weiter", callback_data="next"),
-      InlineKeyboardButton("Web", url="https://example.org")]]
+    [
+        [
+            InlineKeyboardButton("Weiter", callback_data="next"),
+            InlineKeyboardButton("Web", url="https://example.org"),
+        ]
+    ]
 )
 
 
@@ -143,14 +146,18 @@ async def test_updates_are_confirmed_and_not_redelivered(fake_telegram: FakeTele
 async def test_inline_query_with_real_ptb(fake_telegram: FakeTelegramServer):
     async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.inline_query
-        await update.inline_query.answer([
-            InlineQueryResultArticle(
-                id=f"r{i}", title=f"Treffer {i}",
-                input_message_content=InputTextMessageContent(f"<b>{i}</b>",
-                                                               parse_mode=ParseMode.HTML),
-            )
-            for i in range(3)
-        ])
+        await update.inline_query.answer(
+            [
+                InlineQueryResultArticle(
+                    id=f"r{i}",
+                    title=f"Treffer {i}",
+                    input_message_content=InputTextMessageContent(
+                        f"<b>{i}</b>", parse_mode=ParseMode.HTML
+                    ),
+                )
+                for i in range(3)
+            ]
+        )
 
     app = make_app(fake_telegram)
     app.add_handler(InlineQueryHandler(inline))
@@ -167,19 +174,20 @@ async def test_inline_query_with_real_ptb(fake_telegram: FakeTelegramServer):
 async def test_bad_html_raises_bad_request(fake_telegram: FakeTelegramServer):
     async with direct_bot(fake_telegram) as bot:
         for text in ["<b>offen", "a < b", "<div>x</div>", "<b>x</i>", "Tom & Jerry"]:
-            with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+            with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
                 await bot.send_message(CHAT, text, parse_mode=ParseMode.HTML)
         ok = await bot.send_message(
-            CHAT, '<a href="https://x.org/?a=1&amp;b=2">Link</a> &lt;3 <tg-spoiler>s</tg-spoiler>',
+            CHAT,
+            '<a href="https://x.org/?a=1&amp;b=2">Link</a> &lt;3 <tg-spoiler>s</tg-spoiler>',
             parse_mode=ParseMode.HTML,
         )
         assert ok.text == "Link <3 s"
         assert ok.entities[0].url == "https://x.org/?a=1&b=2"
-        with pytest.raises(BadRequest, match="(?i)message text is empty"):
+        with pytest.raises(BadRequest, match=r"(?i)message text is empty"):
             await bot.send_message(CHAT, "<b> </b>", parse_mode=ParseMode.HTML)
         # length is counted on the visible text
         await bot.send_message(CHAT, "<b>" + "x" * 4096 + "</b>", parse_mode=ParseMode.HTML)
-        with pytest.raises(BadRequest, match="(?i)message is too long"):
+        with pytest.raises(BadRequest, match=r"(?i)message is too long"):
             await bot.send_message(CHAT, "x" * 4097)
     assert len(fake_telegram.sent_messages()) == 2
     assert sum(not c.ok for c in fake_telegram.calls_of("sendMessage")) == 7
@@ -201,24 +209,23 @@ async def test_callback_data_limit_is_64_bytes(fake_telegram: FakeTelegramServer
         ok = InlineKeyboardMarkup([[InlineKeyboardButton("ok", callback_data="ä" * 32)]])
         await bot.send_message(CHAT, "64 bytes", reply_markup=ok)
         too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="ä" * 33)]])
-        with pytest.raises(BadRequest, match="(?i)BUTTON_DATA_INVALID"):
+        with pytest.raises(BadRequest, match=r"(?i)BUTTON_DATA_INVALID"):
             await bot.send_message(CHAT, "66 bytes", reply_markup=too_long)
 
 
 async def test_edit_errors(fake_telegram: FakeTelegramServer):
     async with direct_bot(fake_telegram) as bot:
         msg = await bot.send_message(CHAT, "eins", reply_markup=KEYBOARD)
-        with pytest.raises(BadRequest, match="(?i)message is not modified"):
+        with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
             await bot.edit_message_text("eins", CHAT, msg.message_id, reply_markup=KEYBOARD)
-        with pytest.raises(BadRequest, match="(?i)message to edit not found"):
+        with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
             await bot.edit_message_text("zwei", CHAT, msg.message_id + 100)
-        edited = await bot.edit_message_text("zwei", CHAT, msg.message_id,
-                                             reply_markup=KEYBOARD)
+        edited = await bot.edit_message_text("zwei", CHAT, msg.message_id, reply_markup=KEYBOARD)
         assert isinstance(edited, type(msg)) and edited.text == "zwei"
         await bot.edit_message_reply_markup(CHAT, msg.message_id, reply_markup=None)
-        with pytest.raises(BadRequest, match="(?i)message is not modified"):
+        with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
             await bot.edit_message_reply_markup(CHAT, msg.message_id, reply_markup=None)
-        with pytest.raises(BadRequest, match="(?i)query ID is invalid"):
+        with pytest.raises(BadRequest, match=r"(?i)query ID is invalid"):
             await bot.answer_callback_query("nope")
 
 
@@ -229,11 +236,11 @@ async def test_inline_query_answer_limits(fake_telegram: FakeTelegramServer):
         return InlineQueryResultArticle(i, "t", InputTextMessageContent("m"))
 
     async with direct_bot(fake_telegram) as bot:
-        with pytest.raises(BadRequest, match="(?i)RESULTS_TOO_MUCH"):
+        with pytest.raises(BadRequest, match=r"(?i)RESULTS_TOO_MUCH"):
             await bot.answer_inline_query(qid, [article(str(i)) for i in range(51)])
-        with pytest.raises(BadRequest, match="(?i)RESULT_ID_DUPLICATE"):
+        with pytest.raises(BadRequest, match=r"(?i)RESULT_ID_DUPLICATE"):
             await bot.answer_inline_query(qid, [article("a"), article("a")])
-        with pytest.raises(BadRequest, match="(?i)RESULT_ID_INVALID"):
+        with pytest.raises(BadRequest, match=r"(?i)RESULT_ID_INVALID"):
             await bot.answer_inline_query(qid, [article("x" * 65)])
         assert await bot.answer_inline_query(qid, [article(str(i)) for i in range(50)])
 
@@ -244,7 +251,7 @@ async def test_inline_query_answer_limits(fake_telegram: FakeTelegramServer):
 async def test_blocked_chat_raises_forbidden(fake_telegram: FakeTelegramServer):
     fake_telegram.block_chat(666)
     async with direct_bot(fake_telegram) as bot:
-        with pytest.raises(Forbidden, match="(?i)bot was blocked by the user"):
+        with pytest.raises(Forbidden, match=r"(?i)bot was blocked by the user"):
             await bot.send_message(666, "hallo")
         await bot.send_message(667, "hallo")
     [failed] = [c for c in fake_telegram.calls_of("sendMessage") if not c.ok]
@@ -268,7 +275,7 @@ async def test_rate_limit_raises_retry_after(fake_telegram: FakeTelegramServer, 
 async def test_fail_next_gives_transient_network_error(fake_telegram: FakeTelegramServer):
     fake_telegram.fail_next(1, status=502)
     async with direct_bot(fake_telegram) as bot:
-        with pytest.raises(NetworkError, match="(?i)Bad Gateway"):
+        with pytest.raises(NetworkError, match=r"(?i)Bad Gateway"):
             await bot.send_message(CHAT, "hi")
         await bot.send_message(CHAT, "hi")
     assert len(fake_telegram.sent_messages(CHAT)) == 1
@@ -285,15 +292,18 @@ async def test_file_download_via_get_file(fake_telegram: FakeTelegramServer):
         tg_file = await bot.get_file("DOC-1")
         assert tg_file.file_size == len(content)
         assert bytes(await tg_file.download_as_bytearray()) == content
-        with pytest.raises(BadRequest, match="(?i)invalid file_id"):
+        with pytest.raises(BadRequest, match=r"(?i)invalid file_id"):
             await bot.get_file("missing")
 
 
 async def test_send_document_is_recorded(fake_telegram: FakeTelegramServer):
     async with direct_bot(fake_telegram) as bot:
         msg = await bot.send_document(
-            CHAT, io.BytesIO(b"col1,col2\n1,2\n"), filename="export.csv",
-            caption="<b>Export</b>", parse_mode=ParseMode.HTML,
+            CHAT,
+            io.BytesIO(b"col1,col2\n1,2\n"),
+            filename="export.csv",
+            caption="<b>Export</b>",
+            parse_mode=ParseMode.HTML,
         )
         assert msg.document.file_name == "export.csv"
         assert msg.caption == "Export"
@@ -315,7 +325,7 @@ async def test_commands_chat_action_and_unknown_method(fake_telegram: FakeTelegr
         assert [c.command for c in await bot.get_my_commands()] == ["start", "hilfe"]
         await bot.delete_my_commands()
         assert await bot.get_my_commands() == ()
-        with pytest.raises(BadRequest, match="(?i)BOT_COMMAND_INVALID"):
+        with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
             await bot.set_my_commands([("Start!", "x")])
         assert await bot.send_chat_action(CHAT, "typing")
         with pytest.raises(EndPointNotFound):
@@ -363,7 +373,10 @@ async def test_webhook_with_real_ptb(fake_telegram: FakeTelegramServer):
     async with app:
         await app.start()
         await app.updater.start_webhook(
-            listen="127.0.0.1", port=port, url_path="hook", webhook_url=url,
+            listen="127.0.0.1",
+            port=port,
+            url_path="hook",
+            webhook_url=url,
             secret_token="s3cret",
         )
         try:
@@ -371,14 +384,63 @@ async def test_webhook_with_real_ptb(fake_telegram: FakeTelegramServer):
             assert fake_telegram.webhook["secret_token"] == "s3cret"
             info = await app.bot.get_webhook_info()
             assert info.url == url
-            update = {"message": {"message_id": 1, "date": 0, "text": "/start",
-                                  "chat": {"id": CHAT, "type": "private"},
-                                  "from": {"id": CHAT, "is_bot": False, "first_name": "E"},
-                                  "entities": [{"type": "bot_command", "offset": 0,
-                                                "length": 6}]}}
+            update = {
+                "message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "text": "/start",
+                    "chat": {"id": CHAT, "type": "private"},
+                    "from": {"id": CHAT, "is_bot": False, "first_name": "E"},
+                    "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+                }
+            }
             assert await fake_telegram.post_update_to_webhook(url, update, "wrong") == 403
             assert await fake_telegram.post_update_to_webhook(url, update) == 200
             await fake_telegram.wait_for("sendMessage")
         finally:
             await app.updater.stop()
             await app.stop()
+
+
+async def test_wrong_token_and_missing_params(fake_telegram: FakeTelegramServer):
+    import httpx
+
+    async with httpx.AsyncClient(trust_env=False) as client:
+        response = await client.post(fake_telegram.base_url + "999:WRONG/getMe")
+        assert response.status_code == 401
+        assert response.json() == {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        response = await client.get(fake_telegram.base_url + BOT_TOKEN + "/getMe?x=1")
+        assert response.json()["result"]["username"] == BOT_USERNAME
+        url = fake_telegram.base_url + BOT_TOKEN + "/sendMessage"
+        response = await client.post(url, data={"text": "x"})
+        assert response.status_code == 400
+        assert response.json()["description"] == "Bad Request: chat_id is empty"
+        response = await client.post(url, json={"chat_id": CHAT})  # JSON bodies work too
+        assert response.json()["description"] == "Bad Request: message text is empty"
+        response = await client.post(url, json={"chat_id": CHAT, "text": "123"})
+        assert response.json()["result"]["text"] == "123"  # text stays a string
+    assert fake_telegram.calls_of("sendmessage")[-1].params == {"chat_id": CHAT, "text": "123"}
+
+
+async def test_pushed_updates_parse_as_ptb_objects(fake_telegram: FakeTelegramServer):
+    raw = [
+        fake_telegram.push_message(
+            "/start@beteiligungslotse_test_bot abc", chat_id=-100123, chat_type="supergroup"
+        ),
+        fake_telegram.push_sticker("🎉"),
+        fake_telegram.push_photo(caption="Foto"),
+        fake_telegram.push_document("a.pdf", "PDF-1", "application/pdf"),
+        fake_telegram.push_inline_query("suche"),
+    ]
+    async with direct_bot(fake_telegram) as bot:
+        updates = [Update.de_json(u, bot) for u in raw]
+        msg = await bot.send_message(CHAT, "x")
+        cb = Update.de_json(fake_telegram.push_callback("d", msg.to_dict()), bot)
+    assert updates[0].message.chat.type == "supergroup"
+    assert updates[0].message.parse_entities()  # bot_command entity
+    assert updates[1].message.sticker.emoji == "🎉"
+    assert updates[2].message.photo[-1].file_id and updates[2].message.caption == "Foto"
+    assert updates[3].message.document.mime_type == "application/pdf"
+    assert updates[4].inline_query.query == "suche"
+    assert cb.callback_query.message.message_id == msg.message_id
+    assert [u["update_id"] for u in raw] == sorted(u["update_id"] for u in raw)
