@@ -45,6 +45,7 @@ def result_json(result: SearchResult) -> dict[str, object]:
         "question": result.query,
         "answered": result.answered,
         "decision": result.decision,
+        "confidence": round(result.confidence, 3),
         "matches": [
             {
                 "id": m.entry.id,

@@ -544,15 +544,25 @@ def _load_synonyms(check: _Checker) -> list[tuple[str, ...]]:
         return []
     groups = data.get("synonyms") if isinstance(data, LineDict) else None
     if not isinstance(groups, LineList):
-        check.add(SYNONYMS_FILE, getattr(data, "line", 1),
-                  "Oben in der Datei muss „synonyms:“ stehen, darunter die Gruppen.")
+        check.add(
+            SYNONYMS_FILE,
+            getattr(data, "line", 1),
+            "Oben in der Datei muss „synonyms:“ stehen, darunter die Gruppen.",
+        )
         return []
     result = []
     for group, line in zip(groups, groups.item_lines, strict=True):
-        if (not isinstance(group, list) or len(group) < 2
-                or not all(isinstance(w, str) and w.strip() for w in group)):
-            check.add(SYNONYMS_FILE, line, "Eine Gruppe ist eine Liste aus mindestens zwei "
-                      "Wörtern, z. B. [Unternehmen, Firma].")
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(w, str) and w.strip() for w in group)
+        ):
+            check.add(
+                SYNONYMS_FILE,
+                line,
+                "Eine Gruppe ist eine Liste aus mindestens zwei "
+                "Wörtern, z. B. [Unternehmen, Firma].",
+            )
         elif any(len(w.split()) > 1 for w in group):
             check.add(SYNONYMS_FILE, line, "Bitte nur einzelne Wörter, keine Wortgruppen.")
         else:

@@ -31,27 +31,30 @@ ANSWER = "answer"
 SUGGEST = "suggest"
 REFUSE = "refuse"
 
-import os
 TITLE_WEIGHT = 1.0
-PRIMARY_WEIGHT = float(os.environ.get("PW", "1.0"))
+PRIMARY_WEIGHT = 1.0
 SUMMARY_WEIGHT = 0.5
+STEP_WEIGHT = 0.3
 PART_WEIGHT = 0.85
 PART_SIMILARITY = 0.7
-SYNONYM_SIMILARITY = float(os.environ.get("SYN", "0.8"))
+SYNONYM_SIMILARITY = 0.8
 LIGHT_FACTOR = 0.3
 PREFIX = 5
-IDF_POWER = float(__import__("os").environ.get("IDF_POWER", "1.0"))
-TYPO_CUTOFF = float(os.environ.get("TC", "88.0"))
-MIN_TYPO_LENGTH = int(os.environ.get("TL", "6"))
+TYPO_CUTOFF = 88.0
+MIN_TYPO_LENGTH = 6
 MIN_PART = 3
 RERANK_CANDIDATES = 25
-COVERAGE_SHARE = float(os.environ.get("CS", "0.6"))
-UNKNOWN_FACTOR = float(os.environ.get("UF", "1.0"))
-PREFIX_SHARE = float(os.environ.get("PS", "0.6"))
+COVERAGE_SHARE = 0.6
+PREFIX_SHARE = 0.6
 
-REFUSE_BELOW = 42.0
-MIN_COVERAGE = 0.45
-CONFIDENT_FROM = 58.0
+REFUSE_BELOW = 30.0  # runner-ups below this score are never offered
+ANSWER_FROM = 0.5
+CONFIDENT_FROM = 0.75
+CONFIDENCE_BIAS = -9.8
+CONFIDENCE_SCORE = 8.8
+CONFIDENCE_KNOWN = 2.6
+CONFIDENCE_LEAD = 0.9
+CONFIDENCE_LENGTH = 11.3
 CLOSE_MARGIN = 4.0
 LINKING = ("", "s", "n", "en", "es", "e")
 
@@ -71,6 +74,7 @@ class SearchResult:
     query: str
     decision: str
     matches: tuple[Match, ...]
+    confidence: float = 0.0
 
     @property
     def answered(self) -> bool:
@@ -129,10 +133,10 @@ class Matcher:
         self._synonyms = _synonym_map(content.synonyms)
         count = len(self._entries)
         self._idf = {
-            token: (math.log((count + 1) / (len(posting) + 0.5)) + 1.0) ** IDF_POWER
+            token: (math.log((count + 1) / (len(posting) + 0.5)) + 1.0)
             for token, posting in self._postings.items()
         }
-        self._unknown_idf = UNKNOWN_FACTOR * (math.log((count + 1) / 0.5) + 1.0) ** IDF_POWER
+        self._unknown_idf = math.log((count + 1) / 0.5) + 1.0
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for token in self._vocabulary:
             self._by_prefix[token[:PREFIX]].append(token)
@@ -244,9 +248,12 @@ class Matcher:
             ),
             key=lambda match: match.score,
             reverse=True,
-        )[: max(top, 1)]
-        best_coverage = max((cov for _, cov, _ in scored), default=0.0)
-        return SearchResult(text, _decide(matches, best_coverage), tuple(matches))
+        )
+        known = sum(term.weight for term in query if term.candidates) / total
+        confidence = _confidence(matches, known, len(query))
+        return SearchResult(
+            text, _decide(matches, confidence), tuple(matches[: max(top, 1)]), confidence
+        )
 
     def _phrase_score(self, index: int, query: list[Term], total: float) -> float:
         """How close the question is to the entry's best phrasing (0–1)."""
@@ -288,15 +295,40 @@ def _weighted_texts(entry: Entry) -> Iterable[tuple[str, float]]:
     for text in (*entry.questions, *entry.keywords, *entry.poles):
         yield text, PRIMARY_WEIGHT
     yield entry.summary, SUMMARY_WEIGHT
+    for step in entry.steps:
+        yield step, STEP_WEIGHT
 
 
-def _decide(matches: list[Match], best_coverage: float) -> str:
-    if not matches or matches[0].score < REFUSE_BELOW or best_coverage < MIN_COVERAGE:
+def _confidence(matches: list[Match], known: float, terms: int) -> float:
+    """Probability-like confidence (0–1) that the best match answers an in-scope question.
+
+    A logistic model over four signals: the best score, the share of the question's words
+    the content knows at all, the lead over the runner-up, and the question's length (short
+    questions full of unknown words are usually about something else: "Was kostet ein
+    Reisepass?"). The weights were fitted once on tests/data/quality.yaml, the project's own
+    question set; refit them there when the scoring changes.
+    """
+    if not matches:
+        return 0.0
+    best = matches[0].score
+    lead = best - matches[1].score if len(matches) > 1 else best
+    z = (
+        CONFIDENCE_BIAS
+        + CONFIDENCE_SCORE * best / 100
+        + CONFIDENCE_KNOWN * known
+        + CONFIDENCE_LEAD * lead / 100
+        + CONFIDENCE_LENGTH * min(terms, 10) / 10
+    )
+    return 1 / (1 + math.exp(-z))
+
+
+def _decide(matches: list[Match], confidence: float) -> str:
+    if not matches or confidence < ANSWER_FROM:
         return REFUSE
     if (
-        matches[0].score < CONFIDENT_FROM
+        confidence < CONFIDENT_FROM
         and len(matches) > 1
-        and (matches[0].score - matches[1].score < CLOSE_MARGIN)
+        and matches[0].score - matches[1].score < CLOSE_MARGIN
     ):
         return SUGGEST
     return ANSWER
