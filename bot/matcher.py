@@ -169,6 +169,14 @@ class Matcher:
                     best = [head_stem, *deeper]
         return best
 
+    def _query_terms(self, text: str) -> list[Term]:
+        """The question's words as terms, each stem once."""
+        terms: dict[str, Term] = {}
+        for word in dict.fromkeys(words(text)):
+            for term in self._resolve(word):
+                terms.setdefault(term.token, term)
+        return list(terms.values())
+
     def _resolve(self, word: str) -> list[Term]:
         """A query word as weighted terms, each with the vocabulary stems it may mean."""
         token = stem(word)
@@ -222,7 +230,7 @@ class Matcher:
 
     def search(self, text: str, top: int = 3) -> SearchResult:
         """Rank entries for a question and decide whether to answer, suggest or refuse."""
-        query = [term for word in dict.fromkeys(words(text)) for term in self._resolve(word)]
+        query = self._query_terms(text)
         total = sum(term.weight for term in query)
         if not query or total <= 0:
             return SearchResult(text, REFUSE, ())
