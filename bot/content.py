@@ -8,15 +8,15 @@ are collected; loading fails only after the whole directory was checked.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
+from bot.checks import Checker, ContentError, Finding
 from bot.model import KIND_ABOUT, KIND_TENSION, KINDS, Content, Entry, Statement, Tip, Topic
-from bot.yamlsource import LineDict, LineList, YamlSyntaxError, read_yaml_file
+from bot.yamlsource import LineDict, LineList
+
+__all__ = ["ContentError", "Finding", "load_content", "summary_line"]
 
 STATEMENTS_FILE = "statements.yaml"
 TOPICS_FILE = "topics.yaml"
@@ -25,7 +25,6 @@ MESSAGES_FILE = "messages.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 ENTRIES_DIR = "entries"
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_ENTRY_ID = 30
 MAX_TOPIC_ID = 20
 MAX_TIP_ID = 40
@@ -91,195 +90,7 @@ REQUIRED_MESSAGES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem in the content, located as precisely as the YAML allows."""
-
-    file: str
-    line: int
-    message: str
-    entry: str | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}, Zeile {self.line}" if self.line else self.file
-        parts = [where]
-        if self.entry:
-            parts.append(f"Eintrag „{self.entry}“")
-        if self.field:
-            parts.append(f"Feld „{self.field}“")
-        return f"{': '.join([', '.join(parts), self.message])}"
-
-
-class ContentError(Exception):
-    """Raised when content is invalid; carries every finding."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(f"{len(findings)} Fehler im Inhalt")
-        self.findings = findings
-
-    def report(self) -> str:
-        """All findings, one per line, followed by a count."""
-        lines = [str(f) for f in self.findings]
-        lines.append(f"{len(self.findings)} Fehler gefunden – der Inhalt wurde nicht übernommen.")
-        return "\n".join(lines)
-
-
-@dataclass
-class _Checker:
-    """Collects findings while the files are read."""
-
-    root: Path
-    findings: list[Finding] = field(default_factory=list)
-
-    def add(
-        self,
-        file: str,
-        line: int,
-        message: str,
-        entry: str | None = None,
-        field_name: str | None = None,
-    ) -> None:
-        self.findings.append(Finding(file, line, message, entry, field_name))
-
-    def read(self, relative: str) -> Any:
-        path = self.root / relative
-        if not path.is_file():
-            self.add(relative, 0, "Die Datei fehlt.")
-            return None
-        try:
-            return read_yaml_file(path)
-        except UnicodeDecodeError:
-            self.add(relative, 0, "Die Datei ist nicht in UTF-8 gespeichert.")
-        except YamlSyntaxError as exc:
-            self.add(relative, exc.line, f"YAML-Syntaxfehler: {exc.problem}.")
-        except OSError as exc:
-            self.add(relative, 0, f"Die Datei kann nicht gelesen werden ({exc.strerror}).")
-        return None
-
-    def top_list(self, data: Any, relative: str, key: str) -> list[LineDict]:
-        """The list under `key` at the top of a file, keeping only mapping items."""
-        if data is None:
-            return []
-        if not isinstance(data, LineDict) or key not in data:
-            self.add(
-                relative,
-                getattr(data, "line", 1),
-                f"Oben in der Datei muss „{key}:“ stehen, darunter die Liste.",
-            )
-            return []
-        items = data[key]
-        if not isinstance(items, LineList):
-            self.add(relative, data.key_lines[key], f"Unter „{key}:“ muss eine Liste stehen.")
-            return []
-        result = []
-        for item, line in zip(items, items.item_lines, strict=True):
-            if isinstance(item, LineDict):
-                self.report_duplicate_keys(item, relative)
-                result.append(item)
-            else:
-                self.add(
-                    relative, line, "Jeder Listenpunkt muss aus „feld: wert“-Zeilen bestehen."
-                )
-        return result
-
-    def report_duplicate_keys(self, item: LineDict, relative: str) -> None:
-        for key, line in item.duplicate_keys:
-            self.add(relative, line, "Das Feld steht doppelt.", _ident(item), str(key))
-
-    def text(
-        self, item: LineDict, key: str, relative: str, limit: int, required: bool = True
-    ) -> str:
-        """A non-empty string field, length-checked."""
-        value = item.get(key)
-        line = item.key_lines.get(key, item.line)
-        if value is None:
-            if required:
-                self.add(relative, line, "Das Feld fehlt oder ist leer.", _ident(item), key)
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.add(relative, line, "Hier muss ein Text stehen.", _ident(item), key)
-            return ""
-        if len(value) > limit:
-            self.add(
-                relative,
-                line,
-                f"Der Text ist {len(value)} Zeichen lang, erlaubt sind {limit}.",
-                _ident(item),
-                key,
-            )
-        return value.strip()
-
-    def texts(
-        self,
-        item: LineDict,
-        key: str,
-        relative: str,
-        limit: int,
-        count: tuple[int, int] | None = None,
-        required: bool = False,
-    ) -> tuple[str, ...]:
-        """A list of non-empty strings, each length-checked, optionally counted."""
-        value = item.get(key)
-        line = item.key_lines.get(key, item.line)
-        if value is None:
-            if required:
-                self.add(relative, line, "Das Feld fehlt oder ist leer.", _ident(item), key)
-            return ()
-        if not isinstance(value, LineList):
-            self.add(
-                relative, line, "Hier muss eine Liste stehen (Zeilen mit „- “).", _ident(item), key
-            )
-            return ()
-        result = []
-        for text, text_line in zip(value, value.item_lines, strict=True):
-            if not isinstance(text, str) or not text.strip():
-                self.add(
-                    relative, text_line, "Jeder Listenpunkt muss ein Text sein.", _ident(item), key
-                )
-            elif len(text) > limit:
-                self.add(
-                    relative,
-                    text_line,
-                    f"Ein Punkt ist {len(text)} Zeichen lang, erlaubt sind {limit}.",
-                    _ident(item),
-                    key,
-                )
-            else:
-                result.append(text.strip())
-        if count and not count[0] <= len(value) <= count[1]:
-            low, high = count
-            wanted = f"mindestens {low}" if high >= 1000 else f"{low} bis {high}"
-            self.add(
-                relative,
-                line,
-                f"Es sind {len(value)} Punkte, erwartet werden {wanted}.",
-                _ident(item),
-                key,
-            )
-        return tuple(result)
-
-    def ident(self, item: LineDict, relative: str, limit: int) -> str:
-        value = item.get("id")
-        if not isinstance(value, str) or not ID_PATTERN.match(value) or len(value) > limit:
-            self.add(
-                relative,
-                item.key_lines.get("id", item.line),
-                f"Die id muss aus Kleinbuchstaben, Ziffern und Bindestrichen bestehen "
-                f"(höchstens {limit} Zeichen, keine Umlaute).",
-                _ident(item),
-                "id",
-            )
-            return value if isinstance(value, str) else ""
-        return value
-
-
-def _ident(item: LineDict) -> str | None:
-    value = item.get("id")
-    return str(value) if value is not None else None
-
-
-def _load_statements(check: _Checker) -> dict[str, Statement]:
+def _load_statements(check: Checker) -> dict[str, Statement]:
     data = check.read(STATEMENTS_FILE)
     statements: dict[str, Statement] = {}
     for section in check.top_list(data, STATEMENTS_FILE, "sections"):
@@ -296,7 +107,7 @@ def _load_statements(check: _Checker) -> dict[str, Statement]:
     return statements
 
 
-def _load_topics(check: _Checker) -> list[Topic]:
+def _load_topics(check: Checker) -> list[Topic]:
     topics: list[Topic] = []
     seen: dict[str, int] = {}
     for item in check.top_list(check.read(TOPICS_FILE), TOPICS_FILE, "topics"):
@@ -316,7 +127,7 @@ def _load_topics(check: _Checker) -> list[Topic]:
     return topics
 
 
-def _entry_files(check: _Checker) -> list[str]:
+def _entry_files(check: Checker) -> list[str]:
     folder = check.root / ENTRIES_DIR
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
@@ -324,7 +135,7 @@ def _entry_files(check: _Checker) -> list[str]:
     return [f"{ENTRIES_DIR}/{path.name}" for path in files]
 
 
-def _read_entry(check: _Checker, item: LineDict, relative: str) -> Entry:
+def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
     entry_id = check.ident(item, relative, MAX_ENTRY_ID)
     for key in item:
         if key not in ENTRY_FIELDS_REQUIRED and key not in ENTRY_FIELDS_OPTIONAL:
@@ -388,7 +199,7 @@ def _read_entry(check: _Checker, item: LineDict, relative: str) -> Entry:
 
 
 def _check_entry_links(
-    check: _Checker,
+    check: Checker,
     entries: list[tuple[Entry, LineDict, str]],
     topics: Iterable[Topic],
     statements: dict[str, Statement],
@@ -447,7 +258,7 @@ def _check_entry_links(
 
 
 def _load_entries(
-    check: _Checker, topics: list[Topic], statements: dict[str, Statement]
+    check: Checker, topics: list[Topic], statements: dict[str, Statement]
 ) -> tuple[list[Entry], bool]:
     """All entries, and whether every entry file could be read (else links are not judged)."""
     located: list[tuple[Entry, LineDict, str]] = []
@@ -482,7 +293,7 @@ def _load_entries(
     return entries, readable
 
 
-def _load_tips(check: _Checker, entry_ids: set[str] | None) -> list[Tip]:
+def _load_tips(check: Checker, entry_ids: set[str] | None) -> list[Tip]:
     """Tips; links to entries are checked unless entry_ids is None (entries unreadable)."""
     tips: list[Tip] = []
     seen: dict[str, int] = {}
@@ -506,7 +317,7 @@ def _load_tips(check: _Checker, entry_ids: set[str] | None) -> list[Tip]:
     return tips
 
 
-def _load_messages(check: _Checker) -> dict[str, str]:
+def _load_messages(check: Checker) -> dict[str, str]:
     data = check.read(MESSAGES_FILE)
     if data is None:
         return {}
@@ -535,7 +346,7 @@ def _load_messages(check: _Checker) -> dict[str, str]:
     return messages
 
 
-def _load_synonyms(check: _Checker) -> list[tuple[str, ...]]:
+def _load_synonyms(check: Checker) -> list[tuple[str, ...]]:
     """Optional groups of words that mean the same; single words only."""
     if not (check.root / SYNONYMS_FILE).is_file():
         return []
@@ -591,7 +402,7 @@ def content_version(root: Path) -> str:
 
 def load_content(root: Path | str) -> Content:
     """Load and validate a content directory; raise ContentError listing every finding."""
-    check = _Checker(Path(root))
+    check = Checker(Path(root))
     if not check.root.is_dir():
         raise ContentError([Finding(str(root), 0, "Das Inhaltsverzeichnis gibt es nicht.")])
     statements = _load_statements(check)
