@@ -1,0 +1,114 @@
+"""Matcher behaviour (not tuning): compounds, typos, refusals, ranking contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.content import load_content
+from bot.content_store import Snapshot
+from bot.matcher import ANSWER, REFUSE, SUGGEST, Match, Matcher, SearchResult, close_runner_ups
+from tests.conftest import MINI_ENTRIES, write_content
+
+
+@pytest.fixture
+def mini_matcher(mini_content_dir: Path) -> Matcher:
+    return Matcher(load_content(mini_content_dir))
+
+
+def matcher_with(tmp_path: Path, entries: str) -> Matcher:
+    return Matcher(load_content(write_content(tmp_path / "c", entries=entries)))
+
+
+def ids(result: SearchResult) -> list[str]:
+    return [m.entry.id for m in result.matches]
+
+
+def test_query_compound_matches_entry_with_its_parts(tmp_path: Path) -> None:
+    # "Verfahren" is in a zeitplan question; "Beteiligung" only becomes a zeitplan keyword here.
+    entries = MINI_ENTRIES.replace("[termine, fristen, meilensteine]", "[termine, Beteiligung]")
+    result = matcher_with(tmp_path, entries).search("Beteiligungsverfahren")
+    assert ids(result)[0] == "zeitplan"
+    assert result.matches[0].score > 0
+
+
+def test_content_compound_is_found_by_its_part(tmp_path: Path) -> None:
+    entries = MINI_ENTRIES.replace(
+        "[termine, fristen, meilensteine]", "[termine, Beteiligungsverfahren]"
+    ).replace("[gleichberechtigt, respekt, hierarchie]", "[gleichberechtigt, Beteiligung]")
+    result = matcher_with(tmp_path, entries).search("Beteiligung", top=3)
+    assert "zeitplan" in ids(result)
+    assert "ressource-partner" not in ids(result)
+
+
+@pytest.mark.parametrize(
+    ("typo", "entry_id"),
+    [("Zietplan", "zeitplan"), ("Meilensteinne", "zeitplan"), ("Hierachie", "augenhoehe")],
+)
+def test_typos_still_find_the_entry(mini_matcher: Matcher, typo: str, entry_id: str) -> None:
+    result = mini_matcher.search(typo)
+    assert result.decision != REFUSE
+    assert ids(result)[0] == entry_id
+
+
+def test_umlaut_spellings_give_the_same_result(mini_matcher: Matcher) -> None:
+    folded, original = mini_matcher.search("Augenhoehe"), mini_matcher.search("Augenhöhe")
+    assert ids(folded) == ids(original) and ids(original)[0] == "augenhoehe"
+    assert [m.score for m in folded.matches] == [m.score for m in original.matches]
+
+
+@pytest.mark.parametrize(
+    "nonsense", ["", "   ", "???", "wie und die", "xqzv blorp", "Wie backe ich einen Kuchen?"]
+)
+def test_nonsense_and_empty_input_is_refused(shipped_snapshot: Snapshot, nonsense: str) -> None:
+    result = shipped_snapshot.matcher.search(nonsense)
+    assert result.decision == REFUSE
+    assert result.answered is False
+    assert result.query == nonsense
+
+
+def test_answered_question_is_not_refused(shipped_snapshot: Snapshot) -> None:
+    result = shipped_snapshot.matcher.search("Wie vermeiden wir Scheinbeteiligung?")
+    assert result.decision in (ANSWER, SUGGEST)
+    assert result.answered is True
+    assert result.best is not None and result.best.entry.id == "keine-ohnmacht"
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 5])
+def test_top_limits_the_number_of_matches(shipped_snapshot: Snapshot, top: int) -> None:
+    result = shipped_snapshot.matcher.search("Wie beteiligen wir Bürger am Zeitplan?", top=top)
+    assert len(result.matches) == top
+
+
+def test_top_zero_still_returns_the_best_match(shipped_snapshot: Snapshot) -> None:
+    assert len(shipped_snapshot.matcher.search("Zeitplan", top=0).matches) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie finden wir die relevanten Initiativen?",
+        "Zeitplan",
+        "Wie binden wir Unternehmen ein?",
+        "Augenhöhe mit Ehrenamtlichen",
+        "externe Moderation",
+    ],
+)
+def test_scores_are_in_0_to_100_and_sorted(shipped_snapshot: Snapshot, question: str) -> None:
+    scores = [m.score for m in shipped_snapshot.matcher.search(question, top=10).matches]
+    assert scores, question
+    assert all(0.0 <= score <= 100.0 for score in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_each_entry_appears_at_most_once(shipped_snapshot: Snapshot) -> None:
+    found = ids(shipped_snapshot.matcher.search("Beteiligung Bürger Verwaltung", top=20))
+    assert len(found) == len(set(found))
+
+
+def test_close_runner_ups_are_within_the_margin(mini_matcher: Matcher) -> None:
+    a, b, c = mini_matcher.content.entries
+    result = SearchResult("q", ANSWER, (Match(a, 90.0), Match(b, 80.0), Match(c, 70.0)))
+    assert [m.entry.id for m in close_runner_ups(result, margin=12.0)] == [b.id]
+    assert close_runner_ups(SearchResult("q", REFUSE, ())) == ()

@@ -1,0 +1,55 @@
+"""German normalisation: folding, stop words, punctuation, stemming."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.normalize import STOP_WORDS, fold, stem, tokens, words
+
+
+@pytest.mark.parametrize(
+    ("folded", "original"),
+    [
+        ("Augenhoehe", "Augenhöhe"),
+        ("Strasse", "Straße"),
+        ("BUERGER", "Bürger"),
+        ("Oeffentlichkeit", "Öffentlichkeit"),
+        ("Aemter", "Ämter"),
+    ],
+)
+def test_umlaut_and_sharp_s_spellings_fold_to_the_same_tokens(folded: str, original: str) -> None:
+    assert fold(folded) == fold(original)
+    assert tokens(folded) == tokens(original) != []
+
+
+def test_fold_casefolds() -> None:
+    assert fold("STRASSE") == fold("straße") == "strasse"
+
+
+@pytest.mark.parametrize("word", ["und", "Wie", "wir", "die", "Bitte", "eigentlich", "für"])
+def test_stop_words_are_dropped(word: str) -> None:
+    assert words(f"{word} Zeitplan") == ["zeitplan"]
+
+
+def test_stop_words_are_stored_folded() -> None:
+    assert all(word == fold(word) for word in STOP_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bürger-Beteiligung", ["buerger", "beteiligung"]),
+        ("Zeitplan – Termine — Fristen", ["zeitplan", "termine", "fristen"]),
+        ("„Augenhöhe?!“ (bitte)...", ["augenhoehe"]),
+        ("Kosten/Nutzen; Ziele:", ["kosten", "nutzen", "ziele"]),
+        ("  \t\n ", []),
+        ("?!…", []),
+    ],
+)
+def test_punctuation_and_dashes_separate_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_inflected_forms_share_a_stem() -> None:
+    assert stem("initiativen") == stem("initiative")
+    assert tokens("Ehrenamtliche") == tokens("ehrenamtlichen")
