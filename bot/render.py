@@ -18,6 +18,7 @@ MAX_MESSAGE_CHARS = 4096
 MAX_BUTTON_LABEL = 60
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
+MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -172,11 +173,19 @@ def _pieces(text: str, limit: int) -> list[str]:
         for line in paragraph.split("\n"):
             while len(line) > limit:
                 cut = line.rfind(" ", 0, limit)
-                cut = cut if cut > 0 else limit
+                cut = cut if cut > 0 else _safe_cut(line, limit)
                 pieces.append(line[:cut])
                 line = line[cut:].lstrip()
             pieces.append(line)
     return pieces
+
+
+def _safe_cut(line: str, limit: int) -> int:
+    """A hard cut position at or before limit that does not split an HTML entity (&amp;)."""
+    amp = line.rfind("&", max(0, limit - MAX_ENTITY_CHARS), limit)
+    if amp > 0 and ";" not in line[amp:limit]:
+        return amp
+    return limit
 
 
 def to_plain(text: str) -> str:

@@ -171,7 +171,7 @@ def test_long_message_splits_at_paragraphs_into_valid_parts() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["wort " * 2000, "x" * 9000, "a&lt;b " * 1500, "ü" * 5000]
+    "line", ["wort " * 2000, "x" * 9000, "&amp;" * 2000, "a&lt;b " * 1500, "ü" * 5000]
 )
 def test_over_long_lines_are_cut_without_breaking_html(line: str) -> None:
     parts = split_message(f"<b>Titel</b>\n\n{line}")
