@@ -82,13 +82,14 @@ def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] =
     rows: list[tuple[Button, ...]] = [
         (entry_button(content, t, "button_tension"),) for t in tensions
     ]
-    related = [r for r in (content.entry(i) for i in entry.related) if r][:MAX_RELATED]
-    rows += [
-        (entry_button(content, r, "button_related"),)
-        for r in related
-        if r.id not in entry.tensions
-    ]
-    rows += [(entry_button(content, r, "did_you_mean"),) for r in runner_ups[:MAX_RUNNER_UPS]]
+    shown = {entry.id, *entry.tensions}
+    related = [
+        r for r in (content.entry(i) for i in entry.related) if r and r.id not in shown
+    ][:MAX_RELATED]
+    shown.update(r.id for r in related)
+    others = [r for r in runner_ups if r.id not in shown][:MAX_RUNNER_UPS]
+    rows += [(entry_button(content, r, "button_related"),) for r in related]
+    rows += [(entry_button(content, r, "did_you_mean"),) for r in others]
     rows.append((topics_button(content),))
     return Reply("\n\n".join(parts), tuple(rows))
 

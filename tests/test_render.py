@@ -182,3 +182,10 @@ def test_over_long_lines_are_cut_without_breaking_html(line: str) -> None:
 
 def test_to_plain_removes_tags_and_unescapes() -> None:
     assert to_plain("<b>A &amp; B</b> &lt;3") == "A & B <3"
+
+
+def test_runner_up_already_shown_as_a_button_is_not_repeated(mini: Content) -> None:
+    best, _, tension = mini.entries  # augenhoehe lists ressource-partner as tension field
+    result = SearchResult("q", ANSWER, (Match(best, 80.0), Match(tension, 75.0)))
+    data = [d for _, d in all_buttons(render_result(mini, result))]
+    assert data.count(f"e:{tension.id}") == 1
