@@ -1,0 +1,77 @@
+"""The terminal chat: same answers as Telegram, buttons as numbered choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat import format_reply, respond, run_chat
+from bot.content_store import Snapshot
+from bot.render import render_entry_by_id, render_result, render_topics, to_plain
+
+QUESTION = "Wie vermeiden wir Scheinbeteiligung?"
+
+
+def chat(snapshot: Snapshot, *lines: str) -> list[str]:
+    """Everything the chat writes for these input lines."""
+    out: list[str] = []
+    run_chat(snapshot, [line + "\n" for line in lines], out.append)
+    return out
+
+
+def test_answer_lists_buttons_as_numbered_choices(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    reply = render_result(content, shipped_snapshot.matcher.search(QUESTION))
+    text = format_reply(shipped_snapshot, reply)
+    assert text.startswith("Keine Beteiligung an Ohnmacht\n")
+    assert "<b>" not in text
+    labels = [b.label for row in reply.buttons for b in row]
+    listed = text.split(content.text("chat_choices"), 1)[1].splitlines()
+    choices = [line.strip() for line in listed if line.strip()]
+    assert choices == [f"[{n}] {label}" for n, label in enumerate(labels, 1)]
+
+
+def test_pressing_a_number_opens_that_entry(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    first = respond(shipped_snapshot, QUESTION, None)
+    button = first.buttons[0][0]
+    opened = respond(shipped_snapshot, "1", first)
+    assert opened == render_entry_by_id(content, button.data.removeprefix("e:"))
+    out = chat(shipped_snapshot, QUESTION, "1")
+    assert to_plain(opened.text).strip() in out[2]
+
+
+def test_numbers_navigate_topics_and_back(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    topics = respond(shipped_snapshot, "themen", None)
+    assert topics == render_topics(content)
+    topic = respond(shipped_snapshot, "1", topics)
+    assert content.topics[0].title in topic.text
+    back = respond(shipped_snapshot, str(sum(len(row) for row in topic.buttons)), topic)
+    assert back == topics
+
+
+def test_quit_word_ends_the_chat(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    out = chat(shipped_snapshot, "ende", QUESTION)
+    assert out == [content.text("chat_intro"), content.text("chat_bye")]
+
+
+@pytest.mark.parametrize("word", ["ENDE", "exit", "Tschüss", "tschuess", "quit"])
+def test_quit_words_are_recognised(shipped_snapshot: Snapshot, word: str) -> None:
+    assert len(chat(shipped_snapshot, word, QUESTION)) == 2
+
+
+def test_end_of_input_says_goodbye_and_blank_lines_are_skipped(
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    out = chat(shipped_snapshot, "", "   ", QUESTION)
+    assert len(out) == 3
+    assert out[-1] == content.text("chat_bye")
+
+
+def test_refusal_offers_topics_as_choices(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    out = chat(shipped_snapshot, "Wie backe ich einen Kuchen?")
+    assert to_plain(content.text("refused")).strip() in out[1]
+    assert f"[1] {content.topics[0].title}" in out[1]
