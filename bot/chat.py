@@ -5,10 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from bot.content_store import Snapshot
-from bot.render import Reply, render_callback, render_result, render_topics, to_plain
+from bot.model import Content
+from bot.normalize import fold
+from bot.render import (
+    Reply,
+    esc,
+    render_callback,
+    render_result,
+    render_topics,
+    to_plain,
+    topic_rows,
+)
 
-QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschüss", "tschuess"})
+# Words typed in the terminal, compared folded (so "Tschüss" is "tschuess").
+QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschuess"})
 TOPIC_WORDS = frozenset({"themen", "/themen"})
+HELP_WORDS = frozenset({"hilfe", "/hilfe", "help", "/help"})
+START_WORDS = frozenset({"/start"})
+# The Telegram commands the chat understands, with the keys of their descriptions.
+CHAT_COMMANDS = (
+    ("start", "command_start"),
+    ("hilfe", "command_help"),
+    ("themen", "command_themen"),
+)
 
 
 def format_reply(snapshot: Snapshot, reply: Reply) -> str:
@@ -22,18 +41,35 @@ def format_reply(snapshot: Snapshot, reply: Reply) -> str:
     return "\n".join(lines)
 
 
+def help_reply(content: Content) -> Reply:
+    """The help text, listing the commands the terminal chat understands."""
+    commands = "\n".join(f"/{name} – {esc(content.text(key))}" for name, key in CHAT_COMMANDS)
+    return Reply(content.text("help", commands=commands))
+
+
+def choose(snapshot: Snapshot, number: int, last: Reply) -> Reply:
+    """The reply to pressing button `number` of the last reply; out of range: ask again."""
+    content = snapshot.content
+    buttons = [button for row in last.buttons for button in row]
+    if not 1 <= number <= len(buttons):
+        return Reply(content.text("chat_invalid_choice", count=len(buttons)), last.buttons)
+    reply = render_callback(content, buttons[number - 1].data)
+    return reply or Reply(content.text("stale_button"))
+
+
 def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
     """The reply to one line typed in the terminal."""
     stripped = text.strip()
+    word = fold(stripped)
     content = snapshot.content
-    if stripped.casefold() in TOPIC_WORDS:
+    if word in TOPIC_WORDS:
         return render_topics(content)
-    if stripped.isdigit() and last is not None:
-        buttons = [button for row in last.buttons for button in row]
-        number = int(stripped)
-        if 1 <= number <= len(buttons):
-            reply = render_callback(content, buttons[number - 1].data)
-            return reply or Reply(content.text("stale_button"))
+    if word in HELP_WORDS:
+        return help_reply(content)
+    if word in START_WORDS:
+        return Reply(content.text("greeting"), topic_rows(content))
+    if stripped.isdigit() and last is not None and last.buttons:
+        return choose(snapshot, int(stripped), last)
     return render_result(content, snapshot.matcher.search(stripped))
 
 
@@ -49,7 +85,7 @@ def run_chat(
     last: Reply | None = None
     prompt()
     for line in lines:
-        if line.strip().casefold() in QUIT_WORDS:
+        if fold(line.strip()) in QUIT_WORDS:
             break
         if line.strip():
             last = respond(snapshot, line, last)

@@ -87,6 +87,7 @@ REQUIRED_MESSAGES = (
     "chat_choices",
     "chat_bye",
     "no_token",
+    "chat_invalid_choice",
 )
 
 

@@ -75,3 +75,33 @@ def test_refusal_offers_topics_as_choices(shipped_snapshot: Snapshot) -> None:
     out = chat(shipped_snapshot, "Wie backe ich einen Kuchen?")
     assert to_plain(content.text("refused")).strip() in out[1]
     assert f"[1] {content.topics[0].title}" in out[1]
+
+
+@pytest.mark.parametrize("word", ["/hilfe", "/help", "hilfe", "Hilfe"])
+def test_help_word_shows_help_with_commands(shipped_snapshot: Snapshot, word: str) -> None:
+    content = shipped_snapshot.content
+    reply = respond(shipped_snapshot, word, None)
+    shown = to_plain(reply.text)
+    assert to_plain(content.text("help", commands="")).split("\n")[0] in shown
+    for name, key in (("start", "command_start"), ("themen", "command_themen")):
+        assert f"/{name} – {content.text(key)}" in shown
+    assert reply.buttons == ()
+
+
+def test_start_greets_with_topic_choices(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    reply = respond(shipped_snapshot, "/start", None)
+    assert reply.text == content.text("greeting")
+    assert reply.buttons == render_topics(content).buttons
+
+
+@pytest.mark.parametrize("number", ["0", "99"])
+def test_number_out_of_range_asks_again_and_keeps_choices(
+    shipped_snapshot: Snapshot, number: str
+) -> None:
+    content = shipped_snapshot.content
+    topics = respond(shipped_snapshot, "themen", None)
+    again = respond(shipped_snapshot, number, topics)
+    assert again.text == content.text("chat_invalid_choice", count=len(content.topics))
+    assert again.buttons == topics.buttons
+    assert respond(shipped_snapshot, "1", again) == respond(shipped_snapshot, "1", topics)
