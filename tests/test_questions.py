@@ -1,0 +1,141 @@
+"""Questions end to end: answers, refusals, groups, escaping and long answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.content_store import ContentStore, Snapshot
+from bot.matcher import Matcher
+from bot.render import MAX_MESSAGE_CHARS, esc, render_result
+from tests.conftest import start_polling, stop_polling
+from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
+
+CHAT = 6001
+GROUP = -1001234
+QUESTION = "Wie vermeiden wir Scheinbeteiligung?"
+OUT_OF_SCOPE = "Wie backe ich einen Kuchen?"
+
+
+def buttons(params: dict) -> list[tuple[str, str]]:
+    rows = (params.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [(b["text"], b["callback_data"]) for row in rows for b in row]
+
+
+async def test_question_is_answered_with_the_right_entry(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    fake_telegram.push_message(QUESTION, chat_id=CHAT)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    params = call.params
+    assert call.ok and params["chat_id"] == CHAT and params["parse_mode"] == "HTML"
+    shown, entities = parse_html(params["text"])
+    assert shown.startswith("Keine Beteiligung an Ohnmacht\n")
+    assert {"type": "bold", "offset": 0, "length": 29} in entities
+    assert "\n1. Klären Sie vor jeder Beteiligung intern" in shown
+    assert f"{content.text('tensions_header')}\n• " in shown
+    entry = content.entry("keine-ohnmacht")
+    assert entry is not None and "3.3 Dialoggestaltung" in content.source_label(entry)
+    assert shown.endswith(content.text("source", section=content.source_label(entry)))
+    data = [d for _, d in buttons(params)]
+    assert data[:2] == ["e:ressource-partner", "e:empowerment-steuern"]
+    assert "e:rahmen-klar-benennen" in data and data[-1] == "top"
+    expected = render_result(content, shipped_snapshot.matcher.search(QUESTION))
+    assert params["text"] == expected.text
+    assert [d for row in expected.buttons for d in (b.data for b in row)] == data
+
+
+async def test_out_of_scope_question_is_refused_honestly(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    fake_telegram.push_message(OUT_OF_SCOPE, chat_id=CHAT)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"] == esc(content.text("refused"))
+    assert [d for _, d in buttons(call.params)] == [f"t:{t.id}" for t in content.topics]
+    assert not any(e.title in call.params["text"] for e in content.entries)
+
+
+async def test_group_chatter_is_ignored_mentions_and_replies_are_answered(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    fake_telegram.push_message(QUESTION, chat_id=GROUP, chat_type="supergroup")
+    mention = fake_telegram.push_message(
+        f"@{BOT_USERNAME} {QUESTION}", chat_id=GROUP, chat_type="supergroup"
+    )["message"]
+    (answer,) = await fake_telegram.wait_for("sendMessage")
+    assert answer.params["chat_id"] == GROUP
+    assert answer.params["reply_parameters"]["message_id"] == mention["message_id"]
+    assert "Keine Beteiligung an Ohnmacht" in answer.params["text"]
+    fake_telegram.push_message("Danke!", chat_id=GROUP, chat_type="supergroup")
+    fake_telegram.push_message(
+        "Und wie präsentieren wir den Zeitplan?",
+        chat_id=GROUP,
+        chat_type="supergroup",
+        reply_to_message=answer.result,
+    )
+    calls = await fake_telegram.wait_for("sendMessage", count=2)
+    assert len(fake_telegram.sent_messages(GROUP)) == 2
+    assert "Zeitplan" in calls[1].params["text"]
+
+
+async def test_html_in_a_question_never_reaches_telegram_unescaped(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    hostile = '<b>Zeitplan</b> & <script>alert("x")</script> <a href="x">Augenhöhe</a> &amp;'
+    fake_telegram.push_message(hostile, chat_id=CHAT)
+    fake_telegram.push_message(f"@{BOT_USERNAME} {hostile}", chat_id=GROUP, chat_type="group")
+    fake_telegram.push_inline_query(hostile)
+    calls = await fake_telegram.wait_for("sendMessage", count=2)
+    (inline,) = await fake_telegram.wait_for("answerInlineQuery")
+    assert all(call.ok for call in [*calls, inline])
+    for call in calls:
+        assert "<script>" not in call.params["text"] and "<a " not in call.params["text"]
+        parse_html(call.params["text"])  # Telegram would accept it
+
+
+async def test_over_long_answer_is_split_into_valid_messages(
+    settings: Settings,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    entry = content.entry("keine-ohnmacht")
+    assert entry is not None
+    long_entry = replace(
+        entry,
+        summary="Sehr ausführlich & gründlich erklärt. " * 80,
+        steps=tuple(f"Schritt {n}: " + "Tun Sie <das> & jenes. " * 25 for n in range(8)),
+    )
+    entries = tuple(long_entry if e.id == entry.id else e for e in content.entries)
+    long_content = replace(content, entries=entries)
+    snapshot = Snapshot(long_content, Matcher(long_content))
+    app = build_application(settings, ContentStore(settings.content_dir, snapshot))
+    await start_polling(app)
+    try:
+        fake_telegram.push_message(QUESTION, chat_id=CHAT)
+        fake_telegram.push_message("/hilfe", chat_id=CHAT)  # handled after every part is sent
+        help_calls = await fake_telegram.wait_for(
+            "sendMessage", lambda c: "/themen" in c.params["text"]
+        )
+    finally:
+        await stop_polling(app)
+    parts = [c for c in fake_telegram.calls_of("sendMessage") if c not in help_calls]
+    assert len(parts) >= 2
+    assert all(c.ok for c in parts)
+    assert all(len(parse_html(c.params["text"])[0]) <= MAX_MESSAGE_CHARS for c in parts)
+    assert [bool(c.params.get("reply_markup")) for c in parts] == [False] * (len(parts) - 1) + [
+        True
+    ]
+    joined = "".join(parse_html(c.params["text"])[0] for c in parts)
+    assert joined.count("Tun Sie <das> & jenes.") == 8 * 25
