@@ -1,0 +1,93 @@
+"""/themen and the inline buttons end to end: navigation edits one message in place."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from bot.content_store import Snapshot
+from bot.render import render_entry_by_id, render_topic, render_topics
+from tests.fake_telegram import Call, FakeTelegramServer
+
+CHAT = 7001
+
+
+def buttons(message: dict) -> list[str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [b["callback_data"] for row in rows for b in row]
+
+
+async def press(server: FakeTelegramServer, data: str, message: dict) -> Call:
+    """Press a button on message and wait for the bot to answer the callback query."""
+    query_id = server.push_callback(data, message)["callback_query"]["id"]
+    (answer,) = await server.wait_for(
+        "answerCallbackQuery", lambda c: c.params["callback_query_id"] == query_id
+    )
+    return answer
+
+
+async def test_topics_to_entry_and_back_edits_one_message(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    fake_telegram.push_message("/themen", chat_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    message = sent.result
+    assert buttons(message) == [f"t:{t.id}" for t in content.topics]
+
+    steps = [
+        ("t:dialog", render_topic(content, "dialog")),
+        ("e:keine-ohnmacht", render_entry_by_id(content, "keine-ohnmacht")),
+        ("t:dialog", render_topic(content, "dialog")),
+        ("top", render_topics(content)),
+    ]
+    for number, (data, expected) in enumerate(steps, 1):
+        assert expected is not None
+        answer = await press(fake_telegram, data, message)
+        assert answer.ok and "text" not in answer.params
+        edits = await fake_telegram.wait_for("editMessageText", count=number)
+        edit = edits[number - 1]
+        assert edit.ok
+        assert edit.params["message_id"] == message["message_id"]
+        assert edit.params["text"] == expected.text
+        assert buttons(edit.result) == [b.data for row in expected.buttons for b in row]
+    assert buttons(fake_telegram.get_message(CHAT, message["message_id"]) or {})[0] == "t:rahmen"
+    assert len(fake_telegram.calls_of("sendMessage")) == 1
+
+
+async def test_pressing_the_button_of_the_current_view_does_not_fail(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    fake_telegram.push_message("/themen", chat_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    await press(fake_telegram, "top", sent.result)
+    await press(fake_telegram, "t:rahmen", sent.result)
+    (edit,) = await fake_telegram.wait_for("editMessageText", lambda c: c.ok)
+    unchanged = fake_telegram.calls_of("editMessageText")[0]
+    assert not unchanged.ok and "not modified" in (unchanged.error or "")
+    assert len(fake_telegram.sent_messages(CHAT)) == 1  # no error message was sent
+    assert "Rahmenbedingungen" in edit.params["text"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["zzz", "e:gibt-es-nicht", "t:gibt-es-nicht", "e:" + "a" * 100, "top:x", "<b>", "e:"],
+)
+async def test_forged_or_stale_button_gets_a_polite_answer(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+    data: str,
+) -> None:
+    fake_telegram.push_message("/themen", chat_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    answer = await press(fake_telegram, data, sent.result)
+    assert answer.ok
+    assert answer.params["text"] == shipped_snapshot.content.text("stale_button")
+    assert not fake_telegram.calls_of("editMessageText")
+    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", chat_id=CHAT)
+    await fake_telegram.wait_for("sendMessage", count=2)  # the bot is still answering
+    assert len(fake_telegram.sent_messages(CHAT)) == 2
