@@ -88,6 +88,7 @@ REQUIRED_MESSAGES = (
     "chat_bye",
     "no_token",
     "chat_invalid_choice",
+    "unknown_command",
 )
 
 

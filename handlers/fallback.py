@@ -1,4 +1,4 @@
-"""Registered last: non-text messages get a hint, unknown buttons a polite note."""
+"""Registered last: non-text messages and unknown commands get a hint, unknown buttons a note."""
 
 from __future__ import annotations
 
@@ -8,12 +8,20 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 from handlers.common import snapshot
 
 NON_TEXT = filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL
+UNKNOWN_COMMAND = filters.ChatType.PRIVATE & filters.COMMAND
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tell the user that the bot understands text questions."""
     if update.effective_message:
         await update.effective_message.reply_text(snapshot(context).content.text("non_text"))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command no handler knows: point to /hilfe instead of staying silent."""
+    message = update.effective_message
+    if message:
+        await message.reply_text(snapshot(context).content.text("unknown_command"))
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -24,4 +32,5 @@ async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(NON_TEXT, non_text))
+    app.add_handler(MessageHandler(UNKNOWN_COMMAND, unknown_command))
     app.add_handler(CallbackQueryHandler(unknown_button))

@@ -54,3 +54,16 @@ async def test_non_text_in_a_group_is_ignored(
     (call,) = await fake_telegram.wait_for("sendMessage")  # only the /start greeting
     assert "Beteiligungslotse" in call.params["text"]
     assert len(fake_telegram.sent_messages(GROUP)) == 1
+
+
+@pytest.mark.parametrize("command", ["/gibtsnicht", "/foo bar", "/hilfe@anderer_bot"])
+async def test_unknown_command_in_private_chat_gets_a_hint(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+    command: str,
+) -> None:
+    fake_telegram.push_message(command, chat_id=CHAT, user_id=CHAT)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.ok
+    assert call.params["text"] == shipped_snapshot.content.text("unknown_command")
