@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
@@ -101,7 +101,15 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
         if interactive:
             print(f"\n{snapshot.content.text('chat_prompt')}> ", end="", flush=True)
 
-    run_chat(snapshot, sys.stdin, print, prompt)
+    def lines() -> Iterator[str]:
+        yield from sys.stdin
+        if interactive:  # Ctrl+D: finish the prompt line before saying goodbye
+            print()
+
+    try:
+        run_chat(snapshot, lines(), print, prompt)
+    except KeyboardInterrupt:  # Ctrl+C ends the chat like "ende", without a traceback
+        print("\n" + snapshot.content.text("chat_bye"))
     return 0
 
 

@@ -147,3 +147,28 @@ def test_chat_without_token_is_the_default(
     out = capsys.readouterr().out
     assert "Keine Beteiligung an Ohnmacht" in out
     assert out.rstrip().endswith(shipped_snapshot.content.text("chat_bye").strip())
+
+
+class InterruptedStdin(io.StringIO):
+    """Standard input where the user presses Ctrl+C after the first line."""
+
+    def __iter__(self) -> InterruptedStdin:
+        return self
+
+    def __next__(self) -> str:
+        if self.tell() == 0:
+            return self.readline()
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_ends_the_chat_politely(
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    shipped_snapshot: Snapshot,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", InterruptedStdin("Zeitplan\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "Zeitplan präsentieren" in out
+    assert out.rstrip().endswith(shipped_snapshot.content.text("chat_bye").strip())
