@@ -37,7 +37,7 @@ STOP_WORDS = frozenset(
     wollen wollt worden wuerde wuerden zu zum zur zwar zwischen hallo hi guten tag frage
     fragen eigentlich gibts heisst beim sowas wann innen bzw usw etc
     mal halt eben erstmal gerade total gar echt irgendwas jemanden dran drin drauf
-    naechste naechsten naechster naechstes letzte letzten heute morgen gestern
+    naechste naechsten naechster naechstes letzte letzten heute morgen gestern co
     """.split()
 )
 
