@@ -62,11 +62,3 @@ def build_application(settings: Settings, store: ContentStore) -> Application:  
     for module in HANDLER_MODULES:
         module.register(app)
     return app
-
-
-def run_bot(settings: Settings, webhook: bool = False) -> int:
-    """Validate content, build the Application and run it until stopped."""
-    store = ContentStore(settings.content_dir)
-    app = build_application(settings, store)
-    app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
-    return 0

@@ -1,7 +1,7 @@
 """Command line: run the bot, chat in the terminal, ask questions, validate content.
 
 python -m bot              run on Telegram if a token is set, else the terminal chat
-python -m bot run          run on Telegram (long polling)
+python -m bot run          run on Telegram (long polling; --webhook or WEBHOOK_URL: webhook)
 python -m bot chat         the same conversation in the terminal
 python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
 python -m bot validate     check the content files
@@ -114,12 +114,8 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    """Run the Telegram bot."""
-    if not settings.token:
-        content = load_content(settings.content_dir)
-        print(content.text("no_token"), file=sys.stderr)
-        return 2
-    from bot.app import run_bot
+    """Run the Telegram bot until SIGTERM/SIGINT."""
+    from bot.runner import run_bot
 
     return run_bot(settings, webhook=args.webhook)
 
@@ -139,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.webhook = False
     try:
         return handlers[command](settings, args)
+    except ConfigError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1

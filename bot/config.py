@@ -7,6 +7,7 @@ line that names the setting, so the CLI can exit without a traceback.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 DEFAULT_DATABASE = Path("data") / "beteiligungslotse.sqlite3"
 DEFAULT_TIMEZONE = "Europe/Berlin"
+# Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret_token.
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+WEBHOOK_URL_PATTERN = re.compile(r"https?://[^\s/]+(/\S*)?")
 
 
 class ConfigError(Exception):
@@ -98,6 +102,20 @@ def _admin_ids(raw: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _webhook_url(raw: str | None) -> str | None:
+    if raw and not WEBHOOK_URL_PATTERN.fullmatch(raw):
+        raise ConfigError(
+            f"WEBHOOK_URL must be a URL like https://bot.example.org, got {raw!r}"
+        )
+    return raw
+
+
+def _webhook_secret(raw: str | None) -> str | None:
+    if raw and not WEBHOOK_SECRET_PATTERN.fullmatch(raw):
+        raise ConfigError("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+    return raw
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
 ) -> Settings:
@@ -125,8 +143,8 @@ def load_settings(
         log_level=log_level,
         log_format=log_format,
         timezone=text("TIMEZONE") or DEFAULT_TIMEZONE,
-        webhook_url=text("WEBHOOK_URL"),
-        webhook_secret=text("WEBHOOK_SECRET"),
+        webhook_url=_webhook_url(text("WEBHOOK_URL")),
+        webhook_secret=_webhook_secret(text("WEBHOOK_SECRET")),
         webhook_listen=text("WEBHOOK_LISTEN") or "0.0.0.0",
         port=_int(env, "PORT", 8443, 1, 65535),
         rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", 25.0),

@@ -1,7 +1,7 @@
 """Logging set-up: readable text by default, JSON lines for hosting platforms.
 
-The bot token never reaches the logs: a filter masks it (and the webhook secret) in every
-record, including the request URLs that HTTP libraries log.
+The bot token never reaches the logs: a filter masks it (and the webhook secret and path) in
+every record, including the request URLs that HTTP libraries log and exception tracebacks.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, datetime
 
 from bot.config import Settings
+from bot.webhook_keys import log_secrets
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "telegram.ext.ExtBot")
@@ -24,13 +25,20 @@ class SecretFilter(logging.Filter):
         super().__init__()
         self.secrets = [s for s in secrets if s]
 
+    def mask(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
     def filter(self, record: logging.LogRecord) -> bool:
         if self.secrets:
             message = record.getMessage()
             if any(secret in message for secret in self.secrets):
-                for secret in self.secrets:
-                    message = message.replace(secret, "***")
-                record.msg, record.args = message, None
+                record.msg, record.args = self.mask(message), None
+            if record.exc_info and not record.exc_text:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+            if record.exc_text:
+                record.exc_text = self.mask(record.exc_text)
         return True
 
 
@@ -45,7 +53,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         if record.exc_info:
-            data["exception"] = self.formatException(record.exc_info)
+            data["exception"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(data, ensure_ascii=False)
 
 
@@ -56,7 +64,7 @@ def setup_logging(settings: Settings) -> None:
         JsonFormatter() if settings.log_format == "json" else logging.Formatter(TEXT_FORMAT)
     )
     handler.setFormatter(formatter)
-    handler.addFilter(SecretFilter([settings.token or "", settings.webhook_secret or ""]))
+    handler.addFilter(SecretFilter(log_secrets(settings)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)

@@ -8,6 +8,7 @@ bump `PRAGMA user_version`, so an existing database is upgraded on start-up.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._connection: aiosqlite.Connection | None = None
+        self._file_identity: tuple[int, int] | None = None
 
     @property
     def connection(self) -> aiosqlite.Connection:
@@ -50,6 +52,7 @@ class Database:
         await self._connection.execute("PRAGMA foreign_keys=ON")
         await self._connection.execute("PRAGMA busy_timeout=5000")
         await self.migrate()
+        self._file_identity = self._current_file_identity()
         return self
 
     async def close(self) -> None:
@@ -90,10 +93,24 @@ class Database:
             current = migration.version
         return current
 
+    def _current_file_identity(self) -> tuple[int, int] | None:
+        if str(self.path) == ":memory:":
+            return None
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
+
     async def ping(self) -> bool:
-        """True if the database answers a trivial query."""
+        """True if the database answers a trivial query and its file is still the one opened.
+
+        A deleted or replaced file (e.g. a detached volume) would let the open connection
+        go on working while every write is lost, so that counts as unreachable.
+        """
         try:
             async with self.connection.execute("SELECT 1") as cursor:
-                return await cursor.fetchone() is not None
+                answered = await cursor.fetchone() is not None
         except Exception:
             return False
+        return answered and self._current_file_identity() == self._file_identity

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from telegram.ext import Application
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content_store import ContentStore, Snapshot, build_snapshot
+from bot.runner import BotRunner
 from tests.fake_telegram import FakeTelegramServer
 
 CONTENT_DIR = DEFAULT_CONTENT_DIR
@@ -203,3 +205,33 @@ async def running_bot(
 def with_settings(settings: Settings, **changes: object) -> Settings:
     """A copy of settings with some fields changed."""
     return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def webhook_settings(settings: Settings) -> Settings:
+    """Settings for webhook mode on a free local port."""
+    port = free_port()
+    return with_settings(
+        settings, webhook_url=f"http://127.0.0.1:{port}", webhook_listen="127.0.0.1", port=port
+    )
+
+
+@pytest.fixture
+async def webhook_bot(
+    webhook_settings: Settings, shipped_snapshot: Snapshot
+) -> AsyncIterator[BotRunner]:
+    """The real Application in webhook mode (started like `python -m bot run --webhook`)."""
+    store = ContentStore(webhook_settings.content_dir, shipped_snapshot)
+    runner = BotRunner(build_application(webhook_settings, store), webhook_settings, webhook=True)
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()

@@ -42,3 +42,14 @@ async def test_failed_migration_leaves_version_and_schema_unchanged(tmp_path: Pa
             "SELECT count(*) FROM sqlite_master WHERE name = 'two'"
         ) as cursor:
             assert (await cursor.fetchone())[0] == 0
+
+
+async def test_ping_fails_when_the_file_is_deleted_or_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with Database(path) as db:
+        assert await db.ping()
+        path.unlink()
+        assert not await db.ping()
+        path.write_bytes(b"not a database")
+        assert not await db.ping()
+    assert not await db.ping()  # closed

@@ -1,0 +1,201 @@
+"""Running the bot for real: start-up checks, long polling or webhook, graceful shutdown.
+
+Start-up order: settings and content are checked, the database is opened and migrated
+(the Application's post_init), and only then updates are taken. SIGTERM and SIGINT stop
+the intake first, give updates in flight up to `IN_FLIGHT_GRACE_S` to finish, stop the job
+queue and close the database; the process then exits 0, well inside a platform's 30 s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sqlite3
+from pathlib import Path
+
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import Application
+
+from bot.app import ALLOWED_UPDATES, build_application
+from bot.config import ConfigError, Settings
+from bot.content_store import ContentStore
+from bot.webhook import WebhookServer
+from bot.webhook_keys import webhook_secret, webhook_url
+
+logger = logging.getLogger(__name__)
+
+IN_FLIGHT_GRACE_S = 10.0
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+EXIT_OK = 0
+EXIT_STARTUP_FAILED = 1
+
+
+def check_content_dir(directory: Path) -> None:
+    """CONTENT_DIR must be a readable folder (its files are validated when loaded)."""
+    if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
+        raise ConfigError(f"CONTENT_DIR: {directory} is not a readable folder")
+
+
+def check_database_path(path: Path) -> None:
+    """DATABASE_PATH must be a file (or not exist yet) in a folder the bot can write to."""
+    if str(path) == ":memory:":
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(
+            f"DATABASE_PATH: cannot create the folder {path.parent} ({error.strerror})"
+        ) from None
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"DATABASE_PATH: {path} is not a file")
+    writable = os.access(path.parent, os.W_OK | os.X_OK) and (
+        not path.exists() or os.access(path, os.R_OK | os.W_OK)
+    )
+    if not writable:
+        raise ConfigError(f"DATABASE_PATH: {path} is not writable")
+
+
+def check_run_settings(settings: Settings, webhook: bool) -> None:
+    """Everything `run` needs from its settings; raises ConfigError naming the setting."""
+    if not settings.token:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN is not set (environment or .env); "
+            "to try the bot without Telegram: python -m bot chat"
+        )
+    if webhook and not settings.webhook_url:
+        raise ConfigError(
+            "WEBHOOK_URL must be set for webhook mode (the public https:// address of the bot)"
+        )
+    check_content_dir(settings.content_dir)
+    check_database_path(settings.database_path)
+
+
+def prepare_application(settings: Settings, webhook: bool) -> Application:  # type: ignore[type-arg]
+    """Check the settings, load and validate the content, build the Application."""
+    check_run_settings(settings, webhook)
+    return build_application(settings, ContentStore(settings.content_dir))
+
+
+class BotRunner:
+    """Starts the Application in order, takes updates by polling or webhook, stops it cleanly."""
+
+    def __init__(
+        self,
+        app: Application,  # type: ignore[type-arg]
+        settings: Settings,
+        webhook: bool,
+        grace_s: float = IN_FLIGHT_GRACE_S,
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.webhook = webhook
+        self.grace_s = grace_s
+        self.server: WebhookServer | None = None
+        self._started = False
+
+    async def start(self) -> None:
+        """Bind the port, open the database, start the Application, then take updates."""
+        app, settings = self.app, self.settings
+        if self.webhook:
+            self.server = WebhookServer(app, settings)
+            self.server.listen()  # refuses updates (503) until the Application runs
+        self._started = True
+        try:
+            await app.initialize()
+        except InvalidToken:
+            raise ConfigError("TELEGRAM_BOT_TOKEN was rejected by the Bot API") from None
+        try:
+            if app.post_init:
+                await app.post_init(app)  # opens and migrates the database
+        except sqlite3.Error as error:
+            raise ConfigError(
+                f"DATABASE_PATH: cannot open {settings.database_path} ({error})"
+            ) from None
+        await app.start()
+        if self.server is not None:
+            self.server.accepting = True
+            url = webhook_url(settings)
+            await app.bot.set_webhook(
+                url=url,
+                secret_token=webhook_secret(settings),
+                allowed_updates=ALLOWED_UPDATES,
+                drop_pending_updates=False,
+            )
+            logger.info("Webhook registered: %s", url)
+        else:
+            assert app.updater is not None
+            # start_polling deletes a webhook left from webhook mode (keeping pending updates)
+            await app.updater.start_polling(
+                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
+            )
+            logger.info("Polling for updates")
+
+    async def stop(self) -> None:
+        """Stop taking updates, let those in flight finish (bounded), close everything."""
+        if not self._started:
+            return
+        app = self.app
+        if self.server is not None:
+            await self.server.stop()
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            try:
+                await asyncio.wait_for(app.stop(), self.grace_s)  # also stops the job queue
+            except TimeoutError:
+                logger.warning(
+                    "Updates still running after %.0f s, stopping without them", self.grace_s
+                )
+                if app.job_queue is not None:
+                    await app.job_queue.stop(wait=False)
+            if app.post_stop:
+                await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)  # closes the database
+        self._started = False
+        logger.info("Stopped")
+
+
+async def run_until_signal(runner: BotRunner) -> None:
+    """Start the runner and keep it running until SIGTERM or SIGINT."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+
+    def on_signal(signum: int) -> None:
+        if not stop.is_set():
+            logger.info("%s received, shutting down", signal.Signals(signum).name)
+            stop.set()
+
+    for signum in STOP_SIGNALS:
+        loop.add_signal_handler(signum, on_signal, signum)
+    try:
+        await runner.start()
+        await stop.wait()
+    finally:
+        await runner.stop()
+        for signum in STOP_SIGNALS:
+            loop.remove_signal_handler(signum)
+
+
+def run_application(app: Application, settings: Settings, webhook: bool) -> int:  # type: ignore[type-arg]
+    """Run a prepared Application until stopped; the process exit status."""
+    try:
+        asyncio.run(run_until_signal(BotRunner(app, settings, webhook)))
+    except TelegramError as error:
+        logger.error("Start-up failed, the Bot API answered: %s", error)
+        return EXIT_STARTUP_FAILED
+    return EXIT_OK
+
+
+def webhook_mode(settings: Settings, flag: bool) -> bool:
+    """Webhook mode when asked for (--webhook) or when WEBHOOK_URL is set; else polling."""
+    return flag or bool(settings.webhook_url)
+
+
+def run_bot(settings: Settings, webhook: bool) -> int:
+    """`python -m bot run`: check, build and run the bot (webhook mode if asked or configured)."""
+    webhook = webhook_mode(settings, webhook)
+    return run_application(prepare_application(settings, webhook), settings, webhook)
