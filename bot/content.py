@@ -86,7 +86,7 @@ REQUIRED_MESSAGES = (
     "chat_prompt",
     "chat_choices",
     "chat_bye",
-    
+
     "chat_invalid_choice",
     "unknown_command",
 )
