@@ -86,7 +86,6 @@ REQUIRED_MESSAGES = (
     "chat_prompt",
     "chat_choices",
     "chat_bye",
-
     "chat_invalid_choice",
     "unknown_command",
 )
