@@ -19,6 +19,8 @@ MAX_BUTTON_LABEL = 60
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
+FEEDBACK_UP = "up"
+FEEDBACK_DOWN = "down"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -103,6 +105,18 @@ def render_result(content: Content, result: SearchResult) -> Reply:
         return Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
     runner_ups = tuple(m.entry for m in close_runner_ups(result))
     return render_entry(content, result.best.entry, runner_ups)
+
+
+def with_feedback(content: Content, reply: Reply, answer_id: int, entry_id: str) -> Reply:
+    """The reply with a 👍 / 👎 row added at the bottom, voting on this logged answer."""
+    row = tuple(
+        Button(
+            content.text(key),
+            callbacks.encode(callbacks.FEEDBACK, f"{answer_id}:{vote}:{entry_id}"),
+        )
+        for key, vote in (("button_helpful", FEEDBACK_UP), ("button_unhelpful", FEEDBACK_DOWN))
+    )
+    return Reply(reply.text, (*reply.buttons, row))
 
 
 def render_refusal(content: Content) -> Reply:

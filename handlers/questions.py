@@ -11,8 +11,10 @@ import re
 from telegram import Message, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bot.render import render_result
+from bot.matcher import ANSWER
+from bot.render import render_result, with_feedback
 from handlers.common import send_reply, snapshot
+from handlers.feedback import log_question
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +54,15 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def answer(
     message: Message, text: str, context: ContextTypes.DEFAULT_TYPE, quote: bool = False
 ) -> None:
-    """Search the served content and send the rendered result."""
+    """Search the served content, log the question and send the rendered result."""
     current = snapshot(context)
     result = current.matcher.search(text)
     logger.debug("Question answered with decision %s", result.decision)
-    await send_reply(message, render_result(current.content, result), quote=quote)
+    answer_id = await log_question(context, message, text, result)
+    reply = render_result(current.content, result)
+    if answer_id and result.decision == ANSWER and result.best:
+        reply = with_feedback(current.content, reply, answer_id, result.best.entry.id)
+    await send_reply(message, reply, quote=quote)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
