@@ -151,14 +151,14 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     config: Settings = app.bot_data[SETTINGS_KEY]
     app.bot_data[LOCK_KEY] = asyncio.Lock()
     app.bot_data[BACKUPS_KEY] = Backups(config.backups_path)
-    app.add_handler(CommandHandler("reload", reload_command))
-    app.add_handler(CommandHandler("rollback", rollback_command))
-    app.add_handler(CommandHandler("export", export))
+    # block=False: questions keep being answered while a change is validated and indexed.
+    app.add_handler(CommandHandler("reload", reload_command, block=False))
+    app.add_handler(CommandHandler("rollback", rollback_command, block=False))
+    app.add_handler(CommandHandler("export", export, block=False))
     if config.admin_ids:
         admins = filters.User(user_id=config.admin_ids)
-        app.add_handler(
-            MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL & admins, upload)
-        )
+        documents = filters.ChatType.PRIVATE & filters.Document.ALL & admins
+        app.add_handler(MessageHandler(documents, upload, block=False))
     if app.job_queue:
         interval = config.content_poll_seconds
         app.job_queue.run_repeating(watch_content, interval, first=interval, name=WATCH_JOB)

@@ -273,10 +273,12 @@ def came_from_new_content(text: str) -> bool:
     return title_new
 
 
+@pytest.mark.parametrize("trigger", ["watcher", "/reload"])
 async def test_reload_while_100_questions_are_in_flight_answers_consistently(
     editable_bot: Application,  # type: ignore[type-arg]
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
+    trigger: str,
 ) -> None:
     """Answers come wholly from the old or wholly from the new content, never a mix."""
     mark_every_entry(content_copy)
@@ -284,11 +286,18 @@ async def test_reload_while_100_questions_are_in_flight_answers_consistently(
     for chat in chats[:50]:
         fake_telegram.push_message(QUESTIONS[chat % 4], chat_id=chat, user_id=chat)
     await fake_telegram.wait_for("sendMessage", count=10)
-    reload = asyncio.create_task(run_watch_job(editable_bot))
+    if trigger == "watcher":
+        await_reload = asyncio.create_task(run_watch_job(editable_bot))
+    else:
+        fake_telegram.push_message("/reload", user_id=ADMIN_ID)
+        await_reload = asyncio.create_task(
+            fake_telegram.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN_ID)
+        )
     for chat in chats[50:]:
         fake_telegram.push_message(QUESTIONS[chat % 4], chat_id=chat, user_id=chat)
-    await fake_telegram.wait_for("sendMessage", count=100, timeout=20)
-    await reload
+    in_range = {"predicate": lambda c: c.params["chat_id"] in chats, "count": 100, "timeout": 20}
+    await fake_telegram.wait_for("sendMessage", **in_range)  # type: ignore[arg-type]
+    await await_reload
 
     origins = [came_from_new_content(fake_telegram.sent_messages(c)[0]["text"]) for c in chats]
     assert origins[:10] == [False] * 10
