@@ -32,7 +32,7 @@ class LoggedQuestion:
 async def record_question(
     db: Database, logged: LoggedQuestion, asked_at: int | None = None
 ) -> int:
-    """Store one question; returns its id (used by the feedback buttons).
+    """Store one question (one INSERT); returns its row id.
 
     The chat id is kept for private chats only, where it is the asker's own id.
     """
@@ -53,9 +53,17 @@ async def record_question(
     return int(cursor.lastrowid or 0)
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerRef:
+    """The answer message a vote is about."""
+
+    chat_id: int
+    message_id: int
+
+
 async def record_vote(
     db: Database,
-    answer_id: int,
+    answer: AnswerRef,
     user_id: int,
     entry_id: str,
     vote: int,
@@ -65,10 +73,17 @@ async def record_vote(
     if vote not in (VOTE_UP, VOTE_DOWN):
         raise ValueError(f"vote must be {VOTE_UP} or {VOTE_DOWN}, got {vote}")
     await db.connection.execute(
-        "INSERT INTO answer_feedback (answer_id, user_id, entry_id, vote, voted_at) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id, user_id) "
+        "INSERT INTO answer_feedback (chat_id, message_id, user_id, entry_id, vote, voted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, message_id, user_id) "
         "DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at",
-        (answer_id, user_id, entry_id, vote, int(time.time()) if voted_at is None else voted_at),
+        (
+            answer.chat_id,
+            answer.message_id,
+            user_id,
+            entry_id,
+            vote,
+            int(time.time()) if voted_at is None else voted_at,
+        ),
     )
 
 

@@ -104,19 +104,20 @@ def render_result(content: Content, result: SearchResult) -> Reply:
         rows = tuple((entry_button(content, m.entry),) for m in result.matches)
         return Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
     runner_ups = tuple(m.entry for m in close_runner_ups(result))
-    return render_entry(content, result.best.entry, runner_ups)
+    entry = result.best.entry
+    return with_feedback(content, render_entry(content, entry, runner_ups), entry.id)
 
 
-def with_feedback(content: Content, reply: Reply, answer_id: int, entry_id: str) -> Reply:
-    """The reply with a 👍 / 👎 row added at the bottom, voting on this logged answer."""
+def with_feedback(content: Content, reply: Reply, entry_id: str) -> Reply:
+    """The reply with a 👍 / 👎 row above its last row (the topics), voting on this entry."""
     row = tuple(
         Button(
             content.text(key),
-            callbacks.encode(callbacks.FEEDBACK, f"{answer_id}:{vote}:{entry_id}"),
+            callbacks.encode(callbacks.FEEDBACK, f"{vote}:{entry_id}"),
         )
         for key, vote in (("button_helpful", FEEDBACK_UP), ("button_unhelpful", FEEDBACK_DOWN))
     )
-    return Reply(reply.text, (*reply.buttons, row))
+    return Reply(reply.text, (*reply.buttons[:-1], row, *reply.buttons[-1:]))
 
 
 def render_refusal(content: Content) -> Reply:

@@ -41,14 +41,16 @@ CREATE TABLE question_log (
 );
 CREATE INDEX question_log_asked_at ON question_log (asked_at);
 CREATE INDEX question_log_chat_id ON question_log (chat_id);
--- 👍 / 👎 under an answer: one changeable vote per user and answer (question_log.id).
+-- 👍 / 👎 under an answer: one changeable vote per user and answer message; the answer is
+-- identified by its chat id and message id.
 CREATE TABLE answer_feedback (
-    answer_id INTEGER NOT NULL,
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
     user_id INTEGER NOT NULL,
     entry_id TEXT NOT NULL,
     vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
     voted_at INTEGER NOT NULL,
-    PRIMARY KEY (answer_id, user_id)
+    PRIMARY KEY (chat_id, message_id, user_id)
 );
 CREATE INDEX answer_feedback_voted_at ON answer_feedback (voted_at);
 CREATE INDEX answer_feedback_user_id ON answer_feedback (user_id);

@@ -1,4 +1,8 @@
-"""The question log (one row per question) and the 👍 / 👎 buttons under each answer."""
+"""The question log (one row per question) and the 👍 / 👎 buttons under each answer.
+
+A vote belongs to the answer message it was given on (chat id + message id), so every user
+has one changeable vote per answer.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,14 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
 from bot import callbacks
 from bot.matcher import SearchResult
-from bot.question_log import VOTE_DOWN, VOTE_UP, LoggedQuestion, record_question, record_vote
+from bot.question_log import (
+    VOTE_DOWN,
+    VOTE_UP,
+    AnswerRef,
+    LoggedQuestion,
+    record_question,
+    record_vote,
+)
 from bot.render import FEEDBACK_DOWN, FEEDBACK_UP
 from handlers.common import database, snapshot
 
@@ -40,28 +51,28 @@ async def log_question(
         return None
 
 
-def parse_vote(argument: str) -> tuple[int, int, str] | None:
-    """(answer id, vote, entry id) from a feedback button, or None if it is malformed."""
-    answer, _, rest = argument.partition(":")
-    vote, _, entry_id = rest.partition(":")
-    if not answer.isdigit() or vote not in VOTES or not entry_id:
+def parse_vote(argument: str) -> tuple[int, str] | None:
+    """(vote, entry id) from a feedback button, or None if it is malformed."""
+    vote, _, entry_id = argument.partition(":")
+    if vote not in VOTES or not entry_id:
         return None
-    return int(answer), VOTES[vote], entry_id
+    return VOTES[vote], entry_id
 
 
 async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Store (or change) the user's vote on an answer and thank them."""
+    """Store (or change) the user's vote on the answer message and thank them."""
     query = update.callback_query
     if query is None:
         return
     content = snapshot(context).content
     callback = callbacks.decode(query.data)
     parsed = parse_vote(callback.argument) if callback else None
-    if parsed is None or content.entry(parsed[2]) is None:
+    answer = query.message
+    if parsed is None or answer is None or content.entry(parsed[1]) is None:
         await query.answer(content.text("stale_button"))
         return
-    answer_id, value, entry_id = parsed
-    await record_vote(database(context), answer_id, query.from_user.id, entry_id, value)
+    ref = AnswerRef(answer.chat.id, answer.message_id)
+    await record_vote(database(context), ref, query.from_user.id, parsed[1], parsed[0])
     await query.answer(content.text("feedback_thanks"))
 
 

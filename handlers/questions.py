@@ -11,8 +11,7 @@ import re
 from telegram import Message, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bot.matcher import ANSWER
-from bot.render import render_result, with_feedback
+from bot.render import render_result
 from handlers.common import send_reply, snapshot
 from handlers.feedback import log_question
 
@@ -58,11 +57,8 @@ async def answer(
     current = snapshot(context)
     result = current.matcher.search(text)
     logger.debug("Question answered with decision %s", result.decision)
-    answer_id = await log_question(context, message, text, result)
-    reply = render_result(current.content, result)
-    if answer_id and result.decision == ANSWER and result.best:
-        reply = with_feedback(current.content, reply, answer_id, result.best.entry.id)
-    await send_reply(message, reply, quote=quote)
+    await log_question(context, message, text, result)
+    await send_reply(message, render_result(current.content, result), quote=quote)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]

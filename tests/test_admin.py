@@ -7,7 +7,7 @@ import logging
 import pytest
 from telegram.ext import Application
 
-from bot.question_log import LoggedQuestion, record_question, record_vote
+from bot.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
 from handlers.admin import ADMIN_COMMANDS
 from handlers.common import DB_KEY
 from tests.conftest import ADMIN_ID
@@ -60,7 +60,7 @@ async def test_stats_shows_the_seeded_figures(
     for _ in range(3):
         await record_question(db, LoggedQuestion("Zeitplan?", "answer", "private", "augenhoehe"))
     answer_id = await record_question(db, LoggedQuestion("Wo parken?", "refuse", "group"))
-    await record_vote(db, answer_id, 5, "augenhoehe", 1)
+    await record_vote(db, AnswerRef(-100, answer_id), 5, "augenhoehe", 1)
     fake_telegram.push_message("/stats", user_id=ADMIN_ID)
     (call,) = await fake_telegram.wait_for("sendMessage")
     text = call.params["text"]

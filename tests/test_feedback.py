@@ -19,25 +19,27 @@ async def test_answer_is_logged_and_votes_are_stored_and_changeable(
     fake_telegram.push_message("Wie vermeiden wir Doppelstrukturen?", chat_id=CHAT, user_id=CHAT)
     (answer,) = await fake_telegram.wait_for("sendMessage")
     rows = answer.params["reply_markup"]["inline_keyboard"]
-    up, down = rows[-1]
-    assert rows[-2][0]["text"] == "📚 Alle Themen"  # the existing buttons stay as they were
+    up, down = rows[-2]
+    assert rows[-1][0]["text"] == "📚 Alle Themen"  # the existing buttons stay as they were
     assert (up["text"], down["text"]) == ("👍 Hilfreich", "👎 Nicht hilfreich")
     assert all(len(b["callback_data"].encode()) <= MAX_CALLBACK_BYTES for b in (up, down))
+    assert up["callback_data"] == "fb:up:keine-doppelstrukturen"
     async with db.connection.execute(
-        "SELECT id, entry_id, decision, chat_type, chat_id FROM question_log"
+        "SELECT entry_id, decision, chat_type, chat_id FROM question_log"
     ) as cursor:
-        ((answer_id, *logged),) = await cursor.fetchall()
-    assert logged == ["keine-doppelstrukturen", "answer", "private", CHAT]
+        assert [tuple(r) for r in await cursor.fetchall()] == [
+            ("keine-doppelstrukturen", "answer", "private", CHAT)
+        ]
 
     for button in (up, down):
         fake_telegram.push_callback(button["callback_data"], answer.result, user_id=CHAT)
     thanks = await fake_telegram.wait_for("answerCallbackQuery", count=2)
     assert {c.params["text"] for c in thanks} == {"Danke für Ihre Rückmeldung!"}
     async with db.connection.execute(
-        "SELECT answer_id, user_id, entry_id, vote FROM answer_feedback"
+        "SELECT chat_id, message_id, user_id, entry_id, vote FROM answer_feedback"
     ) as cursor:
         assert [tuple(r) for r in await cursor.fetchall()] == [
-            (answer_id, CHAT, "keine-doppelstrukturen", -1)
+            (CHAT, answer.result["message_id"], CHAT, "keine-doppelstrukturen", -1)
         ]
 
 
@@ -62,6 +64,6 @@ async def test_forged_feedback_button_gets_a_polite_note(
     fake_telegram: FakeTelegramServer,
 ) -> None:
     message = {"message_id": 1, "chat": {"id": CHAT, "type": "private"}, "date": 0, "text": "x"}
-    fake_telegram.push_callback("fb:1:up:gibt-es-nicht", message, user_id=CHAT)
+    fake_telegram.push_callback("fb:up:gibt-es-nicht", message, user_id=CHAT)
     (call,) = await fake_telegram.wait_for("answerCallbackQuery")
     assert "nicht mehr aktuell" in call.params["text"]

@@ -13,7 +13,13 @@ import pytest
 from bot.cli import main
 from bot.content import load_content
 from bot.insight import build_report, cluster_questions
-from bot.question_log import SECONDS_PER_DAY, LoggedQuestion, record_question, record_vote
+from bot.question_log import (
+    SECONDS_PER_DAY,
+    AnswerRef,
+    LoggedQuestion,
+    record_question,
+    record_vote,
+)
 from bot.report import render_report
 from bot.storage import Database
 
@@ -42,9 +48,9 @@ async def seeded_db(tmp_path: Path) -> AsyncIterator[Database]:
         for days_ago, question, decision, entry in SEEDED:
             logged = LoggedQuestion(question, decision, "private", entry, 70.0, 1)
             await record_question(db, logged, asked_at=NOW - days_ago * DAY)
-        await record_vote(db, 1, 11, "augenhoehe", 1, voted_at=NOW - DAY)
-        await record_vote(db, 2, 12, "augenhoehe", -1, voted_at=NOW - DAY)
-        await record_vote(db, 3, 11, "zeitplan", 1, voted_at=NOW - 20 * DAY)
+        await record_vote(db, AnswerRef(1, 1), 11, "augenhoehe", 1, voted_at=NOW - DAY)
+        await record_vote(db, AnswerRef(1, 2), 12, "augenhoehe", -1, voted_at=NOW - DAY)
+        await record_vote(db, AnswerRef(1, 3), 11, "zeitplan", 1, voted_at=NOW - 20 * DAY)
         yield db
 
 

@@ -9,7 +9,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.privacy import forget_user, personal_tables
-from bot.question_log import LoggedQuestion, record_question, record_vote
+from bot.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
 from bot.storage import Database
 from handlers.common import DB_KEY
 from handlers.privacy import RETENTION_JOB
@@ -43,7 +43,7 @@ async def seed(db: Database) -> None:
         answer = await record_question(
             db, LoggedQuestion("Frage", "answer", "private", "x", 1, user)
         )
-        await record_vote(db, answer, user, "x", 1)
+        await record_vote(db, AnswerRef(user, answer), user, "x", 1)
         await db.connection.execute("INSERT INTO subscriptions VALUES (?, 8)", (user,))
         await db.connection.execute("INSERT INTO tip_history VALUES (?, 't')", (user,))
     await db.connection.execute("INSERT INTO settings_kv VALUES ('a', 'b')")

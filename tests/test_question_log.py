@@ -9,6 +9,7 @@ import pytest
 
 from bot.question_log import (
     SECONDS_PER_DAY,
+    AnswerRef,
     LoggedQuestion,
     delete_older_than,
     record_question,
@@ -42,28 +43,28 @@ async def test_chat_id_is_kept_for_private_chats_only(db: Database) -> None:
 
 
 async def test_one_vote_per_user_and_answer_and_it_can_change(db: Database) -> None:
-    await record_vote(db, 1, 7, "x", 1)
-    await record_vote(db, 1, 7, "x", -1)
-    await record_vote(db, 1, 8, "x", 1)
-    assert await rows(db, "SELECT user_id, vote FROM answer_feedback ORDER BY user_id") == [
-        (7, -1),
-        (8, 1),
-    ]
+    await record_vote(db, AnswerRef(42, 1), 7, "x", 1)
+    await record_vote(db, AnswerRef(42, 1), 7, "x", -1)
+    await record_vote(db, AnswerRef(42, 1), 8, "x", 1)
+    await record_vote(db, AnswerRef(42, 2), 7, "x", 1)
+    assert await rows(
+        db, "SELECT message_id, user_id, vote FROM answer_feedback ORDER BY message_id, user_id"
+    ) == [(1, 7, -1), (1, 8, 1), (2, 7, 1)]
     with pytest.raises(ValueError):
-        await record_vote(db, 1, 7, "x", 5)
+        await record_vote(db, AnswerRef(42, 1), 7, "x", 5)
 
 
 async def test_retention_removes_old_rows_only(db: Database) -> None:
     for days_ago in (1, 89, 91, 400):
         at = NOW - days_ago * SECONDS_PER_DAY
         await record_question(db, LoggedQuestion(f"vor {days_ago}", "answer", "group"), at)
-        await record_vote(db, days_ago, 7, "x", 1, voted_at=at)
+        await record_vote(db, AnswerRef(-100, days_ago), 7, "x", 1, voted_at=at)
     assert await delete_older_than(db, 90, now=NOW) == 4
     assert await rows(db, "SELECT question FROM question_log ORDER BY id") == [
         ("vor 1",),
         ("vor 89",),
     ]
-    assert await rows(db, "SELECT answer_id FROM answer_feedback ORDER BY answer_id") == [
+    assert await rows(db, "SELECT message_id FROM answer_feedback ORDER BY message_id") == [
         (1,),
         (89,),
     ]
