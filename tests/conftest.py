@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import socket
 import shutil
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
