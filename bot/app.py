@@ -11,12 +11,35 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 from bot.config import Settings
 from bot.content_store import ContentStore
 from bot.storage import Database
-from handlers import common, errors, fallback, inline, questions, start, topics
+from handlers import (
+    admin,
+    common,
+    content_admin,
+    errors,
+    fallback,
+    feedback,
+    inline,
+    privacy,
+    questions,
+    start,
+    topics,
+)
 
 logger = logging.getLogger(__name__)
 
 # Order matters: specific handlers first, the catch-all fallbacks last.
-HANDLER_MODULES: tuple[ModuleType, ...] = (start, topics, questions, inline, fallback, errors)
+HANDLER_MODULES: tuple[ModuleType, ...] = (
+    start,
+    topics,
+    questions,
+    inline,
+    admin,
+    content_admin,
+    feedback,
+    privacy,
+    fallback,
+    errors,
+)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 RATE_LIMIT_RETRIES = 3
 

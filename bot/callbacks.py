@@ -14,6 +14,8 @@ MAX_CALLBACK_BYTES = 64
 OPEN_ENTRY = "e"
 OPEN_TOPIC = "t"
 LIST_TOPICS = "top"
+FEEDBACK = "fb"
+FORGET = "forget"
 
 _PATTERN = re.compile(r"^(?P<action>[a-z]{1,8})(?::(?P<arg>[a-z0-9:_-]{1,55}))?$")
 

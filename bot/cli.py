@@ -4,12 +4,14 @@ python -m bot              run on Telegram if a token is set, else the terminal 
 python -m bot run          run on Telegram (long polling; --webhook or WEBHOOK_URL: webhook)
 python -m bot chat         the same conversation in the terminal
 python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
-python -m bot validate     check the content files
+python -m bot validate     check the content files (--diff OTHER_DIR: what a change would do)
+python -m bot report       what people asked (--days 30, --format md|csv)
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,9 +19,12 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError, load_content, summary_line
+from bot.content_diff import describe_diff, diff_content
 from bot.content_store import Snapshot, build_snapshot
+from bot.insight import PeriodReport
 from bot.logs import setup_logging
 from bot.matcher import SearchResult
+from bot.model import Content
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--content", type=Path, help="content directory")
     validate = sub.add_parser("validate", help="check the content files")
     validate.add_argument("content_dir", nargs="?", type=Path, help="content directory")
+    validate.add_argument("--diff", type=Path, metavar="OTHER_DIR", help="compare with OTHER_DIR")
+    report = sub.add_parser("report", help="figures from the question log")
+    report.add_argument("--days", type=int, default=30, help="period in days (default 30)")
+    report.add_argument("--format", choices=("md", "csv"), default="md", help="output format")
     return parser
 
 
@@ -87,6 +96,38 @@ def cmd_validate(settings: Settings, args: argparse.Namespace) -> int:
         print(error.report())
         return 1
     print(f"Inhalt in Ordnung: {summary_line(content)} (Version {content.version})")
+    if args.diff:
+        return _print_diff(content, args.diff)
+    return 0
+
+
+def _print_diff(content: Content, other_dir: Path) -> int:
+    """Validate OTHER_DIR and print what replacing the content with it would change."""
+    try:
+        other = load_content(other_dir)
+    except ContentError as error:
+        print(f"{other_dir}:\n{error.report()}")
+        return 1
+    print(other.text("diff_header"))
+    for line in describe_diff(diff_content(content, other), other):
+        print(f"- {line}")
+    return 0
+
+
+def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    """Print the question-log figures, the same as /stats."""
+    from bot.insight import build_report
+    from bot.report import render_report
+    from bot.storage import Database
+
+    async def build() -> PeriodReport:
+        async with Database(settings.database_path) as db:
+            return await build_report(db, args.days)
+
+    content = load_content(settings.content_dir)
+    print(render_report([asyncio.run(build())], content, args.format), end="")
+    if args.format != "csv":
+        print()
     return 0
 
 
@@ -131,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(settings)
     command = args.command or ("run" if settings.token else "chat")
     handlers = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "validate": cmd_validate}
+    handlers["report"] = cmd_report
     if command == "run" and not hasattr(args, "webhook"):
         args.webhook = False
     try:

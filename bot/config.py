@@ -45,6 +45,13 @@ class Settings:
     rate_limit_per_s: float = 25.0
     catch_up_minutes: int = 120
     question_retention_days: int = 90
+    backup_dir: Path | None = None
+    content_poll_seconds: int = 5
+
+    @property
+    def backups_path(self) -> Path:
+        """Where content backups go: BACKUP_DIR, or `backups/` next to the database."""
+        return self.backup_dir or self.database_path.parent / "backups"
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -150,4 +157,6 @@ def load_settings(
         rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", 25.0),
         catch_up_minutes=_int(env, "TIP_CATCH_UP_MINUTES", 120, 0, 24 * 60),
         question_retention_days=_int(env, "QUESTION_RETENTION_DAYS", 90, 1, 3650),
+        backup_dir=Path(backup) if (backup := text("BACKUP_DIR")) else None,
+        content_poll_seconds=_int(env, "CONTENT_POLL_SECONDS", 5, 1, 3600),
     )

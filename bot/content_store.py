@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.content import load_content
+from bot.content import content_files, load_content
 from bot.matcher import Matcher
 from bot.model import Content
 
@@ -25,6 +25,22 @@ class Snapshot:
     matcher: Matcher
 
 
+# (relative path, modification time in ns, size) of every content file.
+DiskSignature = tuple[tuple[str, int, int], ...]
+
+
+def disk_signature(directory: Path) -> DiskSignature:
+    """What the content files look like on disk; changes when any file is edited or added."""
+    signature = []
+    for path in content_files(directory):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        signature.append((path.relative_to(directory).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
+
+
 def build_snapshot(directory: Path) -> Snapshot:
     """Load, validate and index a content directory; raises ContentError."""
     content = load_content(directory)
@@ -36,6 +52,8 @@ class ContentStore:
 
     def __init__(self, directory: Path, snapshot: Snapshot | None = None) -> None:
         self.directory = Path(directory)
+        # The signature seen by the last load attempt (good or bad): the watcher compares it.
+        self.checked_signature = disk_signature(self.directory)
         self._snapshot = snapshot or build_snapshot(self.directory)
 
     @property
@@ -44,6 +62,7 @@ class ContentStore:
 
     def reload(self) -> Snapshot:
         """Load the directory again and swap it in; on ContentError the old one stays."""
+        self.checked_signature = disk_signature(self.directory)
         snapshot = build_snapshot(self.directory)
         self._snapshot = snapshot
         logger.info(
@@ -52,3 +71,7 @@ class ContentStore:
             len(snapshot.content.entries),
         )
         return snapshot
+
+    def changed_on_disk(self) -> bool:
+        """True if the files differ from what the last load attempt saw."""
+        return disk_signature(self.directory) != self.checked_signature

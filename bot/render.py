@@ -19,6 +19,8 @@ MAX_BUTTON_LABEL = 60
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
+FEEDBACK_UP = "up"
+FEEDBACK_DOWN = "down"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -102,7 +104,20 @@ def render_result(content: Content, result: SearchResult) -> Reply:
         rows = tuple((entry_button(content, m.entry),) for m in result.matches)
         return Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
     runner_ups = tuple(m.entry for m in close_runner_ups(result))
-    return render_entry(content, result.best.entry, runner_ups)
+    entry = result.best.entry
+    return with_feedback(content, render_entry(content, entry, runner_ups), entry.id)
+
+
+def with_feedback(content: Content, reply: Reply, entry_id: str) -> Reply:
+    """The reply with a 👍 / 👎 row above its last row (the topics), voting on this entry."""
+    row = tuple(
+        Button(
+            content.text(key),
+            callbacks.encode(callbacks.FEEDBACK, f"{vote}:{entry_id}"),
+        )
+        for key, vote in (("button_helpful", FEEDBACK_UP), ("button_unhelpful", FEEDBACK_DOWN))
+    )
+    return Reply(reply.text, (*reply.buttons[:-1], row, *reply.buttons[-1:]))
 
 
 def render_refusal(content: Content) -> Reply:

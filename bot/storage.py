@@ -26,7 +26,39 @@ class Migration:
     sql: str
 
 
-MIGRATIONS: tuple[Migration, ...] = ()
+QUESTION_LOG_SQL = """
+-- Every question: what was asked and how the bot decided. No names. chat_id is kept for
+-- private chats only (there it is the asker's user id), so /vergessen can delete them.
+CREATE TABLE question_log (
+    id INTEGER PRIMARY KEY,
+    asked_at INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    entry_id TEXT,
+    score REAL,
+    decision TEXT NOT NULL,
+    chat_type TEXT NOT NULL,
+    chat_id INTEGER
+);
+CREATE INDEX question_log_asked_at ON question_log (asked_at);
+CREATE INDEX question_log_chat_id ON question_log (chat_id);
+-- 👍 / 👎 under an answer: one changeable vote per user and answer message; the answer is
+-- identified by its chat id and message id.
+CREATE TABLE answer_feedback (
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    entry_id TEXT NOT NULL,
+    vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+    voted_at INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, message_id, user_id)
+);
+CREATE INDEX answer_feedback_voted_at ON answer_feedback (voted_at);
+CREATE INDEX answer_feedback_user_id ON answer_feedback (user_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
+)
 
 
 class Database:

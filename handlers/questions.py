@@ -13,6 +13,7 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.render import render_result
 from handlers.common import send_reply, snapshot
+from handlers.feedback import log_question
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +53,11 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def answer(
     message: Message, text: str, context: ContextTypes.DEFAULT_TYPE, quote: bool = False
 ) -> None:
-    """Search the served content and send the rendered result."""
+    """Search the served content, log the question and send the rendered result."""
     current = snapshot(context)
     result = current.matcher.search(text)
     logger.debug("Question answered with decision %s", result.decision)
+    await log_question(context, message, text, result)
     await send_reply(message, render_result(current.content, result), quote=quote)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -235,3 +236,25 @@ async def webhook_bot(
         yield runner
     finally:
         await runner.stop()
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped content directory."""
+    return Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
+
+
+@pytest.fixture
+async def editable_bot(
+    settings: Settings, content_copy: Path, shipped_snapshot: Snapshot
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The real Application serving a writable content copy, backups in a temporary folder."""
+    config = with_settings(
+        settings, content_dir=content_copy, backup_dir=content_copy.parent / "backups"
+    )
+    app = build_application(config, ContentStore(content_copy, shipped_snapshot))
+    await start_polling(app)
+    try:
+        yield app
+    finally:
+        await stop_polling(app)

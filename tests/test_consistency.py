@@ -16,6 +16,7 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.content import REQUIRED_MESSAGES
 from bot.content_store import ContentStore, Snapshot
 from bot.model import KINDS
+from handlers.admin import ADMIN_COMMANDS
 
 CODE_DIRS = ("bot", "handlers")
 CORE_MODULES = ("matcher", "normalize", "content", "model", "render")
@@ -92,7 +93,7 @@ def test_every_required_message_is_in_messages_yaml() -> None:
 def test_every_command_has_help_text(tmp_path: Path, shipped_snapshot: Snapshot) -> None:
     settings = Settings(token="123:abc", database_path=tmp_path / "db.sqlite3")
     app = build_application(settings, ContentStore(settings.content_dir, shipped_snapshot))
-    listed = {name for name, _ in commands()}
+    listed = {name for name, _ in commands()} | {name for name, _ in ADMIN_COMMANDS}
     registered = [
         handler.commands
         for handlers in app.handlers.values()
@@ -103,7 +104,7 @@ def test_every_command_has_help_text(tmp_path: Path, shipped_snapshot: Snapshot)
     for names in registered:  # aliases like /help share a handler with a listed command
         assert names & listed, f"/{sorted(names)[0]} is registered but not in any COMMANDS"
     all_registered = set().union(*registered)
-    for name, key in commands():
+    for name, key in [*commands(), *ADMIN_COMMANDS]:
         assert name in all_registered, f"/{name} is listed in COMMANDS but not registered"
         assert key in MESSAGES and key in REQUIRED_MESSAGES, key
 

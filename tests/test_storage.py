@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Database, Migration
+from bot.storage import MIGRATIONS, Database, Migration
 
+# Test steps come after the real migrations, which every opened database already has.
+LATEST = MIGRATIONS[-1].version if MIGRATIONS else 0
 STEPS = (
-    Migration(1, "first table", "CREATE TABLE one (id INTEGER PRIMARY KEY);"),
-    Migration(2, "second table", "CREATE TABLE two (id INTEGER PRIMARY KEY);"),
+    Migration(LATEST + 1, "first table", "CREATE TABLE one (id INTEGER PRIMARY KEY);"),
+    Migration(LATEST + 2, "second table", "CREATE TABLE two (id INTEGER PRIMARY KEY);"),
 )
 
 
@@ -25,19 +27,22 @@ async def test_open_creates_file_in_wal_mode(tmp_path: Path) -> None:
 
 async def test_migrations_run_once_in_order(tmp_path: Path) -> None:
     async with Database(tmp_path / "m.sqlite3") as db:
-        assert await db.migrate(STEPS[:1]) == 1
-        assert await db.migrate(STEPS) == 2
-        assert await db.migrate(STEPS) == 2  # nothing to do the second time
+        assert await db.migrate(STEPS[:1]) == LATEST + 1
+        assert await db.migrate(STEPS) == LATEST + 2
+        assert await db.migrate(STEPS) == LATEST + 2  # nothing to do the second time
         await db.connection.execute("INSERT INTO two (id) VALUES (1)")
 
 
 async def test_failed_migration_leaves_version_and_schema_unchanged(tmp_path: Path) -> None:
-    broken = (*STEPS[:1], Migration(2, "broken", "CREATE TABLE two (id INT); SELECT * FROM x;"))
+    broken = (
+        *STEPS[:1],
+        Migration(LATEST + 2, "broken", "CREATE TABLE two (id INT); SELECT * FROM x;"),
+    )
     async with Database(tmp_path / "b.sqlite3") as db:
         await db.migrate(STEPS[:1])
         with pytest.raises(Exception, match="no such table"):
             await db.migrate(broken)
-        assert await db.version() == 1
+        assert await db.version() == LATEST + 1
         async with db.connection.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = 'two'"
         ) as cursor:

@@ -1,0 +1,100 @@
+"""The question log and answer feedback: one cheap INSERT per question, votes, retention.
+
+What is stored and why is explained to users by /datenschutz (messages.yaml) and in the
+README. The tables are created by migration 2 in `bot/storage.py`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from bot.storage import Database
+
+SECONDS_PER_DAY = 86_400
+VOTE_UP = 1
+VOTE_DOWN = -1
+PRIVATE_CHAT = "private"
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedQuestion:
+    """One question as it is written to the log."""
+
+    question: str
+    decision: str
+    chat_type: str
+    entry_id: str | None = None
+    score: float | None = None
+    chat_id: int | None = None
+
+
+async def record_question(
+    db: Database, logged: LoggedQuestion, asked_at: int | None = None
+) -> int:
+    """Store one question (one INSERT); returns its row id.
+
+    The chat id is kept for private chats only, where it is the asker's own id.
+    """
+    chat_id = logged.chat_id if logged.chat_type == PRIVATE_CHAT else None
+    cursor = await db.connection.execute(
+        "INSERT INTO question_log (asked_at, question, entry_id, score, decision, chat_type, "
+        "chat_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            int(time.time()) if asked_at is None else asked_at,
+            logged.question,
+            logged.entry_id,
+            logged.score,
+            logged.decision,
+            logged.chat_type,
+            chat_id,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRef:
+    """The answer message a vote is about."""
+
+    chat_id: int
+    message_id: int
+
+
+async def record_vote(
+    db: Database,
+    answer: AnswerRef,
+    user_id: int,
+    entry_id: str,
+    vote: int,
+    voted_at: int | None = None,
+) -> None:
+    """Store or change one user's vote on one answer."""
+    if vote not in (VOTE_UP, VOTE_DOWN):
+        raise ValueError(f"vote must be {VOTE_UP} or {VOTE_DOWN}, got {vote}")
+    await db.connection.execute(
+        "INSERT INTO answer_feedback (chat_id, message_id, user_id, entry_id, vote, voted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, message_id, user_id) "
+        "DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at",
+        (
+            answer.chat_id,
+            answer.message_id,
+            user_id,
+            entry_id,
+            vote,
+            int(time.time()) if voted_at is None else voted_at,
+        ),
+    )
+
+
+async def delete_older_than(db: Database, days: int, now: float | None = None) -> int:
+    """Delete questions and votes older than `days`; returns the number of rows deleted."""
+    cutoff = int((time.time() if now is None else now) - days * SECONDS_PER_DAY)
+    deleted = 0
+    for sql in (
+        "DELETE FROM question_log WHERE asked_at < ?",
+        "DELETE FROM answer_feedback WHERE voted_at < ?",
+    ):
+        cursor = await db.connection.execute(sql, (cutoff,))
+        deleted += max(cursor.rowcount, 0)
+    return deleted

@@ -1,0 +1,118 @@
+"""Insight figures as text: Telegram HTML for /stats, Markdown or CSV for `bot report`.
+
+Headings and labels come from messages.yaml; entry ids are shown with their titles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from bot.insight import DECISIONS, PeriodReport
+from bot.model import Content
+from bot.render import esc
+
+FORMATS = ("html", "md", "csv")
+CSV_COLUMNS = ("days", "section", "key", "label", "count")
+
+
+def _title(content: Content, entry_id: str) -> str:
+    entry = content.entry(entry_id)
+    return entry.title if entry else entry_id
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def render_period(report: PeriodReport, content: Content, fmt: str, full: bool = True) -> str:
+    """One period as HTML or Markdown; `full` adds top entries, unanswered and feedback."""
+    text: Callable[[str], str] = esc if fmt == "html" else str
+
+    def bold(value: str) -> str:
+        return f"<b>{text(value)}</b>" if fmt == "html" else f"**{value}**"
+
+    shares = {
+        d: content.text(
+            "stats_share", percent=_percent(report.share(d)), count=report.decisions.get(d, 0)
+        )
+        for d in DECISIONS
+    }
+    lines = [
+        bold(content.text("stats_header", days=report.days)),
+        text(content.text("stats_total", count=report.total)),
+        text(
+            content.text(
+                "stats_decisions",
+                answered=shares["answer"],
+                suggested=shares["suggest"],
+                refused=shares["refuse"],
+            )
+        ),
+    ]
+    if not full:
+        return "\n".join(lines)
+    none = text(content.text("stats_none"))
+    sections: list[tuple[str, list[str]]] = [
+        (
+            "stats_top_header",
+            [
+                text(content.text("stats_top_line", title=_title(content, e), count=n))
+                for e, n in report.top_entries
+            ],
+        ),
+        (
+            "stats_unanswered_header",
+            [
+                text(content.text("stats_unanswered_line", question=c.question, count=c.count))
+                for c in report.unanswered
+            ],
+        ),
+        (
+            "stats_feedback_header",
+            [
+                text(
+                    content.text(
+                        "stats_feedback_line",
+                        title=_title(content, f.entry_id),
+                        up=f.up,
+                        down=f.down,
+                    )
+                )
+                for f in report.feedback
+            ],
+        ),
+    ]
+    for key, items in sections:
+        lines += ["", bold(content.text(key)), *(f"• {item}" for item in items or [none])]
+    return "\n".join(lines)
+
+
+def render_csv(reports: list[PeriodReport], content: Content) -> str:
+    """Every figure as one CSV row: days, section, key, label, count."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in reports:
+        writer.writerow((r.days, "total", "", "", r.total))
+        for decision in DECISIONS:
+            writer.writerow((r.days, "decision", decision, "", r.decisions.get(decision, 0)))
+        for entry_id, count in r.top_entries:
+            writer.writerow((r.days, "top_entry", entry_id, _title(content, entry_id), count))
+        for cluster in r.unanswered:
+            writer.writerow((r.days, "unanswered", "", cluster.question, cluster.count))
+        for f in r.feedback:
+            title = _title(content, f.entry_id)
+            writer.writerow((r.days, "feedback_up", f.entry_id, title, f.up))
+            writer.writerow((r.days, "feedback_down", f.entry_id, title, f.down))
+    return out.getvalue()
+
+
+def render_report(reports: list[PeriodReport], content: Content, fmt: str) -> str:
+    """All periods in one format; only the last period is shown in full."""
+    if fmt == "csv":
+        return render_csv(reports, content)
+    return "\n\n".join(
+        render_period(r, content, fmt, full=n == len(reports) - 1) for n, r in enumerate(reports)
+    )

@@ -1,0 +1,125 @@
+"""/datenschutz, /vergessen and retention: nothing about a person stays behind."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from bot.privacy import forget_user, personal_tables
+from bot.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.storage import Database
+from handlers.common import DB_KEY
+from handlers.privacy import RETENTION_JOB
+from tests.fake_telegram import FakeTelegramServer
+
+USER = 4711
+OTHER = 4712
+
+# Tables other features add (names and shapes may differ; the columns are what counts).
+OTHER_FEATURES_SQL = """
+CREATE TABLE subscriptions (chat_id INTEGER PRIMARY KEY, hour INTEGER);
+CREATE TABLE tip_history (chat_id INTEGER REFERENCES subscriptions (chat_id), tip_id TEXT);
+CREATE TABLE settings_kv (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+async def count_rows_about(db: Database, user_id: int) -> int:
+    total = 0
+    for table, columns in (await personal_tables(db)).items():
+        where = " OR ".join(f"{c} = ?" for c in columns)
+        async with db.connection.execute(
+            f"SELECT count(*) FROM {table} WHERE {where}", [user_id] * len(columns)
+        ) as cursor:
+            total += (await cursor.fetchone())[0]
+    return total
+
+
+async def seed(db: Database) -> None:
+    await db.connection.executescript(OTHER_FEATURES_SQL)
+    for user in (USER, OTHER):
+        answer = await record_question(
+            db, LoggedQuestion("Frage", "answer", "private", "x", 1, user)
+        )
+        await record_vote(db, AnswerRef(user, answer), user, "x", 1)
+        await db.connection.execute("INSERT INTO subscriptions VALUES (?, 8)", (user,))
+        await db.connection.execute("INSERT INTO tip_history VALUES (?, 't')", (user,))
+    await db.connection.execute("INSERT INTO settings_kv VALUES ('a', 'b')")
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    async with Database(tmp_path / "privacy.sqlite3") as database:
+        yield database
+
+
+async def test_forget_deletes_from_every_table_with_a_personal_column(db: Database) -> None:
+    await seed(db)
+    tables = await personal_tables(db)
+    assert set(tables) == {"question_log", "answer_feedback", "subscriptions", "tip_history"}
+    assert await count_rows_about(db, USER) == 4
+    assert await forget_user(db, USER) == 4
+    assert await count_rows_about(db, USER) == 0
+    assert await count_rows_about(db, OTHER) == 4
+
+
+async def test_vergessen_after_confirmation_leaves_no_row(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    db = running_bot.bot_data[DB_KEY]
+    await seed(db)
+    fake_telegram.push_message("Wie schaffen wir Augenhöhe?", chat_id=USER, user_id=USER)
+    await fake_telegram.wait_for("sendMessage")
+    fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
+    _, confirm = await fake_telegram.wait_for("sendMessage", count=2)
+    assert await count_rows_about(db, USER) == 5  # nothing is deleted before confirming
+    yes = confirm.result["reply_markup"]["inline_keyboard"][0][0]
+    fake_telegram.push_callback(yes["callback_data"], confirm.result, user_id=USER)
+    (edit,) = await fake_telegram.wait_for("editMessageText")
+    assert "(5 Einträge)" in edit.params["text"]
+    assert await count_rows_about(db, USER) == 0
+    assert await count_rows_about(db, OTHER) == 4
+
+
+async def test_vergessen_can_be_cancelled(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    db = running_bot.bot_data[DB_KEY]
+    await seed(db)
+    fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
+    (confirm,) = await fake_telegram.wait_for("sendMessage")
+    no = confirm.result["reply_markup"]["inline_keyboard"][1][0]
+    fake_telegram.push_callback(no["callback_data"], confirm.result, user_id=USER)
+    (edit,) = await fake_telegram.wait_for("editMessageText")
+    assert "nichts gelöscht" in edit.params["text"]
+    assert await count_rows_about(db, USER) == 4
+
+
+async def test_datenschutz_explains_what_why_and_how_long(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    fake_telegram.push_message("/datenschutz", chat_id=USER, user_id=USER)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    text = call.params["text"]
+    for heading in ("Was ich speichere", "Warum", "Wie lange", "/vergessen"):
+        assert heading in text
+    assert "nach 90 Tagen" in text
+
+
+async def test_retention_job_deletes_old_questions(
+    running_bot: Application,  # type: ignore[type-arg]
+) -> None:
+    db = running_bot.bot_data[DB_KEY]
+    old = LoggedQuestion("alt", "answer", "group")
+    await record_question(db, old, asked_at=1_000)
+    await record_question(db, LoggedQuestion("neu", "answer", "group"))
+    assert running_bot.job_queue is not None
+    (job,) = running_bot.job_queue.get_jobs_by_name(RETENTION_JOB)
+    await job.run(running_bot)
+    async with db.connection.execute("SELECT question FROM question_log") as cursor:
+        assert [r[0] for r in await cursor.fetchall()] == ["neu"]
