@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from bot import callbacks
 from bot.content_store import Snapshot
 from bot.model import Content
 from bot.normalize import fold
@@ -70,7 +71,14 @@ def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
         return Reply(content.text("greeting"), topic_rows(content))
     if stripped.isdigit() and last is not None and last.buttons:
         return choose(snapshot, int(stripped), last)
-    return render_result(content, snapshot.matcher.search(stripped))
+    return without_feedback(render_result(content, snapshot.matcher.search(stripped)))
+
+
+def without_feedback(reply: Reply) -> Reply:
+    """Drop the 👍/👎 row: the terminal chat stores no feedback."""
+    feedback = f"{callbacks.FEEDBACK}:"
+    rows = tuple(row for row in reply.buttons if not any(b.data.startswith(feedback) for b in row))
+    return Reply(reply.text, rows)
 
 
 def run_chat(

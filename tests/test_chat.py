@@ -105,3 +105,10 @@ def test_number_out_of_range_asks_again_and_keeps_choices(
     assert again.text == content.text("chat_invalid_choice", count=len(content.topics))
     assert again.buttons == topics.buttons
     assert respond(shipped_snapshot, "1", again) == respond(shipped_snapshot, "1", topics)
+
+
+def test_terminal_chat_offers_no_feedback_buttons(shipped_snapshot: Snapshot) -> None:
+    reply = respond(shipped_snapshot, "Wie finden wir die relevanten Initiativen?", None)
+    data = [button.data for row in reply.buttons for button in row]
+    assert data and not any(d.startswith("fb:") for d in data)
+    assert any(d.startswith("e:") for d in data)
