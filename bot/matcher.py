@@ -110,24 +110,33 @@ class Matcher:
         self._entries = content.entries
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[_Phrase]] = []
-        surface_by_entry: list[list[tuple[str, float]]] = []
+        # Each entry's distinct words with their highest field weight, in first-seen order:
+        # postings keep the maximum weight, so repeated words would change nothing.
+        surface_by_entry: list[tuple[tuple[str, float], ...]] = []
+        shared: dict[str, str] = {}  # one string object per distinct word across entries
+        phrase_cache: dict[str, _Phrase] = {}
         for index, entry in enumerate(self._entries):
-            surface = [(w, weight) for text, weight in _weighted_texts(entry) for w in words(text)]
-            surface_by_entry.append(surface)
-            for word, weight in surface:
+            surface: dict[str, float] = {}
+            for text, weight in _weighted_texts(entry):
+                for w in words(text):
+                    word = shared.setdefault(w, w)
+                    if surface.get(word, -1.0) < weight:
+                        surface[word] = weight
+            surface_by_entry.append(tuple(surface.items()))
+            for word, weight in surface.items():
                 self._post(stem(word), index, weight)
-            phrases = [
-                _Phrase(
-                    frozenset(map(stem, words(t))), " ".join(sorted({stem(w) for w in words(t)}))
-                )
-                for t in (entry.title, *entry.questions)
-            ]
+            phrases = [_phrase(t, phrase_cache) for t in (entry.title, *entry.questions)]
             self._phrases.append([p for p in phrases if p.stems])
         self._vocabulary = list(self._postings)
         # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
-        for index, surface in enumerate(surface_by_entry):
-            for word, weight in surface:
-                for part in self._split_compound(word):
+        # The vocabulary is fixed now (parts are known stems), so each word splits once.
+        splits: dict[str, list[str]] = {}
+        for index, surface_items in enumerate(surface_by_entry):
+            for word, weight in surface_items:
+                parts = splits.get(word)
+                if parts is None:
+                    parts = splits[word] = self._split_compound(word)
+                for part in parts:
                     self._post(part, index, weight * PART_WEIGHT)
         self._vocabulary = list(self._postings)
         self._synonyms = _synonym_map(content.synonyms)
@@ -295,6 +304,15 @@ def _synonym_map(groups: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str
         for token in stems:
             result[token] |= stems - {token}
     return {token: frozenset(others) for token, others in result.items()}
+
+
+def _phrase(text: str, cache: dict[str, _Phrase]) -> _Phrase:
+    """The stems of one phrasing; equal texts share one object (same stems, same weight)."""
+    phrase = cache.get(text)
+    if phrase is None:
+        stems = [stem(w) for w in words(text)]
+        phrase = cache[text] = _Phrase(frozenset(stems), " ".join(sorted(set(stems))))
+    return phrase
 
 
 def _weighted_texts(entry: Entry) -> Iterable[tuple[str, float]]:
