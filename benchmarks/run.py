@@ -1,0 +1,188 @@
+"""Run every benchmark and print a table; the last line is one flat JSON object.
+
+    python benchmarks/run.py [--dev ../shared/eval/dev.yaml] [--score ../shared/eval/score.py]
+
+Quality (the bot's matcher vs naive fuzzy vs BM25 on the dev set), matcher latency on the
+shipped content and on synthetic 1,000/10,000-entry corpora (each measured in its own
+process), load + index time, peak RSS, end-to-end throughput of the real Application
+against the fake Bot API server, and the broadcast figure if `benchmarks/broadcast.py`
+exists. Takes about a minute on 2 cores. Nothing is asserted: these are measurements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from dataclasses import astuple
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import e2e, quality  # noqa: E402
+from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
+from bot.content_store import build_snapshot  # noqa: E402
+
+DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
+# label: (entries, 0 = shipped content; rounds over the 246 queries)
+LATENCY_RUNS = {"shipped": (0, 20), "1k": (1000, 5), "10k": (10000, 3)}
+BROADCAST_SCRIPT = ROOT / "benchmarks" / "broadcast.py"
+SUBPROCESS_TIMEOUT_S = 240
+SCORE_PY_TOLERANCE = 0.0006
+GOALS = {
+    "p99_ms_shipped": 1.0,
+    "p99_ms_10k": 20.0,
+    "load_s_10k": 2.0,
+    "rss_mb": 120.0,
+}
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="dev set (YAML)")
+    parser.add_argument(
+        "--score", type=Path, help="score.py to cross-check with (default: beside --dev)"
+    )
+    parser.add_argument("--updates", type=int, default=e2e.UPDATES, help="end-to-end burst size")
+    return parser.parse_args()
+
+
+def _quality(figures: dict[str, object], dev: Path, score_script: Path) -> list[str]:
+    """Scores of the bot and both baselines; checked against score.py itself."""
+    snapshot = build_snapshot(DEFAULT_CONTENT_DIR)
+    items = quality.load_dev(dev)
+    questions = quality.questions_of(items)
+    rows = []
+    bot = quality.score(items, quality.bot_answers(snapshot.matcher, questions))
+    systems = {"bot": (bot, None, f"{sys.executable} -m bot ask --json --top 3")}
+    for name, make in quality.BASELINES.items():
+        baseline = make(snapshot.content)
+        threshold, result = quality.tune(items, [baseline.rank(q) for q in questions])
+        figures[f"{name}_threshold"] = round(threshold, 3)
+        command = f"{sys.executable} -m benchmarks.quality {name} {threshold!r}"
+        systems[name] = (result, threshold, command)
+    for name, (result, threshold, command) in systems.items():
+        figures[f"{name}_top1"] = round(result.top1, 3)
+        figures[f"{name}_top3"] = round(result.top3, 3)
+        figures[f"{name}_refused"] = round(result.refused, 3)
+        check = None
+        if score_script.is_file():
+            check = quality.crosscheck(ROOT, score_script, dev, command)
+        agrees = check is not None and all(  # score.py prints three decimals
+            abs(mine - theirs) < SCORE_PY_TOLERANCE
+            for mine, theirs in zip(astuple(result), astuple(check), strict=True)
+        )
+        figures[f"{name}_scorepy_agrees"] = agrees if check is not None else None
+        tuned = "" if threshold is None else f" (threshold {threshold:.3g})"
+        rows.append(
+            f"{name + tuned:<28}{result.top1:>8.3f}{result.top3:>8.3f}{result.refused:>9.3f}"
+            f"   score.py {'agrees' if agrees else 'DIFFERS' if check else 'not run'}"
+        )
+    figures["dev_questions"] = len(items)
+    return ["Answer quality (dev set)       top-1   top-3  refused", *rows]
+
+
+def _latency(figures: dict[str, object], dev: Path) -> list[str]:
+    """Per-question latency, load + index time and peak RSS, each corpus in its own process."""
+    header = f"{'Matcher latency':<16}{'p50 ms':>8}{'p99 ms':>8}{'load+idx s':>12}{'RSS MB':>8}"
+    rows = [header]
+    for label, (size, rounds) in LATENCY_RUNS.items():
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.latency", str(size), str(dev), str(rounds)],
+            cwd=ROOT, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S, check=True,
+        )
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        for key in ("p50_ms", "p99_ms", "load_s", "rss_mb"):
+            figures[f"{key}_{label}"] = result[key]
+        name = f"{label} ({result['entries']})"
+        rows.append(
+            f"{name:<16}{result['p50_ms']:>8.3f}{result['p99_ms']:>8.3f}"
+            f"{result['load_s']:>12.3f}{result['rss_mb']:>8.1f}"
+        )
+    figures["latency_queries"] = result["queries"]
+    figures["rss_mb"] = figures["rss_mb_10k"]
+    return rows
+
+
+def _end_to_end(figures: dict[str, object], dev: Path, updates: int) -> list[str]:
+    snapshot = build_snapshot(DEFAULT_CONTENT_DIR)
+    questions = quality.questions_of(quality.load_dev(dev))
+    result = asyncio.run(e2e.measure(snapshot, questions, updates))
+    figures.update(result)
+    return [
+        f"End to end (real Application, fake Bot API in-process, rate limit "
+        f"{e2e.RATE_LIMIT_PER_S:,.0f}/s)",
+        f"  burst of {updates} x {e2e.BURSTS}: {result['e2e_per_s']:.0f} answered/s, "
+        f"p50 {result['e2e_p50_ms']:.0f} ms, p99 {result['e2e_p99_ms']:.0f} ms (queueing incl.)",
+        f"  paced {result['e2e_paced_per_s']:.0f}/s: p50 {result['e2e_paced_p50_ms']:.1f} ms, "
+        f"p99 {result['e2e_paced_p99_ms']:.1f} ms",
+    ]
+
+
+def _broadcast(figures: dict[str, object]) -> list[str]:
+    """The daily-tip broadcast benchmark's figures, when that script exists."""
+    if not BROADCAST_SCRIPT.is_file():
+        figures["broadcast_per_s"] = None
+        figures["broadcast_note"] = "benchmarks/broadcast.py does not exist yet"
+        return ["Broadcast: not measured (benchmarks/broadcast.py does not exist yet)"]
+    proc = subprocess.run(
+        [sys.executable, str(BROADCAST_SCRIPT)],
+        cwd=ROOT, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S,
+    )
+    lines = proc.stdout.strip().splitlines()
+    try:
+        result = json.loads(lines[-1]) if proc.returncode == 0 and lines else None
+    except ValueError:
+        result = None
+    if not isinstance(result, dict):
+        figures["broadcast_per_s"] = None
+        figures["broadcast_note"] = f"benchmarks/broadcast.py failed (exit {proc.returncode})"
+        return [f"Broadcast: benchmarks/broadcast.py failed (exit {proc.returncode})"]
+    for key, value in result.items():
+        figures[key if key.startswith("broadcast") else f"broadcast_{key}"] = value
+    return ["Broadcast (benchmarks/broadcast.py): " + ", ".join(
+        f"{key} {value}" for key, value in result.items()
+    )]
+
+
+def _goals(figures: dict[str, object]) -> list[str]:
+    rows = ["Goals"]
+    for key, limit in GOALS.items():
+        value = figures[key]
+        met = isinstance(value, int | float) and value <= limit
+        rows.append(f"  {key:<16}{value:>9} <= {limit:<6} {'met' if met else 'MISSED'}")
+    per_s = figures["e2e_per_s"]
+    met = isinstance(per_s, int | float) and per_s >= e2e.GOAL_PER_S
+    verdict = "met" if met else "MISSED"
+    rows.append(f"  {'e2e_per_s':<16}{per_s:>9} >= {e2e.GOAL_PER_S:<6} {verdict}")
+    return rows
+
+
+def main() -> int:
+    args = _arguments()
+    dev = args.dev.resolve()
+    score_script = (args.score or dev.parent / "score.py").resolve()
+    figures: dict[str, object] = {}
+    started = time.perf_counter()
+    sections = [
+        _quality(figures, dev, score_script),
+        _latency(figures, dev),
+        _end_to_end(figures, dev, args.updates),
+        _broadcast(figures),
+    ]
+    sections.append(_goals(figures))
+    figures["bench_s"] = round(time.perf_counter() - started, 1)
+    for lines in sections:
+        print("\n".join(lines), end="\n\n")
+    print(f"Total {figures['bench_s']} s")
+    print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
