@@ -11,7 +11,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e"})
+# No replacement contains a character that is replaced, so replacing one after the other
+# equals a simultaneous translation (and is several times faster than str.translate).
+FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("german")
 
@@ -59,7 +61,13 @@ LIGHT_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Casefold and spell umlauts and ß out (Straße → strasse)."""
-    return text.casefold().translate(_FOLD)
+    text = text.casefold()
+    if text.isascii():
+        return text
+    for char, spelled in FOLDS:
+        if char in text:
+            text = text.replace(char, spelled)
+    return text
 
 
 def words(text: str) -> list[str]:
