@@ -97,8 +97,9 @@ def _latency(figures: dict[str, object], dev: Path) -> list[str]:
             cwd=ROOT, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S, check=True,
         )
         result = json.loads(proc.stdout.strip().splitlines()[-1])
-        for key in ("p50_ms", "p99_ms", "load_s", "rss_mb"):
-            figures[f"{key}_{label}"] = result[key]
+        for key in ("p50_ms", "p99_ms", "load_s", "load_cpu_s", "rss_mb"):
+            if key in result:
+                figures[f"{key}_{label}"] = result[key]
         name = f"{label} ({result['entries']})"
         rows.append(
             f"{name:<16}{result['p50_ms']:>8.3f}{result['p99_ms']:>8.3f}"
