@@ -112,7 +112,7 @@ class Matcher:
         self._phrases: list[list[_Phrase]] = []
         # Each entry's distinct words with their highest field weight, in first-seen order:
         # postings keep the maximum weight, so repeated words would change nothing.
-        surface_by_entry: list[tuple[tuple[str, float], ...]] = []
+        surface_by_entry: list[list[tuple[float, tuple[str, ...]]]] = []
         shared: dict[str, str] = {}  # one string object per distinct word across entries
         phrase_cache: dict[str, _Phrase] = {}
         for index, entry in enumerate(self._entries):
@@ -122,7 +122,10 @@ class Matcher:
                     word = shared.setdefault(w, w)
                     if surface.get(word, -1.0) < weight:
                         surface[word] = weight
-            surface_by_entry.append(tuple(surface.items()))
+            by_weight: dict[float, list[str]] = defaultdict(list)
+            for word, weight in surface.items():
+                by_weight[weight].append(word)
+            surface_by_entry.append([(w, tuple(group)) for w, group in by_weight.items()])
             for word, weight in surface.items():
                 self._post(stem(word), index, weight)
             phrases = [_phrase(t, phrase_cache) for t in (entry.title, *entry.questions)]
@@ -131,13 +134,14 @@ class Matcher:
         # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
         # The vocabulary is fixed now (parts are known stems), so each word splits once.
         splits: dict[str, list[str]] = {}
-        for index, surface_items in enumerate(surface_by_entry):
-            for word, weight in surface_items:
-                parts = splits.get(word)
-                if parts is None:
-                    parts = splits[word] = self._split_compound(word)
-                for part in parts:
-                    self._post(part, index, weight * PART_WEIGHT)
+        for index, groups in enumerate(surface_by_entry):
+            for weight, group in groups:
+                for word in group:
+                    parts = splits.get(word)
+                    if parts is None:
+                        parts = splits[word] = self._split_compound(word)
+                    for part in parts:
+                        self._post(part, index, weight * PART_WEIGHT)
         self._vocabulary = list(self._postings)
         self._synonyms = _synonym_map(content.synonyms)
         count = len(self._entries)
