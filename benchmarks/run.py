@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import e2e, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
-from bot.content_store import build_snapshot  # noqa: E402
+from bot.content_store import Snapshot, build_snapshot  # noqa: E402
 
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 # label: (entries, 0 = shipped content; rounds over the 246 queries)
@@ -40,6 +40,9 @@ GOALS = {
     "load_s_10k": 2.0,
     "rss_mb": 120.0,
 }
+
+
+OWN_SET = ROOT / "tests" / "data" / "quality.yaml"
 
 
 def _arguments() -> argparse.Namespace:
@@ -84,7 +87,29 @@ def _quality(figures: dict[str, object], dev: Path, score_script: Path) -> list[
             f"   score.py {'agrees' if agrees else 'DIFFERS' if check else 'not run'}"
         )
     figures["dev_questions"] = len(items)
+    rows += _generalisation(figures, snapshot, systems)
     return ["Answer quality (dev set)       top-1   top-3  refused", *rows]
+
+
+def _generalisation(
+    figures: dict[str, object], snapshot: Snapshot, systems: dict[str, tuple[object, ...]]
+) -> list[str]:
+    """The same systems, thresholds as tuned on the dev set, on the project's own set."""
+    items = quality.load_dev(OWN_SET)
+    questions = quality.questions_of(items)
+    rows = ["", f"Own question set ({OWN_SET.name}, {len(items)} questions, dev thresholds)"]
+    for name, (_, threshold, _) in systems.items():
+        if threshold is None:
+            answers = quality.bot_answers(snapshot.matcher, questions)
+        else:
+            baseline = quality.BASELINES[name](snapshot.content)
+            answers = [quality.answer_form(baseline.rank(q), threshold) for q in questions]
+        result = quality.score(items, answers)
+        figures[f"{name}_own_top1"] = round(result.top1, 3)
+        figures[f"{name}_own_top3"] = round(result.top3, 3)
+        figures[f"{name}_own_refused"] = round(result.refused, 3)
+        rows.append(f"{name:<28}{result.top1:>8.3f}{result.top3:>8.3f}{result.refused:>9.3f}")
+    return rows
 
 
 def _latency(figures: dict[str, object], dev: Path) -> list[str]:
