@@ -74,9 +74,10 @@ def build_application(settings: Settings, store: ContentStore) -> Application:  
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:
         builder = builder.base_file_url(settings.base_file_url)
-    builder = builder.rate_limiter(
-        AIORateLimiter(overall_max_rate=settings.rate_limit_per_s, max_retries=RATE_LIMIT_RETRIES)
+    limiter = AIORateLimiter(
+        overall_max_rate=settings.rate_limit_per_s, max_retries=RATE_LIMIT_RETRIES
     )
+    builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generics
     app = builder.build()
     app.bot_data[common.STORE_KEY] = store
     app.bot_data[common.DB_KEY] = Database(settings.database_path)

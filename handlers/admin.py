@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -28,7 +29,7 @@ ADMIN_COMMANDS: list[tuple[str, str]] = [
 ]
 STATS_PERIODS = (7, 30)
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
