@@ -26,6 +26,45 @@ class Migration:
     sql: str
 
 
+TIPS_SQL = """
+-- Daily tips: subscriptions, per-chat tip history, and the delivery log that makes
+-- delivery exactly-once per (chat, local day). See bot/subscriptions.py, bot/broadcast.py.
+CREATE TABLE tip_subscriptions (
+    chat_id INTEGER PRIMARY KEY,
+    send_time TEXT NOT NULL,              -- local wall-clock time, 'HHMM'
+    weekdays INTEGER NOT NULL,            -- bit 0 = Monday … bit 6 = Sunday
+    active INTEGER NOT NULL DEFAULT 1,
+    starts_on TEXT NOT NULL,              -- first local day, 'YYYY-MM-DD'
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX tip_subscriptions_by_time ON tip_subscriptions (send_time)
+    WHERE active = 1;
+CREATE TABLE tip_history (
+    chat_id INTEGER NOT NULL,
+    round INTEGER NOT NULL,
+    tip_id TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (chat_id, round, tip_id)
+);
+CREATE TABLE tip_deliveries (
+    chat_id INTEGER NOT NULL,
+    day TEXT NOT NULL,                    -- local day, 'YYYY-MM-DD'
+    tip_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    status TEXT NOT NULL
+        CHECK (status IN ('pending', 'sent', 'unknown', 'blocked', 'failed')),
+    claimed_at TEXT NOT NULL,
+    finished_at TEXT,
+    PRIMARY KEY (chat_id, day)
+);
+CREATE TRIGGER tip_deliveries_history AFTER UPDATE OF status ON tip_deliveries
+WHEN NEW.status IN ('sent', 'unknown') BEGIN
+    INSERT OR IGNORE INTO tip_history (chat_id, round, tip_id, sent_at)
+    VALUES (NEW.chat_id, NEW.round, NEW.tip_id, COALESCE(NEW.finished_at, NEW.claimed_at));
+END;
+"""
+
 QUESTION_LOG_SQL = """
 -- Every question: what was asked and how the bot decided. No names. chat_id is kept for
 -- private chats only (there it is the asker's user id), so /vergessen can delete them.
@@ -57,6 +96,7 @@ CREATE INDEX answer_feedback_user_id ON answer_feedback (user_id);
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
 )
 

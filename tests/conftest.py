@@ -15,6 +15,7 @@ from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content_store import ContentStore, Snapshot, build_snapshot
 from bot.runner import BotRunner
+from bot.storage import Database
 from tests.fake_telegram import FakeTelegramServer
 
 CONTENT_DIR = DEFAULT_CONTENT_DIR
@@ -258,3 +259,10 @@ async def editable_bot(
         yield app
     finally:
         await stop_polling(app)
+
+
+@pytest.fixture
+async def tip_db(tmp_path: Path) -> AsyncIterator[Database]:
+    """An open, migrated database file for daily-tip tests."""
+    async with Database(tmp_path / "tips.sqlite3") as db:
+        yield db
