@@ -6,11 +6,12 @@ import logging
 from types import ModuleType
 
 from telegram import BotCommand, Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Settings
 from bot.content_store import ContentStore
 from bot.storage import Database
+from bot.tip_sender import ClaimingRateLimiter
 from handlers import (
     admin,
     common,
@@ -22,6 +23,7 @@ from handlers import (
     privacy,
     questions,
     start,
+    tips,
     topics,
 )
 
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 HANDLER_MODULES: tuple[ModuleType, ...] = (
     start,
     topics,
+    tips,
     questions,
     inline,
     admin,
@@ -74,7 +77,7 @@ def build_application(settings: Settings, store: ContentStore) -> Application:  
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:
         builder = builder.base_file_url(settings.base_file_url)
-    limiter = AIORateLimiter(
+    limiter = ClaimingRateLimiter(
         overall_max_rate=settings.rate_limit_per_s, max_retries=RATE_LIMIT_RETRIES
     )
     builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generics

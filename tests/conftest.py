@@ -266,3 +266,11 @@ async def tip_db(tmp_path: Path) -> AsyncIterator[Database]:
     """An open, migrated database file for daily-tip tests."""
     async with Database(tmp_path / "tips.sqlite3") as db:
         yield db
+
+
+@pytest.fixture
+async def tips_bot(running_bot: Application) -> Application:  # type: ignore[type-arg]
+    """The running bot with its scheduled jobs paused, so tests run deliveries themselves."""
+    assert running_bot.job_queue is not None
+    running_bot.job_queue.scheduler.pause()
+    return running_bot

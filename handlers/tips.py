@@ -1,0 +1,147 @@
+"""/tipp, /abo, /stopp, their buttons, and the minute job that sends the daily tips."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot import subscriptions, tip_chat
+from bot.broadcast import BroadcastOptions, broadcast_concurrency, deliver_due
+from bot.config import Settings
+from bot.tip_sender import telegram_sender
+from handlers.common import SETTINGS_KEY, database, keyboard, send_reply, snapshot
+
+logger = logging.getLogger(__name__)
+
+# (command, key of its description in messages.yaml), in the order users see them.
+COMMANDS: list[tuple[str, str]] = [
+    ("tipp", "command_tipp"),
+    ("abo", "command_abo"),
+    ("stopp", "command_stopp"),
+]
+CLOCK_KEY = "clock"  # bot_data: a callable returning the current aware datetime (tests)
+JOB_NAME = "daily-tips"
+STARTUP_DELAY_SECONDS = 1.0
+BROADCAST_LOCK_KEY = "daily_tips_lock"
+RECOVERED_KEY = "daily_tips_recovered"
+BUTTON_PATTERN = rf"^{tip_chat.SUBSCRIPTION}:"
+
+
+def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
+    """The current time (UTC), replaceable in tests through bot_data[CLOCK_KEY]."""
+    clock: Callable[[], datetime] = context.bot_data.get(CLOCK_KEY, lambda: datetime.now(UTC))
+    return clock()
+
+
+def zone(context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
+    settings: Settings = context.bot_data[SETTINGS_KEY]
+    return ZoneInfo(settings.timezone)
+
+
+async def tip_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send one tip right now, with a "Mehr dazu" button."""
+    message, chat = update.effective_message, update.effective_chat
+    if message and chat:
+        content = snapshot(context).content
+        await send_reply(
+            message, await tip_chat.tip_now(database(context), content, chat.id, now(context))
+        )
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/abo, /abo 07:30, /abo werktags: subscribe, change, or show the setting."""
+    message, chat = update.effective_message, update.effective_chat
+    if message and chat:
+        reply = await tip_chat.subscribe_command(
+            database(context),
+            snapshot(context).content,
+            chat.id,
+            context.args or [],
+            now(context),
+            zone(context),
+        )
+        await send_reply(message, reply)
+
+
+async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """End the daily tip."""
+    message, chat = update.effective_message, update.effective_chat
+    if message and chat:
+        content = snapshot(context).content
+        await send_reply(
+            message, await tip_chat.stop_command(database(context), content, chat.id, now(context))
+        )
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A subscription button: change time or days, stop, or show the setting in place."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    content = snapshot(context).content
+    choice = tip_chat.parse_button(query.data)
+    if choice is None:
+        await query.answer(content.text("stale_button"))
+        return
+    reply = await tip_chat.button_pressed(
+        database(context), content, chat.id, choice, now(context), zone(context)
+    )
+    await query.answer()
+    await query.edit_message_text(
+        reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
+    )
+
+
+async def deliver_tips(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """JobQueue callback, every minute: send every daily tip that is due."""
+    db, settings = database(context), context.bot_data[SETTINGS_KEY]
+    if not context.bot_data.get(RECOVERED_KEY):
+        interrupted = await subscriptions.mark_interrupted(db, now(context))
+        context.bot_data[RECOVERED_KEY] = True
+        if interrupted:
+            logger.warning(
+                "%d daily tips were in flight at the last crash; not resent", interrupted
+            )
+    lock: asyncio.Lock = context.bot_data.setdefault(BROADCAST_LOCK_KEY, asyncio.Lock())
+    if lock.locked():
+        return  # still busy; the next run after it sends what fell due meanwhile (catch-up)
+    async with lock:
+        content = snapshot(context).content
+        options = BroadcastOptions(
+            zone=zone(context),
+            catch_up=timedelta(minutes=settings.catch_up_minutes),
+            concurrency=broadcast_concurrency(settings.rate_limit_per_s),
+        )
+        send = telegram_sender(context.bot, content)
+        await deliver_due(db, content.tips, send, now(context), options)
+
+
+def next_minute(moment: datetime) -> datetime:
+    """The start of the next full minute (the job runs on the minute)."""
+    return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(CommandHandler("tipp", tip_command))
+    app.add_handler(CommandHandler("abo", subscribe_command))
+    app.add_handler(CommandHandler("stopp", stop_command))
+    app.add_handler(CallbackQueryHandler(button, pattern=BUTTON_PATTERN))
+    if app.job_queue is None:
+        logger.warning("No JobQueue available: daily tips will not be sent")
+        return
+    # At start-up: catch up on what fell due while the bot was down, then every minute.
+    app.job_queue.run_once(deliver_tips, STARTUP_DELAY_SECONDS, name=f"{JOB_NAME}-startup")
+    app.job_queue.run_repeating(
+        deliver_tips,
+        interval=60,
+        first=next_minute(datetime.now(UTC)),
+        name=JOB_NAME,
+        job_kwargs={"max_instances": 2, "misfire_grace_time": 30},
+    )
