@@ -37,6 +37,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import subscriptions as store
+from bot.config import Settings
 from bot.model import Tip
 from bot.storage import Database
 from bot.tips import due_slots, next_tip
@@ -115,6 +116,25 @@ class BroadcastReport:
     uncertain: int = 0
     skipped: int = 0
     sent_to: list[int] = field(default_factory=list, repr=False)
+
+
+def options_from_settings(settings: Settings) -> BroadcastOptions:
+    """Broadcast options from the bot's settings (time zone, catch-up, rate limit)."""
+    return BroadcastOptions(
+        zone=ZoneInfo(settings.timezone),
+        catch_up=timedelta(minutes=settings.catch_up_minutes),
+        concurrency=broadcast_concurrency(settings.rate_limit_per_s),
+    )
+
+
+async def recover_interrupted(db: Database, now: datetime) -> int:
+    """At start-up, before any send: 'pending' rows of a dead process become 'unknown'."""
+    interrupted = await store.mark_interrupted(db, now)
+    if interrupted:
+        logger.warning(
+            "%d daily tips were on the wire when the bot last stopped; not resent", interrupted
+        )
+    return interrupted
 
 
 async def due_deliveries(

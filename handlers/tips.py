@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot import subscriptions, tip_chat
-from bot.broadcast import BroadcastOptions, broadcast_concurrency, deliver_due
+from bot import tip_chat
+from bot.broadcast import deliver_due, options_from_settings, recover_interrupted
 from bot.config import Settings
 from bot.tip_sender import telegram_sender
 from handlers.common import SETTINGS_KEY, database, keyboard, send_reply, snapshot
@@ -94,31 +95,26 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         database(context), content, chat.id, choice, now(context), zone(context)
     )
     await query.answer()
-    await query.edit_message_text(
-        reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
-    )
+    try:
+        await query.edit_message_text(
+            reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
+        )
+    except BadRequest as error:  # the same button pressed twice
+        if "not modified" not in str(error).lower():
+            raise
 
 
 async def deliver_tips(context: ContextTypes.DEFAULT_TYPE) -> None:
     """JobQueue callback, every minute: send every daily tip that is due."""
-    db, settings = database(context), context.bot_data[SETTINGS_KEY]
-    if not context.bot_data.get(RECOVERED_KEY):
-        interrupted = await subscriptions.mark_interrupted(db, now(context))
-        context.bot_data[RECOVERED_KEY] = True
-        if interrupted:
-            logger.warning(
-                "%d daily tips were in flight at the last crash; not resent", interrupted
-            )
     lock: asyncio.Lock = context.bot_data.setdefault(BROADCAST_LOCK_KEY, asyncio.Lock())
     if lock.locked():
         return  # still busy; the next run after it sends what fell due meanwhile (catch-up)
     async with lock:
-        content = snapshot(context).content
-        options = BroadcastOptions(
-            zone=zone(context),
-            catch_up=timedelta(minutes=settings.catch_up_minutes),
-            concurrency=broadcast_concurrency(settings.rate_limit_per_s),
-        )
+        db, content = database(context), snapshot(context).content
+        if not context.bot_data.get(RECOVERED_KEY):  # first run: before any send of ours
+            await recover_interrupted(db, now(context))
+            context.bot_data[RECOVERED_KEY] = True
+        options = options_from_settings(context.bot_data[SETTINGS_KEY])
         send = telegram_sender(context.bot, content)
         await deliver_due(db, content.tips, send, now(context), options)
 

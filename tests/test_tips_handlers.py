@@ -165,3 +165,21 @@ async def test_blocked_user_is_deactivated_and_429_is_honoured(
     day = date(2026, 11, 25)
     assert await store.delivery_status(db_of(tips_bot), 2, day) == store.BLOCKED
     assert await store.delivery_status(db_of(tips_bot), 1, day) == store.SENT
+
+
+async def test_first_job_run_settles_rows_left_pending_by_a_crash(
+    tips_bot: Application,
+    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+) -> None:
+    set_clock(tips_bot, TUESDAY_NOON)
+    for chat in (1, 2):
+        await command(fake_telegram, "/abo", chat=chat)
+    fake_telegram.clear_calls()
+    db, day = db_of(tips_bot), date(2026, 11, 25)
+    # The previous process died while its request to chat 1 was on the wire.
+    assert await store.claim_delivery(db, 1, day, "tipp-augenhoehe-1", 0, WEDNESDAY_EIGHT)
+
+    await deliver(tips_bot, WEDNESDAY_EIGHT + timedelta(minutes=2))
+
+    assert [m["chat_id"] for m in fake_telegram.sent_messages()] == [2]
+    assert await store.delivery_status(db, 1, day) == store.UNKNOWN
