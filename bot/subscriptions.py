@@ -144,7 +144,7 @@ async def rotation_state(db: Database, chat_id: int) -> tuple[int, set[str]]:
         """,
         (chat_id, chat_id),
     ) as cursor:
-        rows = await cursor.fetchall()
+        rows = list(await cursor.fetchall())
     if not rows:
         return 0, set()
     return int(rows[0][0]), {str(tip_id) for _, tip_id in rows}

@@ -16,10 +16,10 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import AIORateLimiter
+from telegram.ext import AIORateLimiter, ExtBot
 
 from bot.broadcast import Blocked, OnWire, RetryLater, Send, Transient, Uncertain
 from bot.model import Content, Tip
@@ -89,9 +89,9 @@ def retry_seconds(error: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def telegram_sender(bot: Bot, content: Content) -> Send:
+def telegram_sender(bot: ExtBot[Any], content: Content) -> Send:
     """A `Send` for `bot.broadcast` that maps PTB errors to delivery outcomes."""
-    precise = isinstance(getattr(bot, "rate_limiter", None), ClaimingRateLimiter)
+    precise = isinstance(bot.rate_limiter, ClaimingRateLimiter)
 
     async def send(chat_id: int, tip: Tip, on_wire: OnWire) -> None:
         reply = render_tip(content, tip)
