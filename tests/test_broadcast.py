@@ -221,3 +221,31 @@ async def test_interrupted_broadcast_resumes_without_duplicates_or_misses(
     assert report.sent == len(chats) - len(on_the_wire)
     assert sender.chats() == Counter({chat: 1 for chat in chats})  # no duplicate, no miss
     assert {c for c, s in statuses.items() if s == store.UNKNOWN} == on_the_wire
+
+
+@pytest.mark.parametrize(
+    "eight_local",
+    [
+        datetime(2026, 3, 28, 7, 0, tzinfo=UTC),  # CET
+        datetime(2026, 3, 29, 6, 0, tzinfo=UTC),  # spring switch day: CEST
+        datetime(2026, 3, 30, 6, 0, tzinfo=UTC),
+        datetime(2026, 10, 24, 6, 0, tzinfo=UTC),  # CEST
+        datetime(2026, 10, 25, 7, 0, tzinfo=UTC),  # autumn switch day: CET
+        datetime(2026, 10, 26, 7, 0, tzinfo=UTC),
+    ],
+)
+async def test_eight_oclock_subscriber_gets_the_tip_at_eight_local_around_dst(
+    tip_db: Database, eight_local: datetime
+) -> None:
+    await store.subscribe(tip_db, 1, eight_local - timedelta(days=2), BERLIN, EIGHT)
+    no_catch_up = BroadcastOptions(zone=BERLIN, catch_up=timedelta(0))
+    sender = FakeSender()
+    for minute in range(-90, 0, 15):  # 06:30 … 07:45 local: nothing yet
+        await deliver_due(
+            tip_db, TIPS, sender, eight_local + timedelta(minutes=minute), no_catch_up
+        )
+    assert sender.received == []
+    await deliver_due(tip_db, TIPS, sender, eight_local, no_catch_up)
+    await deliver_due(tip_db, TIPS, sender, eight_local + timedelta(minutes=1), OPTIONS)
+    assert list(sender.chats().values()) == [1]
+    assert await store.delivery_status(tip_db, 1, eight_local.astimezone(BERLIN).date()) == "sent"
