@@ -96,6 +96,8 @@ REQUIRED_MESSAGES = (
     "weekday_names",
     "abo_every_day",
     "abo_workdays",
+    "abo_words_workdays",
+    "abo_words_every_day",
     "abo_choose_time",
     "abo_invalid",
     "abo_stopped",

@@ -38,8 +38,6 @@ RESUBSCRIBE = "on"
 SET_TIME_PREFIX = "t"
 TIME_BUTTONS_PER_ROW = 4
 MAX_ECHO = 40
-WORKDAY_WORDS = frozenset({"werktags", "werktag", "wochentags", "mo-fr"})
-EVERY_DAY_WORDS = frozenset({"täglich", "taeglich", "jeden", "tag", "immer"})
 _SIMPLE_CHOICES = frozenset({SHOW, CHOOSE_TIME, ONLY_WORKDAYS, ALL_DAYS, STOP, RESUBSCRIBE})
 
 
@@ -51,14 +49,29 @@ class Request:
     weekdays: int | None = None
 
 
-def parse_arguments(words: Sequence[str]) -> Request | None:
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Words for "Monday to Friday" and "every day" in /abo, from messages.yaml."""
+
+    workdays: frozenset[str]
+    every_day: frozenset[str]
+
+    @classmethod
+    def of(cls, content: Content) -> Vocabulary:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.strip().lower() for w in content.text(key).split(",") if w.strip())
+
+        return cls(words("abo_words_workdays"), words("abo_words_every_day"))
+
+
+def parse_arguments(words: Sequence[str], vocabulary: Vocabulary) -> Request | None:
     """`/abo 07:30 werktags` → Request; None if any word is not understood."""
     at: time | None = None
     weekdays: int | None = None
     for word in " ".join(words).lower().replace(",", " ").split():
-        if word in WORKDAY_WORDS:
+        if word in vocabulary.workdays:
             weekdays = WORKDAYS
-        elif word in EVERY_DAY_WORDS:
+        elif word in vocabulary.every_day:
             weekdays = EVERY_DAY
         elif word == "uhr" and at is not None:
             continue
@@ -181,7 +194,7 @@ async def subscribe_command(
     zone: ZoneInfo,
 ) -> Reply:
     """/abo [Uhrzeit] [werktags]: subscribe or change; without words show the setting."""
-    request = parse_arguments(words) if words else Request()
+    request = parse_arguments(words, Vocabulary.of(content)) if words else Request()
     if request is None:
         return render_invalid(content, " ".join(words))
     current = await store.get_subscription(db, chat_id)

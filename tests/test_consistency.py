@@ -19,7 +19,17 @@ from bot.model import KINDS
 from handlers.admin import ADMIN_COMMANDS
 
 CODE_DIRS = ("bot", "handlers")
-CORE_MODULES = ("matcher", "normalize", "content", "model", "render")
+CORE_MODULES = (
+    "matcher",
+    "normalize",
+    "content",
+    "model",
+    "render",
+    "tips",
+    "subscriptions",
+    "broadcast",
+    "tip_chat",
+)
 # German validation messages for admins live in the content checker by design.
 GERMAN_ALLOWED = {"bot/content.py", "bot/checks.py", "bot/yamlsource.py"}
 # Functions that take a message key, and the position of that argument.

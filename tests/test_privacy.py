@@ -20,8 +20,8 @@ OTHER = 4712
 
 # Tables other features add (names and shapes may differ; the columns are what counts).
 OTHER_FEATURES_SQL = """
-CREATE TABLE subscriptions (chat_id INTEGER PRIMARY KEY, hour INTEGER);
-CREATE TABLE tip_history (chat_id INTEGER REFERENCES subscriptions (chat_id), tip_id TEXT);
+CREATE TABLE other_subscriptions (chat_id INTEGER PRIMARY KEY, hour INTEGER);
+CREATE TABLE other_history (chat_id INTEGER REFERENCES other_subscriptions (chat_id), tip TEXT);
 CREATE TABLE settings_kv (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -44,8 +44,8 @@ async def seed(db: Database) -> None:
             db, LoggedQuestion("Frage", "answer", "private", "x", 1, user)
         )
         await record_vote(db, AnswerRef(user, answer), user, "x", 1)
-        await db.connection.execute("INSERT INTO subscriptions VALUES (?, 8)", (user,))
-        await db.connection.execute("INSERT INTO tip_history VALUES (?, 't')", (user,))
+        await db.connection.execute("INSERT INTO other_subscriptions VALUES (?, 8)", (user,))
+        await db.connection.execute("INSERT INTO other_history VALUES (?, 't')", (user,))
     await db.connection.execute("INSERT INTO settings_kv VALUES ('a', 'b')")
 
 
@@ -58,7 +58,15 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 async def test_forget_deletes_from_every_table_with_a_personal_column(db: Database) -> None:
     await seed(db)
     tables = await personal_tables(db)
-    assert set(tables) == {"question_log", "answer_feedback", "subscriptions", "tip_history"}
+    assert set(tables) == {
+        "question_log",
+        "answer_feedback",
+        "tip_subscriptions",  # daily tips (migration 1)
+        "tip_history",
+        "tip_deliveries",
+        "other_subscriptions",
+        "other_history",
+    }
     assert await count_rows_about(db, USER) == 4
     assert await forget_user(db, USER) == 4
     assert await count_rows_about(db, USER) == 0

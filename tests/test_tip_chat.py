@@ -12,6 +12,7 @@ from bot.content_store import Snapshot
 from bot.storage import Database
 from bot.tip_chat import (
     Request,
+    Vocabulary,
     parse_arguments,
     parse_button,
     render_time_choice,
@@ -32,14 +33,17 @@ FRIDAY_NOON = datetime(2026, 11, 27, 11, 0, tzinfo=UTC)
         (["7:30", "werktags"], Request(time(7, 30), WORKDAYS)),
         (["werktags"], Request(None, WORKDAYS)),
         (["jeden", "Tag"], Request(None, EVERY_DAY)),
+        (["8:00", "täglich"], Request(time(8, 0), EVERY_DAY)),
         (["25:99"], None),
         (["morgen"], None),
         (["7:30", "8:30"], None),
         (["uhr"], None),
     ],
 )
-def test_parse_arguments(words: list[str], expected: Request | None) -> None:
-    assert parse_arguments(words) == expected
+def test_parse_arguments(
+    words: list[str], expected: Request | None, shipped_snapshot: Snapshot
+) -> None:
+    assert parse_arguments(words, Vocabulary.of(shipped_snapshot.content)) == expected
 
 
 @pytest.mark.parametrize(
