@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
@@ -123,6 +124,15 @@ def _webhook_secret(raw: str | None) -> str | None:
     return raw
 
 
+def _timezone(name: str) -> str:
+    """An IANA time zone name that zoneinfo knows (e.g. Europe/Berlin)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"TIMEZONE must be an IANA zone like Europe/Berlin, got {name!r}") from None
+    return name
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
 ) -> Settings:
@@ -149,7 +159,7 @@ def load_settings(
         admin_ids=_admin_ids(env.get("ADMIN_IDS", "")),
         log_level=log_level,
         log_format=log_format,
-        timezone=text("TIMEZONE") or DEFAULT_TIMEZONE,
+        timezone=_timezone(text("TIMEZONE") or DEFAULT_TIMEZONE),
         webhook_url=_webhook_url(text("WEBHOOK_URL")),
         webhook_secret=_webhook_secret(text("WEBHOOK_SECRET")),
         webhook_listen=text("WEBHOOK_LISTEN") or "0.0.0.0",

@@ -99,3 +99,9 @@ def test_invalid_value_in_dotenv_is_reported_too(tmp_path: Path) -> None:
     path.write_text("PORT=abc\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="PORT"):
         load_settings({}, path)
+
+
+def test_unknown_timezone_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="TIMEZONE"):
+        load_settings({"TIMEZONE": "Mars/Olympus"}, dotenv=None)
+    assert load_settings({"TIMEZONE": "Europe/Vienna"}, dotenv=None).timezone == "Europe/Vienna"
