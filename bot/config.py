@@ -129,7 +129,8 @@ def _timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"TIMEZONE must be an IANA zone like Europe/Berlin, got {name!r}") from None
+        message = f"TIMEZONE must be an IANA zone like Europe/Berlin, got {name!r}"
+        raise ConfigError(message) from None
     return name
 
 
