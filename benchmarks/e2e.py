@@ -21,14 +21,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from telegram.ext import Application
-
 from benchmarks.latency import percentile
-from bot.app import ALLOWED_UPDATES, build_application
+from bot.app import build_application
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content_store import ContentStore, Snapshot
 from bot.logs import setup_logging
 from tests.fake_telegram import FakeTelegramServer
+from tests.polling import start_polling, stop_polling
 
 TOKEN = "123456:BENCH-TOKEN"
 RATE_LIMIT_PER_S = 1_000_000.0
@@ -41,24 +40,6 @@ POLL_S = 0.02
 BURSTS = 3
 PACED_UPDATES = 300
 PACED_PER_S = 100.0
-
-
-async def _start(app: Application) -> None:  # type: ignore[type-arg]
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
-
-
-async def _stop(app: Application) -> None:  # type: ignore[type-arg]
-    assert app.updater is not None
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
-    if app.post_shutdown:
-        await app.post_shutdown(app)
 
 
 async def _answered(server: FakeTelegramServer, chats: set[int], timeout: float) -> None:
@@ -134,7 +115,7 @@ async def measure(
             setup_logging(settings)
             logging.getLogger().setLevel(logging.WARNING)  # startup lines would clutter the table
             app = build_application(settings, ContentStore(settings.content_dir, snapshot))
-            await _start(app)
+            await start_polling(app)
             try:
                 await _questions(server, questions, FIRST_CHAT - WARM_UP, WARM_UP)
                 bursts = [
@@ -145,7 +126,7 @@ async def measure(
                     server, questions, FIRST_CHAT + BURSTS * updates, PACED_UPDATES, PACED_PER_S
                 )
             finally:
-                await _stop(app)
+                await stop_polling(app)
     return {
         "e2e_updates": min(burst["updates"] for burst in bursts),
         "e2e_per_s": statistics.median(burst["per_s"] for burst in bursts),

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.app import ALLOWED_UPDATES, build_application
+from bot.app import build_application
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content_store import ContentStore, Snapshot, build_snapshot
 from bot.runner import BotRunner
 from bot.storage import Database
 from tests.fake_telegram import FakeTelegramServer
+from tests.polling import start_polling, stop_polling
 
 CONTENT_DIR = DEFAULT_CONTENT_DIR
 
@@ -167,28 +168,6 @@ def settings(tmp_path: Path, fake_telegram: FakeTelegramServer) -> Settings:
 
 
 ADMIN_ID = 777
-
-
-async def start_polling(app: Application) -> None:  # type: ignore[type-arg]
-    """Initialise, start and poll the real Application like `run_polling` does."""
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
-
-
-async def stop_polling(app: Application) -> None:  # type: ignore[type-arg]
-    """Stop polling and shut the Application down cleanly."""
-    assert app.updater is not None
-    await app.updater.stop()
-    await app.stop()
-    if app.post_stop:
-        await app.post_stop(app)
-    await app.shutdown()
-    if app.post_shutdown:
-        await app.post_shutdown(app)
 
 
 @pytest.fixture

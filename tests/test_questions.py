@@ -11,8 +11,8 @@ from bot.config import Settings
 from bot.content_store import ContentStore, Snapshot
 from bot.matcher import Matcher
 from bot.render import MAX_MESSAGE_CHARS, esc, render_result
-from tests.conftest import start_polling, stop_polling
 from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
+from tests.polling import start_polling, stop_polling
 
 CHAT = 6001
 GROUP = -1001234
