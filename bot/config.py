@@ -112,9 +112,7 @@ def _admin_ids(raw: str) -> frozenset[int]:
 
 def _webhook_url(raw: str | None) -> str | None:
     if raw and not WEBHOOK_URL_PATTERN.fullmatch(raw):
-        raise ConfigError(
-            f"WEBHOOK_URL must be a URL like https://bot.example.org, got {raw!r}"
-        )
+        raise ConfigError(f"WEBHOOK_URL must be a URL like https://bot.example.org, got {raw!r}")
     return raw
 
 

@@ -7,167 +7,39 @@ are collected; loading fails only after the whole directory was checked.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 
 from bot.checks import Checker, ContentError, Finding
-from bot.model import KIND_ABOUT, KIND_TENSION, KINDS, Content, Entry, Statement, Tip, Topic
+from bot.content_entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
+from bot.content_files import (
+    ENTRIES_DIR,
+    MESSAGES_FILE,
+    STATEMENTS_FILE,
+    SYNONYMS_FILE,
+    TIPS_FILE,
+    TOPICS_FILE,
+    content_files,
+    content_version,
+)
+from bot.message_keys import REQUIRED_MESSAGES
+from bot.model import Content, Statement, Tip, Topic
 from bot.yamlsource import LineDict, LineList
 
-__all__ = ["ContentError", "Finding", "load_content", "summary_line"]
-
-STATEMENTS_FILE = "statements.yaml"
-TOPICS_FILE = "topics.yaml"
-TIPS_FILE = "tips.yaml"
-MESSAGES_FILE = "messages.yaml"
-SYNONYMS_FILE = "synonyms.yaml"
-ENTRIES_DIR = "entries"
-
-MAX_ENTRY_ID = 30
-MAX_TOPIC_ID = 20
 MAX_TIP_ID = 40
-MAX_TITLE = 80
-MAX_SUMMARY = 600
-MAX_STEP = 300
-MAX_QUESTION = 200
-MAX_POLE = 120
 MAX_TIP = 500
 MAX_MESSAGE = 3500
-MAX_ANSWER_CHARS = 3500  # leaves room for headers and the source line in a 4096-char message
-MIN_QUESTIONS = 4
-STEPS_RANGE = (2, 5)
-SOURCES_RANGE = (1, 3)
 
-ENTRY_FIELDS_REQUIRED = (
-    "id",
-    "kind",
-    "topic",
-    "title",
-    "summary",
-    "steps",
-    "questions",
-    "sources",
-)
-ENTRY_FIELDS_OPTIONAL = ("poles", "tensions", "related", "keywords")
-
-# Keys the code looks up in messages.yaml; tests check that code and this list agree.
-REQUIRED_MESSAGES = (
-    "greeting",
-    "help",
-    "refused",
-    "suggest_header",
-    "did_you_mean",
-    "button_related",
-    "button_tension",
-    "button_topics",
-    "button_back",
-    "steps_header",
-    "poles_header",
-    "tensions_header",
-    "source",
-    "kind_guideline",
-    "kind_tension",
-    "kind_tool",
-    "kind_practice",
-    "kind_about",
-    "topics_header",
-    "topic_header",
-    "stale_button",
-    "non_text",
-    "error",
-    "inline_empty",
-    "inline_hint",
-    "command_start",
-    "command_help",
-    "command_themen",
-    "command_tipp",
-    "command_abo",
-    "command_stopp",
-    "tip",
-    "button_more",
-    "no_tips",
-    "abo_confirm",
-    "abo_status",
-    "abo_start_today",
-    "abo_start_tomorrow",
-    "abo_start_on",
-    "weekday_names",
-    "abo_every_day",
-    "abo_workdays",
-    "abo_words_workdays",
-    "abo_words_every_day",
-    "abo_choose_time",
-    "abo_invalid",
-    "abo_stopped",
-    "abo_none",
-    "button_change_time",
-    "button_workdays",
-    "button_every_day",
-    "button_stop",
-    "button_resubscribe",
-    "chat_intro",
-    "chat_prompt",
-    "chat_choices",
-    "chat_bye",
-    "chat_invalid_choice",
-    "unknown_command",
-    "admin_only",
-    "admin_help",
-    "command_admin",
-    "command_reload",
-    "command_rollback",
-    "command_export",
-    "command_stats",
-    "reload_ok",
-    "reload_invalid",
-    "watch_invalid",
-    "upload_ok",
-    "upload_invalid",
-    "upload_not_yaml",
-    "upload_protected",
-    "upload_too_big",
-    "upload_not_utf8",
-    "upload_download_failed",
-    "rollback_ok",
-    "rollback_none",
-    "rollback_invalid",
-    "export_intro",
-    "findings_more",
-    "diff_header",
-    "diff_none",
-    "diff_entries_added",
-    "diff_entries_changed",
-    "diff_entries_removed",
-    "diff_tips_added",
-    "diff_tips_removed",
-    "diff_topics_added",
-    "diff_topics_removed",
-    "diff_messages_changed",
-    "stats_header",
-    "stats_total",
-    "stats_share",
-    "stats_decisions",
-    "stats_none",
-    "stats_top_header",
-    "stats_top_line",
-    "stats_unanswered_header",
-    "stats_unanswered_line",
-    "stats_feedback_header",
-    "stats_feedback_line",
-    "button_helpful",
-    "button_unhelpful",
-    "feedback_thanks",
-    "command_datenschutz",
-    "command_vergessen",
-    "privacy",
-    "forget_confirm",
-    "forget_yes",
-    "forget_no",
-    "forget_done",
-    "forget_cancelled",
-)
+__all__ = [
+    "ENTRIES_DIR",
+    "REQUIRED_MESSAGES",
+    "ContentError",
+    "Finding",
+    "content_files",
+    "content_version",
+    "load_content",
+    "summary_line",
+]
 
 
 def _load_statements(check: Checker) -> dict[str, Statement]:
@@ -205,172 +77,6 @@ def _load_topics(check: Checker) -> list[Topic]:
         description = check.text(item, "description", TOPICS_FILE, MAX_SUMMARY, required=False)
         topics.append(Topic(topic_id, title, description))
     return topics
-
-
-def _entry_files(check: Checker) -> list[str]:
-    folder = check.root / ENTRIES_DIR
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
-        check.add(f"{ENTRIES_DIR}/", 0, "Es gibt keine Eintragsdateien (*.yaml).")
-    return [f"{ENTRIES_DIR}/{path.name}" for path in files]
-
-
-def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
-    entry_id = check.ident(item, relative, MAX_ENTRY_ID)
-    for key in item:
-        if key not in ENTRY_FIELDS_REQUIRED and key not in ENTRY_FIELDS_OPTIONAL:
-            known = ", ".join(ENTRY_FIELDS_REQUIRED + ENTRY_FIELDS_OPTIONAL)
-            check.add(
-                relative,
-                item.key_lines[key],
-                f"Unbekanntes Feld (Tippfehler?). Erlaubt sind: {known}.",
-                entry_id,
-                str(key),
-            )
-    kind = check.text(item, "kind", relative, 20)
-    if kind and kind not in KINDS:
-        check.add(
-            relative,
-            item.key_lines["kind"],
-            f"Unbekannte Art „{kind}“; erlaubt: {', '.join(KINDS)}.",
-            entry_id,
-            "kind",
-        )
-    steps_range = (0, STEPS_RANGE[1]) if kind == KIND_ABOUT else STEPS_RANGE
-    entry = Entry(
-        id=entry_id,
-        kind=kind,
-        topic=check.text(item, "topic", relative, MAX_TOPIC_ID),
-        title=check.text(item, "title", relative, MAX_TITLE),
-        summary=check.text(item, "summary", relative, MAX_SUMMARY),
-        steps=check.texts(
-            item, "steps", relative, MAX_STEP, steps_range, required=kind != KIND_ABOUT
-        ),
-        questions=check.texts(
-            item, "questions", relative, MAX_QUESTION, (MIN_QUESTIONS, 1000), required=True
-        ),
-        sources=check.texts(item, "sources", relative, 10, SOURCES_RANGE, required=True),
-        poles=check.texts(item, "poles", relative, MAX_POLE),
-        tensions=check.texts(item, "tensions", relative, MAX_ENTRY_ID),
-        related=check.texts(item, "related", relative, MAX_ENTRY_ID),
-        keywords=check.texts(item, "keywords", relative, MAX_QUESTION),
-    )
-    line = item.key_lines.get("poles", item.line)
-    if kind == KIND_TENSION and len(entry.poles) != 2:
-        check.add(relative, line, "Ein Spannungsfeld braucht genau zwei Pole.", entry_id, "poles")
-    if kind != KIND_TENSION and "poles" in item:
-        check.add(
-            relative,
-            line,
-            "Pole gibt es nur bei Spannungsfeldern (kind: tension).",
-            entry_id,
-            "poles",
-        )
-    size = sum(map(len, (entry.title, entry.summary, *entry.steps, *entry.poles)))
-    if size > MAX_ANSWER_CHARS:
-        check.add(
-            relative,
-            item.line,
-            f"Die Antwort wäre {size} Zeichen lang, zu lang für eine "
-            f"Telegram-Nachricht (höchstens {MAX_ANSWER_CHARS}).",
-            entry_id,
-        )
-    return entry
-
-
-def _check_entry_links(
-    check: Checker,
-    entries: list[tuple[Entry, LineDict, str]],
-    topics: Iterable[Topic],
-    statements: dict[str, Statement],
-) -> None:
-    by_id = {entry.id: entry for entry, _, _ in entries}
-    topic_ids = {topic.id for topic in topics}
-    for entry, item, relative in entries:
-
-        def line(key: str, item: LineDict = item) -> int:
-            return item.key_lines.get(key, item.line)
-
-        if entry.topic and entry.topic not in topic_ids:
-            check.add(
-                relative,
-                line("topic"),
-                f"Das Thema „{entry.topic}“ gibt es nicht in {TOPICS_FILE}.",
-                entry.id,
-                "topic",
-            )
-        for target in entry.tensions:
-            if target not in by_id:
-                check.add(
-                    relative,
-                    line("tensions"),
-                    f"Verweis auf „{target}“ – diesen Eintrag gibt es nicht.",
-                    entry.id,
-                    "tensions",
-                )
-            elif by_id[target].kind != KIND_TENSION:
-                check.add(
-                    relative,
-                    line("tensions"),
-                    f"„{target}“ ist kein Spannungsfeld (kind: tension).",
-                    entry.id,
-                    "tensions",
-                )
-        for target in entry.related:
-            if target not in by_id or target == entry.id:
-                check.add(
-                    relative,
-                    line("related"),
-                    f"Verweis auf „{target}“ – diesen Eintrag "
-                    "gibt es nicht (oder er verweist auf sich selbst).",
-                    entry.id,
-                    "related",
-                )
-        for source in entry.sources:
-            if source not in statements:
-                check.add(
-                    relative,
-                    line("sources"),
-                    f"Die Aussage „{source}“ gibt es nicht in {STATEMENTS_FILE}.",
-                    entry.id,
-                    "sources",
-                )
-
-
-def _load_entries(
-    check: Checker, topics: list[Topic], statements: dict[str, Statement]
-) -> tuple[list[Entry], bool]:
-    """All entries, and whether every entry file could be read (else links are not judged)."""
-    located: list[tuple[Entry, LineDict, str]] = []
-    seen: dict[str, str] = {}
-    readable = True
-    for relative in _entry_files(check):
-        data = check.read(relative)
-        readable = readable and data is not None
-        for item in check.top_list(data, relative, "entries"):
-            entry = _read_entry(check, item, relative)
-            if entry.id in seen:
-                check.add(
-                    relative,
-                    item.line,
-                    f"Die id gibt es schon ({seen[entry.id]}).",
-                    entry.id,
-                    "id",
-                )
-            seen[entry.id] = f"{relative}, Zeile {item.line}"
-            located.append((entry, item, relative))
-    _check_entry_links(check, located, topics, statements)
-    entries = [entry for entry, _, _ in located]
-    cited = {source for entry in entries for source in entry.sources}
-    for statement in statements.values() if readable else ():
-        if statement.required and statement.id not in cited:
-            check.add(
-                ENTRIES_DIR + "/",
-                0,
-                f"Die Aussage {statement.id} („{statement.text}“) "
-                "wird von keinem Eintrag zitiert (Feld „sources“).",
-            )
-    return entries, readable
 
 
 def _load_tips(check: Checker, entry_ids: set[str] | None) -> list[Tip]:
@@ -461,25 +167,6 @@ def _load_synonyms(check: Checker) -> list[tuple[str, ...]]:
     return result
 
 
-def content_files(root: Path) -> list[Path]:
-    """Every file that makes up the content set, in a stable order."""
-    names = [STATEMENTS_FILE, TOPICS_FILE, TIPS_FILE, MESSAGES_FILE, SYNONYMS_FILE]
-    files = [root / name for name in names if (root / name).is_file()]
-    entries_dir = root / ENTRIES_DIR
-    if entries_dir.is_dir():
-        files.extend(sorted(entries_dir.glob("*.yaml")))
-    return files
-
-
-def content_version(root: Path) -> str:
-    """A short hash of all content files; changes whenever any file changes."""
-    digest = hashlib.sha256()
-    for path in content_files(root):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
 def load_content(root: Path | str) -> Content:
     """Load and validate a content directory; raise ContentError listing every finding."""
     check = Checker(Path(root))
@@ -487,7 +174,7 @@ def load_content(root: Path | str) -> Content:
         raise ContentError([Finding(str(root), 0, "Das Inhaltsverzeichnis gibt es nicht.")])
     statements = _load_statements(check)
     topics = _load_topics(check)
-    entries, readable = _load_entries(check, topics, statements)
+    entries, readable = load_entries(check, topics, statements)
     tips = _load_tips(check, {entry.id for entry in entries} if readable else None)
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)

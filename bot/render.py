@@ -85,9 +85,9 @@ def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] =
         (entry_button(content, t, "button_tension"),) for t in tensions
     ]
     shown = {entry.id, *entry.tensions}
-    related = [
-        r for r in (content.entry(i) for i in entry.related) if r and r.id not in shown
-    ][:MAX_RELATED]
+    related = [r for r in (content.entry(i) for i in entry.related) if r and r.id not in shown][
+        :MAX_RELATED
+    ]
     shown.update(r.id for r in related)
     others = [r for r in runner_ups if r.id not in shown][:MAX_RUNNER_UPS]
     rows += [(entry_button(content, r, "button_related"),) for r in related]

@@ -55,8 +55,9 @@ class UpdateHandler(_Handler):
             return
         given = self.request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.server.secret.encode()):
-            logger.warning("Refused a webhook request from %s: wrong secret token",
-                           self.request.remote_ip)
+            logger.warning(
+                "Refused a webhook request from %s: wrong secret token", self.request.remote_ip
+            )
             self._answer(403)
             return
         app = self.server.app
@@ -83,8 +84,9 @@ class HealthHandler(_Handler):
 
 def _log_request(handler: tornado.web.RequestHandler) -> None:
     """Access log without the URL (the webhook path is a secret)."""
-    logger.debug("%s %s -> %d", handler.request.method, type(handler).__name__,
-                 handler.get_status())
+    logger.debug(
+        "%s %s -> %d", handler.request.method, type(handler).__name__, handler.get_status()
+    )
 
 
 class WebhookServer:

@@ -1,0 +1,200 @@
+"""Entries: read each entry of content/entries/*.yaml and check its links and coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.checks import Checker
+from bot.content_files import ENTRIES_DIR, STATEMENTS_FILE, TOPICS_FILE
+from bot.model import KIND_ABOUT, KIND_TENSION, KINDS, Entry, Statement, Topic
+from bot.yamlsource import LineDict
+
+MAX_ENTRY_ID = 30
+MAX_TOPIC_ID = 20
+MAX_TITLE = 80
+MAX_SUMMARY = 600
+MAX_STEP = 300
+MAX_QUESTION = 200
+MAX_POLE = 120
+MAX_ANSWER_CHARS = 3500  # leaves room for headers and the source line in a 4096-char message
+MIN_QUESTIONS = 4
+STEPS_RANGE = (2, 5)
+SOURCES_RANGE = (1, 3)
+
+ENTRY_FIELDS_REQUIRED = (
+    "id",
+    "kind",
+    "topic",
+    "title",
+    "summary",
+    "steps",
+    "questions",
+    "sources",
+)
+ENTRY_FIELDS_OPTIONAL = ("poles", "tensions", "related", "keywords")
+
+
+def _entry_files(check: Checker) -> list[str]:
+    folder = check.root / ENTRIES_DIR
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        check.add(f"{ENTRIES_DIR}/", 0, "Es gibt keine Eintragsdateien (*.yaml).")
+    return [f"{ENTRIES_DIR}/{path.name}" for path in files]
+
+
+def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
+    entry_id = check.ident(item, relative, MAX_ENTRY_ID)
+    for key in item:
+        if key not in ENTRY_FIELDS_REQUIRED and key not in ENTRY_FIELDS_OPTIONAL:
+            known = ", ".join(ENTRY_FIELDS_REQUIRED + ENTRY_FIELDS_OPTIONAL)
+            check.add(
+                relative,
+                item.key_lines[key],
+                f"Unbekanntes Feld (Tippfehler?). Erlaubt sind: {known}.",
+                entry_id,
+                str(key),
+            )
+    kind = check.text(item, "kind", relative, 20)
+    if kind and kind not in KINDS:
+        check.add(
+            relative,
+            item.key_lines["kind"],
+            f"Unbekannte Art „{kind}“; erlaubt: {', '.join(KINDS)}.",
+            entry_id,
+            "kind",
+        )
+    steps_range = (0, STEPS_RANGE[1]) if kind == KIND_ABOUT else STEPS_RANGE
+    entry = Entry(
+        id=entry_id,
+        kind=kind,
+        topic=check.text(item, "topic", relative, MAX_TOPIC_ID),
+        title=check.text(item, "title", relative, MAX_TITLE),
+        summary=check.text(item, "summary", relative, MAX_SUMMARY),
+        steps=check.texts(
+            item, "steps", relative, MAX_STEP, steps_range, required=kind != KIND_ABOUT
+        ),
+        questions=check.texts(
+            item, "questions", relative, MAX_QUESTION, (MIN_QUESTIONS, 1000), required=True
+        ),
+        sources=check.texts(item, "sources", relative, 10, SOURCES_RANGE, required=True),
+        poles=check.texts(item, "poles", relative, MAX_POLE),
+        tensions=check.texts(item, "tensions", relative, MAX_ENTRY_ID),
+        related=check.texts(item, "related", relative, MAX_ENTRY_ID),
+        keywords=check.texts(item, "keywords", relative, MAX_QUESTION),
+    )
+    line = item.key_lines.get("poles", item.line)
+    if kind == KIND_TENSION and len(entry.poles) != 2:
+        check.add(relative, line, "Ein Spannungsfeld braucht genau zwei Pole.", entry_id, "poles")
+    if kind != KIND_TENSION and "poles" in item:
+        check.add(
+            relative,
+            line,
+            "Pole gibt es nur bei Spannungsfeldern (kind: tension).",
+            entry_id,
+            "poles",
+        )
+    size = sum(map(len, (entry.title, entry.summary, *entry.steps, *entry.poles)))
+    if size > MAX_ANSWER_CHARS:
+        check.add(
+            relative,
+            item.line,
+            f"Die Antwort wäre {size} Zeichen lang, zu lang für eine "
+            f"Telegram-Nachricht (höchstens {MAX_ANSWER_CHARS}).",
+            entry_id,
+        )
+    return entry
+
+
+def _check_entry_links(
+    check: Checker,
+    entries: list[tuple[Entry, LineDict, str]],
+    topics: Iterable[Topic],
+    statements: dict[str, Statement],
+) -> None:
+    by_id = {entry.id: entry for entry, _, _ in entries}
+    topic_ids = {topic.id for topic in topics}
+    for entry, item, relative in entries:
+
+        def line(key: str, item: LineDict = item) -> int:
+            return item.key_lines.get(key, item.line)
+
+        if entry.topic and entry.topic not in topic_ids:
+            check.add(
+                relative,
+                line("topic"),
+                f"Das Thema „{entry.topic}“ gibt es nicht in {TOPICS_FILE}.",
+                entry.id,
+                "topic",
+            )
+        for target in entry.tensions:
+            if target not in by_id:
+                check.add(
+                    relative,
+                    line("tensions"),
+                    f"Verweis auf „{target}“ – diesen Eintrag gibt es nicht.",
+                    entry.id,
+                    "tensions",
+                )
+            elif by_id[target].kind != KIND_TENSION:
+                check.add(
+                    relative,
+                    line("tensions"),
+                    f"„{target}“ ist kein Spannungsfeld (kind: tension).",
+                    entry.id,
+                    "tensions",
+                )
+        for target in entry.related:
+            if target not in by_id or target == entry.id:
+                check.add(
+                    relative,
+                    line("related"),
+                    f"Verweis auf „{target}“ – diesen Eintrag "
+                    "gibt es nicht (oder er verweist auf sich selbst).",
+                    entry.id,
+                    "related",
+                )
+        for source in entry.sources:
+            if source not in statements:
+                check.add(
+                    relative,
+                    line("sources"),
+                    f"Die Aussage „{source}“ gibt es nicht in {STATEMENTS_FILE}.",
+                    entry.id,
+                    "sources",
+                )
+
+
+def load_entries(
+    check: Checker, topics: list[Topic], statements: dict[str, Statement]
+) -> tuple[list[Entry], bool]:
+    """All entries, and whether every entry file could be read (else links are not judged)."""
+    located: list[tuple[Entry, LineDict, str]] = []
+    seen: dict[str, str] = {}
+    readable = True
+    for relative in _entry_files(check):
+        data = check.read(relative)
+        readable = readable and data is not None
+        for item in check.top_list(data, relative, "entries"):
+            entry = _read_entry(check, item, relative)
+            if entry.id in seen:
+                check.add(
+                    relative,
+                    item.line,
+                    f"Die id gibt es schon ({seen[entry.id]}).",
+                    entry.id,
+                    "id",
+                )
+            seen[entry.id] = f"{relative}, Zeile {item.line}"
+            located.append((entry, item, relative))
+    _check_entry_links(check, located, topics, statements)
+    entries = [entry for entry, _, _ in located]
+    cited = {source for entry in entries for source in entry.sources}
+    for statement in statements.values() if readable else ():
+        if statement.required and statement.id not in cited:
+            check.add(
+                ENTRIES_DIR + "/",
+                0,
+                f"Die Aussage {statement.id} („{statement.text}“) "
+                "wird von keinem Eintrag zitiert (Feld „sources“).",
+            )
+    return entries, readable
