@@ -1,15 +1,18 @@
 """Find the entry that answers a question: normalise, index once, score, decide.
 
 Scoring, in short:
-- every entry has a weighted vocabulary of stems from its title, questions and keywords
-  (weight 1.0) and its summary (weight 0.5); compounds are also indexed by their parts;
-- each query word is resolved to vocabulary stems: exactly, by typo tolerance
-  (rapidfuzz ratio), or by splitting a compound into known parts;
+- every entry has a weighted vocabulary of stems from its title, questions, keywords and
+  poles (weight 1.0), its summary (0.5) and its steps (0.3); compounds are also indexed by
+  their known parts ("Beteiligungsverfahren" → "Beteiligung", "Verfahren");
+- each query word is resolved to vocabulary stems: exactly, through content/synonyms.yaml,
+  by a longer or shorter form with the same start ("Schulung" ~ "schulen"), by typo
+  tolerance (rapidfuzz ratio) or by splitting a compound; frequent verbs count weakly;
 - `coverage`: how much of the question (IDF-weighted) an entry explains;
 - `phrase`: how close the question is to one of the entry's own phrasings (IDF-weighted
   soft F1, plus rapidfuzz token ratio), computed for the best candidates only;
-- score = 100 × (0.6 × coverage + 0.4 × phrase). A question whose words the content does
-  not know at all scores low and is refused instead of answered at random.
+- score = 100 × (0.6 × coverage + 0.4 × phrase); `bot.decision` turns the ranking into
+  answer / suggest / refuse with a calibrated confidence, so a question whose words the
+  content does not know is refused instead of answered at random.
 
 Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 """
@@ -24,12 +27,20 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.decision import (
+    ANSWER,
+    REFUSE,
+    SUGGEST,
+    Match,
+    SearchResult,
+    close_runner_ups,
+    confidence_of,
+    decide,
+)
 from bot.model import Content, Entry
 from bot.normalize import LIGHT_STEMS, stem, words
 
-ANSWER = "answer"
-SUGGEST = "suggest"
-REFUSE = "refuse"
+__all__ = ["ANSWER", "REFUSE", "SUGGEST", "Match", "Matcher", "SearchResult", "close_runner_ups"]
 
 TITLE_WEIGHT = 1.0
 PRIMARY_WEIGHT = 1.0
@@ -47,43 +58,7 @@ RERANK_CANDIDATES = 25
 COVERAGE_SHARE = 0.6
 PREFIX_SHARE = 0.6
 
-REFUSE_BELOW = 30.0  # runner-ups below this score are never offered
-ANSWER_FROM = 0.5
-CONFIDENT_FROM = 0.75
-CONFIDENCE_BIAS = -9.8
-CONFIDENCE_SCORE = 8.8
-CONFIDENCE_KNOWN = 2.6
-CONFIDENCE_LEAD = 0.9
-CONFIDENCE_LENGTH = 11.3
-CLOSE_MARGIN = 4.0
 LINKING = ("", "s", "n", "en", "es", "e")
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One ranked entry with its score (0–100)."""
-
-    entry: Entry
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """Ranked matches and what to do with them: answer, suggest, or refuse."""
-
-    query: str
-    decision: str
-    matches: tuple[Match, ...]
-    confidence: float = 0.0
-
-    @property
-    def answered(self) -> bool:
-        """False when the bot tells the user it has nothing fitting."""
-        return self.decision != REFUSE
-
-    @property
-    def best(self) -> Match | None:
-        return self.matches[0] if self.matches else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +246,9 @@ class Matcher:
             reverse=True,
         )
         known = sum(term.weight for term in query if term.candidates) / total
-        confidence = _confidence(matches, known, len(query))
+        confidence = confidence_of(matches, known, len(query))
         return SearchResult(
-            text, _decide(matches, confidence), tuple(matches[: max(top, 1)]), confidence
+            text, decide(matches, confidence), tuple(matches[: max(top, 1)]), confidence
         )
 
     def _phrase_score(self, index: int, query: list[Term], total: float) -> float:
@@ -327,48 +302,3 @@ def _weighted_texts(entry: Entry) -> Iterable[tuple[str, float]]:
     yield entry.summary, SUMMARY_WEIGHT
     for step in entry.steps:
         yield step, STEP_WEIGHT
-
-
-def _confidence(matches: list[Match], known: float, terms: int) -> float:
-    """Probability-like confidence (0–1) that the best match answers an in-scope question.
-
-    A logistic model over four signals: the best score, the share of the question's words
-    the content knows at all, the lead over the runner-up, and the question's length (short
-    questions full of unknown words are usually about something else: "Was kostet ein
-    Reisepass?"). The weights were fitted once on tests/data/quality.yaml, the project's own
-    question set; refit them there when the scoring changes.
-    """
-    if not matches:
-        return 0.0
-    best = matches[0].score
-    lead = best - matches[1].score if len(matches) > 1 else best
-    z = (
-        CONFIDENCE_BIAS
-        + CONFIDENCE_SCORE * best / 100
-        + CONFIDENCE_KNOWN * known
-        + CONFIDENCE_LEAD * lead / 100
-        + CONFIDENCE_LENGTH * min(terms, 10) / 10
-    )
-    return 1 / (1 + math.exp(-z))
-
-
-def _decide(matches: list[Match], confidence: float) -> str:
-    if not matches or confidence < ANSWER_FROM:
-        return REFUSE
-    if (
-        confidence < CONFIDENT_FROM
-        and len(matches) > 1
-        and matches[0].score - matches[1].score < CLOSE_MARGIN
-    ):
-        return SUGGEST
-    return ANSWER
-
-
-def close_runner_ups(result: SearchResult, margin: float = 12.0) -> tuple[Match, ...]:
-    """Runner-ups close enough to the best match to offer as "Meinten Sie …?"."""
-    best = result.best
-    if best is None:
-        return ()
-    return tuple(
-        m for m in result.matches[1:] if best.score - m.score <= margin and m.score >= REFUSE_BELOW
-    )
