@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bot import callbacks
+from bot import callbacks, intents
 from bot.content_store import Snapshot
+from bot.intents import command_word
 from bot.model import Content
 from bot.normalize import fold
 from bot.render import (
@@ -20,9 +21,6 @@ from bot.render import (
 
 # Words typed in the terminal, compared folded (so "Tschüss" is "tschuess").
 QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschuess"})
-TOPIC_WORDS = frozenset({"themen", "/themen"})
-HELP_WORDS = frozenset({"hilfe", "/hilfe", "help", "/help"})
-START_WORDS = frozenset({"/start"})
 # The Telegram commands the chat understands, with the keys of their descriptions.
 CHAT_COMMANDS = (
     ("start", "command_start"),
@@ -61,13 +59,13 @@ def choose(snapshot: Snapshot, number: int, last: Reply) -> Reply:
 def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
     """The reply to one line typed in the terminal."""
     stripped = text.strip()
-    word = fold(stripped)
     content = snapshot.content
-    if word in TOPIC_WORDS:
+    intent = command_word(stripped)
+    if intent == intents.TOPICS:
         return render_topics(content)
-    if word in HELP_WORDS:
+    if intent == intents.HELP:
         return help_reply(content)
-    if word in START_WORDS:
+    if intent == intents.START:
         return Reply(content.text("greeting"), topic_rows(content))
     if stripped.isdigit() and last is not None and last.buttons:
         return choose(snapshot, int(stripped), last)

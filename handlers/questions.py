@@ -11,12 +11,20 @@ import re
 from telegram import Message, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bot import intents
+from bot.intents import command_word
 from bot.render import render_result
+from handlers import start, topics
 from handlers.common import send_reply, snapshot
 from handlers.feedback import log_question
 
 logger = logging.getLogger(__name__)
 
+INTENT_HANDLERS = {
+    intents.HELP: start.help_command,
+    intents.START: start.start,
+    intents.TOPICS: topics.topics,
+}
 PRIVATE_TEXT = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
 GROUP_TEXT = filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND
 
@@ -34,10 +42,14 @@ def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a question in a private chat."""
+    """Answer a question in a private chat; a lone "hilfe" or "themen" acts as the command."""
     message = update.effective_message
     if message and message.text:
-        await answer(message, message.text, context)
+        intent = command_word(message.text)
+        if intent:
+            await INTENT_HANDLERS[intent](update, context)
+        else:
+            await answer(message, message.text, context)
 
 
 async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from telegram.ext import Application
 
 from bot.app import build_application
@@ -139,3 +140,19 @@ async def test_over_long_answer_is_split_into_valid_messages(
     ]
     joined = "".join(parse_html(c.params["text"])[0] for c in parts)
     assert joined.count("Tun Sie <das> & jenes.") == 8 * 25
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Hilfe", "/themen – "), ("themen", None)])
+async def test_a_lone_command_word_acts_as_the_command(
+    running_bot: Application,  # type: ignore[type-arg]
+    fake_telegram: FakeTelegramServer,
+    word: str,
+    expected: str | None,
+) -> None:
+    fake_telegram.push_message(word, chat_id=6101)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    if expected:
+        assert expected in call.params["text"]
+    else:
+        rows = call.params["reply_markup"]["inline_keyboard"]
+        assert rows[0][0]["callback_data"] == "t:rahmen"
