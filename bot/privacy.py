@@ -34,23 +34,22 @@ async def personal_tables(db: Database) -> dict[str, list[str]]:
 
 
 async def forget_user(db: Database, user_id: int) -> int:
-    """Delete every row tied to this user in one transaction; returns the number deleted."""
+    """Delete every row tied to this user in one transaction; returns the number deleted.
+
+    The transaction runs on its own connection: writes that other coroutines make on the
+    shared connection meanwhile (a tip delivery, a logged question) can never be rolled
+    back with it."""
     tables = await personal_tables(db)
     deleted = 0
-    await db.connection.execute("BEGIN IMMEDIATE")
-    try:
+    async with db.own_transaction() as connection:
         # Rows of several tables may reference each other; check foreign keys at COMMIT.
-        await db.connection.execute("PRAGMA defer_foreign_keys = ON")
+        await connection.execute("PRAGMA defer_foreign_keys = ON")
         for table, columns in tables.items():
             quoted = table.replace('"', '""')
             condition = " OR ".join(f"{column} = ?" for column in columns)
-            cursor = await db.connection.execute(
+            cursor = await connection.execute(
                 f'DELETE FROM "{quoted}" WHERE {condition}', [user_id] * len(columns)
             )
             deleted += max(cursor.rowcount, 0)
-        await db.connection.execute("COMMIT")
-    except Exception:
-        await db.connection.execute("ROLLBACK")
-        raise
     logger.info("Deleted %d rows for a /vergessen request", deleted)
     return deleted

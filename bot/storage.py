@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +128,26 @@ class Database:
         await self.migrate()
         self._file_identity = self._current_file_identity()
         return self
+
+    @asynccontextmanager
+    async def own_transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A transaction on a second connection, so other coroutines' writes on the shared
+        connection never join it (they wait for its lock instead, up to busy_timeout)."""
+        if str(self.path) == ":memory:":
+            raise RuntimeError("an in-memory database has no second connection")
+        connection = await aiosqlite.connect(self.path, isolation_level=None)
+        try:
+            await connection.execute("PRAGMA foreign_keys=ON")
+            await connection.execute("PRAGMA busy_timeout=5000")
+            await connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                await connection.execute("COMMIT")
+            except BaseException:
+                await connection.execute("ROLLBACK")
+                raise
+        finally:
+            await connection.close()
 
     async def close(self) -> None:
         if self._connection is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,22 @@ async def test_ping_fails_when_the_file_is_deleted_or_replaced(tmp_path: Path) -
         path.write_bytes(b"not a database")
         assert not await db.ping()
     assert not await db.ping()  # closed
+
+
+async def test_own_transaction_rolls_back_without_touching_shared_writes(tmp_path: Path) -> None:
+    async with Database(tmp_path / "own.sqlite3") as db:
+        await db.connection.execute("CREATE TABLE t (v INTEGER)")
+        shared_write: asyncio.Task[object] | None = None
+        with pytest.raises(RuntimeError, match="boom"):
+            async with db.own_transaction() as connection:
+                await connection.execute("INSERT INTO t VALUES (1)")
+                # A write on the shared connection meanwhile waits for the lock ...
+                shared_write = asyncio.create_task(
+                    db.connection.execute("INSERT INTO t VALUES (2)")
+                )
+                await asyncio.sleep(0.05)
+                raise RuntimeError("boom")
+        assert shared_write is not None
+        await shared_write  # ... and survives the rollback of the other transaction
+        async with db.connection.execute("SELECT v FROM t ORDER BY v") as cursor:
+            assert [row[0] for row in await cursor.fetchall()] == [2]
