@@ -125,6 +125,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
+    """Send text to every admin; one unreachable admin does not stop the others."""
     for admin_id in sorted(admin_ids):
         for part in split_message(text):
             try:
