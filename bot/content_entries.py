@@ -105,6 +105,31 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
     return entry
 
 
+def _link_problems(
+    entry: Entry, by_id: dict[str, Entry], topic_ids: set[str], statements: dict[str, Statement]
+) -> Iterable[tuple[str, str]]:
+    """(field, message) for every reference of the entry that points nowhere or wrongly."""
+    if entry.topic and entry.topic not in topic_ids:
+        yield "topic", f"Das Thema „{entry.topic}“ gibt es nicht in {TOPICS_FILE}."
+    for target in entry.tensions:
+        if target not in by_id:
+            yield "tensions", f"Verweis auf „{target}“ – diesen Eintrag gibt es nicht."
+        elif by_id[target].kind != KIND_TENSION:
+            yield "tensions", f"„{target}“ ist kein Spannungsfeld (kind: tension)."
+    for target in entry.related:
+        if target not in by_id or target == entry.id:
+            yield (
+                "related",
+                (
+                    f"Verweis auf „{target}“ – diesen Eintrag gibt es nicht "
+                    "(oder er verweist auf sich selbst)."
+                ),
+            )
+    for source in entry.sources:
+        if source not in statements:
+            yield "sources", f"Die Aussage „{source}“ gibt es nicht in {STATEMENTS_FILE}."
+
+
 def _check_entry_links(
     check: Checker,
     entries: list[tuple[Entry, LineDict, str]],
@@ -114,54 +139,9 @@ def _check_entry_links(
     by_id = {entry.id: entry for entry, _, _ in entries}
     topic_ids = {topic.id for topic in topics}
     for entry, item, relative in entries:
-
-        def line(key: str, item: LineDict = item) -> int:
-            return item.key_lines.get(key, item.line)
-
-        if entry.topic and entry.topic not in topic_ids:
-            check.add(
-                relative,
-                line("topic"),
-                f"Das Thema „{entry.topic}“ gibt es nicht in {TOPICS_FILE}.",
-                entry.id,
-                "topic",
-            )
-        for target in entry.tensions:
-            if target not in by_id:
-                check.add(
-                    relative,
-                    line("tensions"),
-                    f"Verweis auf „{target}“ – diesen Eintrag gibt es nicht.",
-                    entry.id,
-                    "tensions",
-                )
-            elif by_id[target].kind != KIND_TENSION:
-                check.add(
-                    relative,
-                    line("tensions"),
-                    f"„{target}“ ist kein Spannungsfeld (kind: tension).",
-                    entry.id,
-                    "tensions",
-                )
-        for target in entry.related:
-            if target not in by_id or target == entry.id:
-                check.add(
-                    relative,
-                    line("related"),
-                    f"Verweis auf „{target}“ – diesen Eintrag "
-                    "gibt es nicht (oder er verweist auf sich selbst).",
-                    entry.id,
-                    "related",
-                )
-        for source in entry.sources:
-            if source not in statements:
-                check.add(
-                    relative,
-                    line("sources"),
-                    f"Die Aussage „{source}“ gibt es nicht in {STATEMENTS_FILE}.",
-                    entry.id,
-                    "sources",
-                )
+        for field, message in _link_problems(entry, by_id, topic_ids, statements):
+            line = item.key_lines.get(field, item.line)
+            check.add(relative, line, message, entry.id, field)
 
 
 def load_entries(
