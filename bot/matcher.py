@@ -233,7 +233,11 @@ class Matcher:
             for index, value in best.items():
                 coverage[index] += term.weight / total * value
         ranked = heapq.nlargest(RERANK_CANDIDATES, coverage.items(), key=lambda item: item[1])
-        scored = [(index, cov, self._phrase_score(index, query, total)) for index, cov in ranked]
+        query_text = " ".join(sorted(term.token for term in query))
+        scored = [
+            (index, cov, self._phrase_score(index, query, total, query_text))
+            for index, cov in ranked
+        ]
         matches = sorted(
             (
                 Match(
@@ -251,9 +255,8 @@ class Matcher:
             text, decide(matches, confidence), tuple(matches[: max(top, 1)]), confidence
         )
 
-    def _phrase_score(self, index: int, query: list[Term], total: float) -> float:
+    def _phrase_score(self, index: int, query: list[Term], total: float, query_text: str) -> float:
         """How close the question is to the entry's best phrasing (0–1)."""
-        query_text = " ".join(sorted(term.token for term in query))
         best = 0.0
         for phrase in self._phrases[index]:
             hit = 0.0
