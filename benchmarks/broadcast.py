@@ -32,14 +32,14 @@ from zoneinfo import ZoneInfo
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from bot.app import build_application  # noqa: E402
-from bot.broadcast import BroadcastOptions, broadcast_concurrency, deliver_due  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.content_store import ContentStore  # noqa: E402
+from bot.serve.app import build_application  # noqa: E402
+from bot.serve.tip_sender import telegram_sender  # noqa: E402
+from bot.snapshot import ContentStore  # noqa: E402
 from bot.storage import Database  # noqa: E402
-from bot.tip_sender import telegram_sender  # noqa: E402
-from bot.tips import EVERY_DAY, time_key  # noqa: E402
-from tests.fake_telegram import FakeTelegramServer  # noqa: E402
+from bot.testing.fake_telegram import FakeTelegramServer  # noqa: E402
+from bot.tips.broadcast import BroadcastOptions, broadcast_concurrency, deliver_due  # noqa: E402
+from bot.tips.schedule import EVERY_DAY, time_key  # noqa: E402
 
 TOKEN = "123456:BENCHMARK-TOKEN"
 ZONE = ZoneInfo("Europe/Berlin")

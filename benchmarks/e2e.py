@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.latency import percentile
-from bot.app import build_application
 from bot.config import DEFAULT_CONTENT_DIR, Settings
-from bot.content_store import ContentStore, Snapshot
 from bot.logs import setup_logging
-from tests.fake_telegram import FakeTelegramServer
-from tests.polling import start_polling, stop_polling
+from bot.serve.app import build_application
+from bot.snapshot import ContentStore, Snapshot
+from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.polling import start_polling, stop_polling
 
 TOKEN = "123456:BENCH-TOKEN"
 RATE_LIMIT_PER_S = 1_000_000.0

@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import e2e, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
-from bot.content_store import Snapshot, build_snapshot  # noqa: E402
+from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 # label: (entries, 0 = shipped content; rounds over the 246 queries)

@@ -17,14 +17,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from bot.admin.stats import PeriodReport
 from bot.config import ConfigError, Settings, load_settings
-from bot.content import ContentError, load_content, summary_line
-from bot.content_diff import describe_diff, diff_content
-from bot.content_store import Snapshot, build_snapshot
-from bot.insight import PeriodReport
+from bot.content.diff import describe_diff, diff_content
+from bot.content.loader import ContentError, load_content, summary_line
+from bot.content.model import Content
 from bot.logs import setup_logging
-from bot.matcher import SearchResult
-from bot.model import Content
+from bot.matching.matcher import SearchResult
+from bot.snapshot import Snapshot, build_snapshot
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,8 +73,8 @@ def _snapshot(settings: Settings, directory: Path | None) -> Snapshot:
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     """Answer the question given, or each line of stdin."""
-    from bot.chat import format_reply
-    from bot.render import render_result
+    from bot.terminal import format_reply
+    from bot.ui.render import render_result
 
     snapshot = _snapshot(settings, args.content)
     questions = [" ".join(args.question)] if args.question else sys.stdin
@@ -116,8 +116,8 @@ def _print_diff(content: Content, other_dir: Path) -> int:
 
 def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     """Print the question-log figures, the same as /stats."""
-    from bot.insight import build_report
-    from bot.report import render_report
+    from bot.admin.report import render_report
+    from bot.admin.stats import build_report
     from bot.storage import Database
 
     async def build() -> PeriodReport:
@@ -133,7 +133,7 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     """The terminal conversation."""
-    from bot.chat import run_chat
+    from bot.terminal import run_chat
 
     snapshot = _snapshot(settings, getattr(args, "content", None))
     interactive = sys.stdin.isatty()
@@ -156,7 +156,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     """Run the Telegram bot until SIGTERM/SIGINT."""
-    from bot.runner import run_bot
+    from bot.serve.runner import run_bot
 
     return run_bot(settings, webhook=args.webhook)
 

@@ -11,10 +11,10 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
+from bot.admin.report import render_report
+from bot.admin.stats import build_report
 from bot.config import Settings
-from bot.insight import build_report
-from bot.render import Reply, esc
-from bot.report import render_report
+from bot.ui.render import Reply, esc
 from handlers.common import SETTINGS_KEY, database, send_reply, snapshot
 
 logger = logging.getLogger(__name__)

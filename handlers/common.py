@@ -6,9 +6,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.content_store import ContentStore, Snapshot
-from bot.render import Reply, split_message
+from bot.snapshot import ContentStore, Snapshot
 from bot.storage import Database
+from bot.ui.render import Reply, split_message
 
 STORE_KEY = "content_store"
 DB_KEY = "database"

@@ -16,11 +16,9 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.backups import Backups
-from bot.config import Settings
-from bot.content import content_files
-from bot.content_store import ContentStore
-from bot.content_updates import (
+from bot.admin.backups import Backups
+from bot.admin.replies import change_text, rejection_text
+from bot.admin.updates import (
     MAX_UPLOAD_BYTES,
     ChangeRejected,
     apply_upload,
@@ -29,8 +27,10 @@ from bot.content_updates import (
     rollback,
     upload_target,
 )
-from bot.render import Reply, esc, split_message
-from bot.render_admin import change_text, rejection_text
+from bot.config import Settings
+from bot.content.loader import content_files
+from bot.snapshot import ContentStore
+from bot.ui.render import Reply, esc, split_message
 from handlers.admin import admin_only, settings
 from handlers.common import SETTINGS_KEY, STORE_KEY, send_reply, snapshot
 

@@ -12,9 +12,8 @@ import sqlite3
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
-from bot import callbacks
-from bot.matcher import SearchResult
-from bot.question_log import (
+from bot.matching.matcher import SearchResult
+from bot.records.question_log import (
     VOTE_DOWN,
     VOTE_UP,
     AnswerRef,
@@ -22,7 +21,8 @@ from bot.question_log import (
     record_question,
     record_vote,
 )
-from bot.render import FEEDBACK_DOWN, FEEDBACK_UP
+from bot.ui import callbacks
+from bot.ui.render import FEEDBACK_DOWN, FEEDBACK_UP
 from handlers.common import database, snapshot
 
 logger = logging.getLogger(__name__)

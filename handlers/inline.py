@@ -11,8 +11,8 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
-from bot.matcher import REFUSE
-from bot.render import render_entry, split_message
+from bot.matching.matcher import REFUSE
+from bot.ui.render import render_entry, split_message
 from handlers.common import snapshot
 
 INLINE_RESULTS = 5

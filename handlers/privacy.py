@@ -8,11 +8,11 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot import callbacks
 from bot.config import Settings
-from bot.privacy import forget_user
-from bot.question_log import delete_older_than
-from bot.render import Button, Reply, esc
+from bot.records.privacy import forget_user
+from bot.records.question_log import delete_older_than
+from bot.ui import callbacks
+from bot.ui.render import Button, Reply, esc
 from handlers.common import SETTINGS_KEY, database, send_reply, snapshot
 
 logger = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ import re
 from telegram import Message, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bot import intents
-from bot.intents import command_word
-from bot.render import render_result
+from bot.matching import intents
+from bot.matching.intents import command_word
+from bot.ui.render import render_result
 from handlers import start, topics
 from handlers.common import send_reply, snapshot
 from handlers.feedback import log_question

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.render import Reply, esc, topic_rows
+from bot.ui.render import Reply, esc, topic_rows
 from handlers.common import send_reply, snapshot
 
 # (command, key of its description in messages.yaml), in the order users see them.

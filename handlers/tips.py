@@ -13,10 +13,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot import tip_chat
-from bot.broadcast import deliver_due, options_from_settings, recover_interrupted
 from bot.config import Settings
-from bot.tip_sender import telegram_sender
+from bot.serve.tip_sender import telegram_sender
+from bot.tips import conversation as tip_chat
+from bot.tips.broadcast import deliver_due, options_from_settings, recover_interrupted
 from handlers.common import SETTINGS_KEY, database, keyboard, send_reply, snapshot
 
 logger = logging.getLogger(__name__)

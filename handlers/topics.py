@@ -9,8 +9,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.callbacks import LIST_TOPICS, OPEN_ENTRY, OPEN_TOPIC
-from bot.render import render_callback, render_topics
+from bot.ui.callbacks import LIST_TOPICS, OPEN_ENTRY, OPEN_TOPIC
+from bot.ui.render import render_callback, render_topics
 from handlers.common import keyboard, send_reply, snapshot
 
 logger = logging.getLogger(__name__)

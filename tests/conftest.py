@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.app import build_application
 from bot.config import DEFAULT_CONTENT_DIR, Settings
-from bot.content_store import ContentStore, Snapshot, build_snapshot
-from bot.runner import BotRunner
+from bot.serve.app import build_application
+from bot.serve.runner import BotRunner
+from bot.snapshot import ContentStore, Snapshot, build_snapshot
 from bot.storage import Database
-from tests.fake_telegram import FakeTelegramServer
-from tests.polling import start_polling, stop_polling
+from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.polling import start_polling, stop_polling
 
 CONTENT_DIR = DEFAULT_CONTENT_DIR
 

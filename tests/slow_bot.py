@@ -14,7 +14,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes, MessageHandler, f
 
 from bot.config import load_settings
 from bot.logs import setup_logging
-from bot.runner import prepare_application, run_application, webhook_mode
+from bot.serve.runner import prepare_application, run_application, webhook_mode
 
 SLOW_S = 1.0
 SLOW_TEXT = "langsam"

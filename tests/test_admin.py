@@ -7,11 +7,11 @@ import logging
 import pytest
 from telegram.ext import Application
 
-from bot.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.testing.fake_telegram import FakeTelegramServer
 from handlers.admin import ADMIN_COMMANDS
 from handlers.common import DB_KEY
 from tests.conftest import ADMIN_ID
-from tests.fake_telegram import FakeTelegramServer
 
 STRANGER = 31337
 REFUSAL = "Dieser Befehl ist Administratorinnen und Administratoren vorbehalten."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.content_store import Snapshot
+from bot.snapshot import Snapshot
 
 QUESTIONS = Path(__file__).parent / "data" / "quality.yaml"
 MIN_TOP1 = 0.72

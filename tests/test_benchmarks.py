@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from benchmarks.corpus import synthetic_content, synthetic_queries
 from benchmarks.quality import Ranked, answer_form, score, tune
-from bot.content_store import Snapshot
-from bot.matcher import Matcher
+from bot.matching.matcher import Matcher
+from bot.snapshot import Snapshot
 
 ITEMS = [
     {"q": "a", "expect": ["X1"]},

@@ -11,8 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import subscriptions as store
-from bot.broadcast import (
+from bot.content.model import Tip
+from bot.storage import Database
+from bot.tips import subscriptions as store
+from bot.tips.broadcast import (
     Blocked,
     BroadcastOptions,
     OnWire,
@@ -21,9 +23,7 @@ from bot.broadcast import (
     Uncertain,
     deliver_due,
 )
-from bot.model import Tip
-from bot.storage import Database
-from bot.tips import EVERY_DAY, WORKDAYS
+from bot.tips.schedule import EVERY_DAY, WORKDAYS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 OPTIONS = BroadcastOptions(zone=BERLIN, concurrency=4, backoff_seconds=0.0)
@@ -129,7 +129,7 @@ async def test_blocked_chat_is_deactivated_once_and_others_continue(
         await subscribe(tip_db, chat)
     sender = FakeSender()
     sender.blocked.add(2)
-    with caplog.at_level(logging.INFO, logger="bot.broadcast"):
+    with caplog.at_level(logging.INFO, logger="bot.tips.broadcast"):
         report = await deliver_due(tip_db, TIPS, sender, WEDNESDAY_EIGHT, OPTIONS)
         await deliver_due(tip_db, TIPS, sender, WEDNESDAY_EIGHT + timedelta(days=1), OPTIONS)
     assert report.blocked == 1
@@ -159,7 +159,7 @@ async def test_persistent_errors_are_bounded_and_logged(
     await subscribe(tip_db, 2)
     sender = FakeSender()
     sender.errors[1] = [Transient("Bad Gateway")] * (OPTIONS.retries + 1)
-    with caplog.at_level(logging.WARNING, logger="bot.broadcast"):
+    with caplog.at_level(logging.WARNING, logger="bot.tips.broadcast"):
         report = await deliver_due(tip_db, TIPS, sender, WEDNESDAY_EIGHT, OPTIONS)
     assert report.failed == 1 and report.sent == 1
     assert await store.delivery_status(tip_db, 1, date(2026, 11, 25)) == store.FAILED

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.callbacks import (
+from bot.ui.callbacks import (
     LIST_TOPICS,
     MAX_CALLBACK_BYTES,
     OPEN_ENTRY,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat import format_reply, respond, run_chat
-from bot.content_store import Snapshot
-from bot.render import render_entry_by_id, render_result, render_topics, to_plain
+from bot.snapshot import Snapshot
+from bot.terminal import format_reply, respond, run_chat
+from bot.ui.render import render_entry_by_id, render_result, render_topics, to_plain
 
 QUESTION = "Wie vermeiden wir Scheinbeteiligung?"
 

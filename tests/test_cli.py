@@ -13,7 +13,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import PROJECT_ROOT
-from bot.content_store import Snapshot
+from bot.snapshot import Snapshot
 from tests.conftest import MINI_ENTRIES, write_content
 
 QUESTIONS = [

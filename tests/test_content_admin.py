@@ -10,12 +10,12 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.content import content_version
-from bot.content_store import ContentStore
+from bot.content.loader import content_version
+from bot.snapshot import ContentStore
+from bot.testing.fake_telegram import FakeTelegramServer
 from handlers.common import STORE_KEY
 from handlers.content_admin import WATCH_JOB
 from tests.conftest import ADMIN_ID
-from tests.fake_telegram import FakeTelegramServer
 
 STEUERUNG = "entries/steuerung.yaml"
 OLD_TITLE = "Keine Doppelstrukturen aufbauen"

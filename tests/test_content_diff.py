@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.content import load_content
-from bot.content_diff import ContentDiff, describe_diff, diff_content
+from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.loader import load_content
 from tests.conftest import MINI_ENTRIES, MINI_TIPS, write_content
 
 CHANGED_ENTRIES = MINI_ENTRIES.replace("Zeitplan offenlegen", "Zeitplan zeigen").replace(

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.backups import Backups
-from bot.content_store import ContentStore
-from bot.content_updates import (
+from bot.admin.backups import Backups
+from bot.admin.updates import (
     ChangeRejected,
     apply_upload,
     reload_if_changed,
     rollback,
     upload_target,
 )
+from bot.snapshot import ContentStore
 from tests.conftest import MINI_TIPS
 
 

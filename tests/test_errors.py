@@ -8,8 +8,8 @@ import pytest
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.content_store import Snapshot
-from tests.fake_telegram import FakeTelegramServer
+from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import FakeTelegramServer
 
 CHAT = 9001
 

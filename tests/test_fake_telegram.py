@@ -30,8 +30,8 @@ from telegram.ext import (
     filters,
 )
 
+from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
 from tests.conftest import BOT_TOKEN
-from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
 
 CHAT = 4242
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.content_store import Snapshot
-from tests.fake_telegram import FakeTelegramServer
+from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import FakeTelegramServer
 
 CHAT = 8001
 GROUP = -1008001

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.callbacks import MAX_CALLBACK_BYTES
+from bot.testing.fake_telegram import FakeTelegramServer
+from bot.ui.callbacks import MAX_CALLBACK_BYTES
 from handlers.common import DB_KEY
-from tests.fake_telegram import FakeTelegramServer
 
 CHAT = 6001
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.content_store import ContentStore
-from bot.health import check_health
+from bot.serve.health import check_health
+from bot.snapshot import ContentStore
 from bot.storage import Database
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.content_store import Snapshot
-from tests.fake_telegram import FakeTelegramServer, parse_html
+from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import FakeTelegramServer, parse_html
 
 
 async def inline_answer(server: FakeTelegramServer, query: str) -> dict:

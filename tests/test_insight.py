@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from bot.admin.report import render_report
+from bot.admin.stats import build_report, cluster_questions
 from bot.cli import main
-from bot.content import load_content
-from bot.insight import build_report, cluster_questions
-from bot.question_log import (
+from bot.content.loader import load_content
+from bot.records.question_log import (
     SECONDS_PER_DAY,
     AnswerRef,
     LoggedQuestion,
     record_question,
     record_vote,
 )
-from bot.report import render_report
 from bot.storage import Database
 
 NOW = 1_750_000_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intents import HELP, START, TOPICS, command_word
+from bot.matching.intents import HELP, START, TOPICS, command_word
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.logs import setup_logging
-from bot.webhook_keys import path_token, webhook_secret
+from bot.serve.webhook_keys import path_token, webhook_secret
 from tests.conftest import BOT_TOKEN
 
 SETTINGS = Settings(token=BOT_TOKEN)

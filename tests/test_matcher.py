@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import load_content
-from bot.content_store import Snapshot
-from bot.matcher import ANSWER, REFUSE, SUGGEST, Match, Matcher, SearchResult, close_runner_ups
+from bot.content.loader import load_content
+from bot.matching.matcher import (
+    ANSWER,
+    REFUSE,
+    SUGGEST,
+    Match,
+    Matcher,
+    SearchResult,
+    close_runner_ups,
+)
+from bot.snapshot import Snapshot
 from tests.conftest import MINI_ENTRIES, write_content
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.normalize import STOP_WORDS, fold, stem, tokens, words
+from bot.matching.normalize import STOP_WORDS, fold, stem, tokens, words
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.privacy import forget_user, personal_tables
-from bot.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.records.privacy import forget_user, personal_tables
+from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
 from bot.storage import Database
+from bot.testing.fake_telegram import FakeTelegramServer
 from handlers.common import DB_KEY
 from handlers.privacy import RETENTION_JOB
-from tests.fake_telegram import FakeTelegramServer
 
 USER = 4711
 OTHER = 4712

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.question_log import (
+from bot.records.question_log import (
     SECONDS_PER_DAY,
     AnswerRef,
     LoggedQuestion,

@@ -7,13 +7,13 @@ from dataclasses import replace
 import pytest
 from telegram.ext import Application
 
-from bot.app import build_application
 from bot.config import Settings
-from bot.content_store import ContentStore, Snapshot
-from bot.matcher import Matcher
-from bot.render import MAX_MESSAGE_CHARS, esc, render_result
-from tests.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
-from tests.polling import start_polling, stop_polling
+from bot.matching.matcher import Matcher
+from bot.serve.app import build_application
+from bot.snapshot import ContentStore, Snapshot
+from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
+from bot.testing.polling import start_polling, stop_polling
+from bot.ui.render import MAX_MESSAGE_CHARS, esc, render_result
 
 CHAT = 6001
 GROUP = -1001234

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import callbacks
-from bot.content import load_content
-from bot.content_store import Snapshot
-from bot.matcher import ANSWER, REFUSE, SUGGEST, Match, SearchResult
-from bot.model import Content
-from bot.render import (
+from bot.content.loader import load_content
+from bot.content.model import Content
+from bot.matching.matcher import ANSWER, REFUSE, SUGGEST, Match, SearchResult
+from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import parse_html
+from bot.ui import callbacks
+from bot.ui.render import (
     MAX_MESSAGE_CHARS,
     Reply,
     render_callback,
@@ -24,7 +25,6 @@ from bot.render import (
     split_message,
     to_plain,
 )
-from tests.fake_telegram import parse_html
 
 INJECTION = '<b>fett</b> & <script>alert("x")</script> <a href="http://x">link</a> &amp;'
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.app import commands
-from tests.fake_telegram import FakeTelegramServer
+from bot.serve.app import commands
+from bot.testing.fake_telegram import FakeTelegramServer
 
 CHAT = 5001
 

@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import callbacks
-from bot.content_store import Snapshot
+from bot.snapshot import Snapshot
 from bot.storage import Database
-from bot.tip_chat import (
+from bot.tips.conversation import (
     Request,
     Vocabulary,
     parse_arguments,
@@ -19,7 +18,8 @@ from bot.tip_chat import (
     subscribe_command,
     tip_now,
 )
-from bot.tips import EVERY_DAY, WORKDAYS
+from bot.tips.schedule import EVERY_DAY, WORKDAYS
+from bot.ui import callbacks
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FRIDAY_NOON = datetime(2026, 11, 27, 11, 0, tzinfo=UTC)

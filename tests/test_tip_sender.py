@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
-from bot import subscriptions as store
-from bot.broadcast import BroadcastOptions, deliver_due
+from bot.serve.tip_sender import ClaimingRateLimiter, telegram_sender
 from bot.storage import Database
-from bot.tip_sender import ClaimingRateLimiter, telegram_sender
+from bot.testing.fake_telegram import FakeTelegramServer
+from bot.tips import subscriptions as store
+from bot.tips.broadcast import BroadcastOptions, deliver_due
 from tests.conftest import BOT_TOKEN
-from tests.fake_telegram import FakeTelegramServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -35,13 +35,13 @@ import asyncio, sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
-from bot.app import build_application
-from bot.broadcast import BroadcastOptions, deliver_due
+from bot.serve.app import build_application
+from bot.tips.broadcast import BroadcastOptions, deliver_due
 from bot.config import Settings
-from bot.content_store import ContentStore
+from bot.snapshot import ContentStore
 from bot.storage import Database
-from bot.subscriptions import mark_interrupted
-from bot.tip_sender import telegram_sender
+from bot.tips.subscriptions import mark_interrupted
+from bot.serve.tip_sender import telegram_sender
 
 async def main(base_url, db_path, now_text, token):
     settings = Settings(token=token, base_url=base_url, database_path=Path(db_path))

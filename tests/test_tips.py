@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.tips import (
+from bot.tips.schedule import (
     EVERY_DAY,
     WORKDAYS,
     Slot,

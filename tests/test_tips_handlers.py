@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from telegram.ext import Application
 
-from bot import subscriptions as store
 from bot.storage import Database
+from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.tips import subscriptions as store
 from handlers.common import DB_KEY
 from handlers.tips import CLOCK_KEY, JOB_NAME
-from tests.fake_telegram import Call, FakeTelegramServer
 
 CHAT = 6001
 # Tuesday 2026-11-24, 12:00 in Berlin; Wednesday 08:00 Berlin is 07:00 UTC.

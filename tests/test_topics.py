@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.content_store import Snapshot
-from bot.render import render_entry_by_id, render_topic, render_topics
-from tests.fake_telegram import Call, FakeTelegramServer
+from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.ui.render import render_entry_by_id, render_topic, render_topics
 
 CHAT = 7001
 

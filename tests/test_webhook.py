@@ -8,13 +8,13 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.app import ALLOWED_UPDATES
 from bot.config import Settings
-from bot.runner import BotRunner
-from bot.webhook_keys import webhook_secret
+from bot.serve.app import ALLOWED_UPDATES
+from bot.serve.runner import BotRunner
+from bot.serve.webhook_keys import webhook_secret
+from bot.testing.fake_telegram import FakeTelegramServer
 from handlers.common import DB_KEY
 from tests.conftest import BOT_TOKEN
-from tests.fake_telegram import FakeTelegramServer
 
 CHAT = 6001
 QUESTION = "Wie finden wir die relevanten Initiativen?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.config import Settings
-from bot.webhook_keys import log_secrets, webhook_path, webhook_secret, webhook_url
+from bot.serve.webhook_keys import log_secrets, webhook_path, webhook_secret, webhook_url
 from tests.conftest import BOT_TOKEN
 
 SETTINGS = Settings(token=BOT_TOKEN, webhook_url="https://bot.example.org/")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.app import ALLOWED_UPDATES
+from bot.serve.app import ALLOWED_UPDATES
 
 
 async def start_polling(app: Application) -> None:  # type: ignore[type-arg]

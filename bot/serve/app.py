@@ -9,9 +9,9 @@ from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Settings
-from bot.content_store import ContentStore
+from bot.serve.tip_sender import ClaimingRateLimiter
+from bot.snapshot import ContentStore
 from bot.storage import Database
-from bot.tip_sender import ClaimingRateLimiter
 from handlers import (
     admin,
     common,

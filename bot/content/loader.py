@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.checks import Checker, ContentError, Finding
-from bot.content_entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
-from bot.content_files import (
+from bot.content.checks import Checker, ContentError, Finding
+from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
+from bot.content.files import (
     ENTRIES_DIR,
     MESSAGES_FILE,
     STATEMENTS_FILE,
@@ -22,9 +22,9 @@ from bot.content_files import (
     content_files,
     content_version,
 )
-from bot.message_keys import REQUIRED_MESSAGES
-from bot.model import Content, Statement, Tip, Topic
-from bot.yamlsource import LineDict, LineList
+from bot.content.message_keys import REQUIRED_MESSAGES
+from bot.content.model import Content, Statement, Tip, Topic
+from bot.content.yamlsource import LineDict, LineList
 
 MAX_TIP_ID = 40
 MAX_TIP = 500

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.storage import Database
-from bot.tips import (
+from bot.tips.schedule import (
     DEFAULT_TIME,
     EVERY_DAY,
     Slot,

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.decision import (
+from bot.content.model import Content, Entry
+from bot.matching.decision import (
     ANSWER,
     REFUSE,
     SUGGEST,
@@ -37,8 +38,7 @@ from bot.decision import (
     confidence_of,
     decide,
 )
-from bot.model import Content, Entry
-from bot.normalize import LIGHT_STEMS, stem, words
+from bot.matching.normalize import LIGHT_STEMS, stem, words
 
 __all__ = ["ANSWER", "REFUSE", "SUGGEST", "Match", "Matcher", "SearchResult", "close_runner_ups"]
 

@@ -18,11 +18,11 @@ from pathlib import Path
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
-from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings
-from bot.content_store import ContentStore
-from bot.webhook import WebhookServer
-from bot.webhook_keys import webhook_secret, webhook_url
+from bot.serve.app import ALLOWED_UPDATES, build_application
+from bot.serve.webhook import WebhookServer
+from bot.serve.webhook_keys import webhook_secret, webhook_url
+from bot.snapshot import ContentStore
 
 logger = logging.getLogger(__name__)
 

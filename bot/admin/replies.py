@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.content import Finding
-from bot.content_diff import describe_diff
-from bot.content_updates import Change, ChangeRejected
-from bot.model import Content
-from bot.render import esc
+from bot.admin.updates import Change, ChangeRejected
+from bot.content.diff import describe_diff
+from bot.content.loader import Finding
+from bot.content.model import Content
+from bot.ui.render import esc
 
 MAX_FINDINGS_SHOWN = 15
 

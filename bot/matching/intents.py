@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.normalize import fold
+from bot.matching.normalize import fold
 
 HELP = "help"
 TOPICS = "topics"

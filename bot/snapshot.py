@@ -10,9 +10,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.content import content_files, load_content
-from bot.matcher import Matcher
-from bot.model import Content
+from bot.content.loader import content_files, load_content
+from bot.content.model import Content
+from bot.matching.matcher import Matcher
 
 logger = logging.getLogger(__name__)
 

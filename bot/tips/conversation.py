@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import callbacks
-from bot import subscriptions as store
-from bot.model import Content, Tip
-from bot.render import Button, Reply, esc
+from bot.content.model import Content, Tip
 from bot.storage import Database
-from bot.tips import (
+from bot.tips import subscriptions as store
+from bot.tips.schedule import (
     EVERY_DAY,
     TIME_CHOICES,
     WORKDAYS,
@@ -27,6 +25,8 @@ from bot.tips import (
     parse_time_key,
     time_key,
 )
+from bot.ui import callbacks
+from bot.ui.render import Button, Reply, esc
 
 SUBSCRIPTION = "abo"
 SHOW = "show"

@@ -10,9 +10,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot import callbacks
-from bot.matcher import REFUSE, SUGGEST, SearchResult, close_runner_ups
-from bot.model import KIND_TENSION, Content, Entry
+from bot.content.model import KIND_TENSION, Content, Entry
+from bot.matching.matcher import REFUSE, SUGGEST, SearchResult, close_runner_ups
+from bot.ui import callbacks
 
 MAX_MESSAGE_CHARS = 4096
 MAX_BUTTON_LABEL = 60

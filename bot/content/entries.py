@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.checks import Checker
-from bot.content_files import ENTRIES_DIR, STATEMENTS_FILE, TOPICS_FILE
-from bot.model import KIND_ABOUT, KIND_TENSION, KINDS, Entry, Statement, Topic
-from bot.yamlsource import LineDict
+from bot.content.checks import Checker
+from bot.content.files import ENTRIES_DIR, STATEMENTS_FILE, TOPICS_FILE
+from bot.content.model import KIND_ABOUT, KIND_TENSION, KINDS, Entry, Statement, Topic
+from bot.content.yamlsource import LineDict
 
 MAX_ENTRY_ID = 30
 MAX_TOPIC_ID = 20

@@ -9,9 +9,9 @@ import csv
 import io
 from collections.abc import Callable
 
-from bot.insight import DECISIONS, PeriodReport
-from bot.model import Content
-from bot.render import esc
+from bot.admin.stats import DECISIONS, PeriodReport
+from bot.content.model import Content
+from bot.ui.render import esc
 
 FORMATS = ("html", "md", "csv")
 CSV_COLUMNS = ("days", "section", "key", "label", "count")

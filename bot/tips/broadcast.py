@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import subscriptions as store
 from bot.config import Settings
-from bot.model import Tip
+from bot.content.model import Tip
 from bot.storage import Database
-from bot.tips import due_slots, next_tip
+from bot.tips import subscriptions as store
+from bot.tips.schedule import due_slots, next_tip
 
 logger = logging.getLogger(__name__)
 

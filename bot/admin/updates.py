@@ -14,8 +14,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.backups import Backups, write_atomic
-from bot.content import (
+from bot.admin.backups import Backups, write_atomic
+from bot.content.diff import ContentDiff, diff_content
+from bot.content.loader import (
     ENTRIES_DIR,
     MESSAGES_FILE,
     STATEMENTS_FILE,
@@ -25,8 +26,7 @@ from bot.content import (
     Finding,
     content_version,
 )
-from bot.content_diff import ContentDiff, diff_content
-from bot.content_store import ContentStore, Snapshot, build_snapshot
+from bot.snapshot import ContentStore, Snapshot, build_snapshot
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.content_store import ContentStore
+from bot.snapshot import ContentStore
 from bot.storage import Database
 
 

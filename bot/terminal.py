@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bot import callbacks, intents
-from bot.content_store import Snapshot
-from bot.intents import command_word
-from bot.model import Content
-from bot.normalize import fold
-from bot.render import (
+from bot.content.model import Content
+from bot.matching import intents
+from bot.matching.intents import command_word
+from bot.matching.normalize import fold
+from bot.snapshot import Snapshot
+from bot.ui import callbacks
+from bot.ui.render import (
     Reply,
     esc,
     render_callback,

@@ -22,8 +22,8 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.config import ConfigError, Settings
-from bot.health import check_health
-from bot.webhook_keys import HEALTH_ROUTE, SECRET_HEADER, webhook_path, webhook_secret
+from bot.serve.health import check_health
+from bot.serve.webhook_keys import HEALTH_ROUTE, SECRET_HEADER, webhook_path, webhook_secret
 from handlers.common import DB_KEY, STORE_KEY
 
 logger = logging.getLogger(__name__)

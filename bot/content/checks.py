@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.yamlsource import LineDict, LineList, YamlSyntaxError, read_yaml_file
+from bot.content.yamlsource import LineDict, LineList, YamlSyntaxError, read_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from bot.model import Content
+from bot.content.model import Content
 
 MAX_LISTED = 10
 

@@ -21,10 +21,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.broadcast import Blocked, OnWire, RetryLater, Send, Transient, Uncertain
-from bot.model import Content, Tip
-from bot.render import Reply
-from bot.tip_chat import render_tip
+from bot.content.model import Content, Tip
+from bot.tips.broadcast import Blocked, OnWire, RetryLater, Send, Transient, Uncertain
+from bot.tips.conversation import render_tip
+from bot.ui.render import Reply
 
 GONE_CHAT_ERRORS = ("chat not found", "user is deactivated", "bot was kicked")
 # Transport failures after which Telegram cannot have processed the request.
