@@ -25,6 +25,7 @@ TELEGRAM_FACING = ("bot/serve", "bot/testing", "handlers")
 GERMAN_ALLOWED = {
     "bot/content/loader.py",
     "bot/content/entries.py",
+    "bot/content/pointers.py",
     "bot/content/checks.py",
     "bot/content/yamlsource.py",
 }

@@ -19,11 +19,13 @@ from bot.content.files import (
     SYNONYMS_FILE,
     TIPS_FILE,
     TOPICS_FILE,
+    WEGWEISER_FILE,
     content_files,
     content_version,
 )
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
+from bot.content.pointers import load_pointers
 from bot.content.yamlsource import LineDict, LineList
 
 MAX_TIP_ID = 40
@@ -33,6 +35,7 @@ MAX_MESSAGE = 3500
 __all__ = [
     "ENTRIES_DIR",
     "REQUIRED_MESSAGES",
+    "WEGWEISER_FILE",
     "ContentError",
     "Finding",
     "content_files",
@@ -175,7 +178,9 @@ def load_content(root: Path | str) -> Content:
     statements = _load_statements(check)
     topics = _load_topics(check)
     entries, readable = load_entries(check, topics, statements)
-    tips = _load_tips(check, {entry.id for entry in entries} if readable else None)
+    entry_ids = {entry.id for entry in entries} if readable else None
+    tips = _load_tips(check, entry_ids)
+    pointers = load_pointers(check, entry_ids)
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)
     if check.findings:
@@ -188,6 +193,7 @@ def load_content(root: Path | str) -> Content:
         messages=MappingProxyType(messages),
         version=content_version(check.root),
         synonyms=tuple(synonyms),
+        pointers=tuple(pointers),
     )
 
 
@@ -195,7 +201,8 @@ def summary_line(content: Content) -> str:
     """One line: entries, tips and how many required statements are covered."""
     required = {s.id for s in content.statements.values() if s.required}
     cited = {source for entry in content.entries for source in entry.sources}
+    pointers = f"{len(content.pointers)} Wegweiser, " if content.pointers else ""
     return (
-        f"{len(content.entries)} Einträge, {len(content.tips)} Tipps, "
+        f"{len(content.entries)} Einträge, {pointers}{len(content.tips)} Tipps, "
         f"{len(required & cited)}/{len(required)} Pflicht-Aussagen abgedeckt"
     )

@@ -1,4 +1,14 @@
-"""Immutable content objects: statements, topics, entries, tips and UI messages."""
+"""Immutable content objects: statements, topics, entries, pointers, tips and UI messages.
+
+Two kinds of answer live here. An `Entry` is a workshop principle (guideline, tension,
+tool, practice, about) backed by statements of the 2017 documentation. A `Pointer`
+(Wegweiser, content/wegweiser.yaml) is practical orientation the workshop never covered:
+funding, insurance, Vereinsrecht and the like. A pointer has a short `orientation` (2–4
+plain sentences), `who_helps` (kinds of offices or organisations), one or two checked
+`links` to national resources, a `note` saying it is orientation and not legal or tax
+advice, `related` ids of workshop entries that fit, and `questions`/`keywords` for the
+matcher. Pointer ids never clash with entry ids, so one id names exactly one answer.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +66,29 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A public web resource: what to call it and where it is (always https)."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pointer:
+    """A Wegweiser: practical orientation, who helps, links and the no-advice note."""
+
+    id: str
+    title: str
+    orientation: str
+    who_helps: tuple[str, ...]
+    links: tuple[Link, ...]
+    note: str
+    related: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Tip:
     """A short daily impulse linked to an entry."""
 
@@ -75,18 +108,27 @@ class Content:
     messages: Mapping[str, str]
     version: str
     synonyms: tuple[tuple[str, ...], ...] = ()
+    pointers: tuple[Pointer, ...] = ()
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
+    _pointers_by_id: Mapping[str, Pointer] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self, "_entries_by_id", MappingProxyType({e.id: e for e in self.entries})
         )
         object.__setattr__(self, "_topics_by_id", MappingProxyType({t.id: t for t in self.topics}))
+        object.__setattr__(
+            self, "_pointers_by_id", MappingProxyType({p.id: p for p in self.pointers})
+        )
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
         return self._entries_by_id.get(entry_id)
+
+    def pointer(self, pointer_id: str) -> Pointer | None:
+        """The Wegweiser pointer with this id, or None."""
+        return self._pointers_by_id.get(pointer_id)
 
     def topic(self, topic_id: str) -> Topic | None:
         """The topic with this id, or None."""
