@@ -33,13 +33,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bot.config import Settings  # noqa: E402
-from bot.serve.app import build_application  # noqa: E402
-from bot.serve.tip_sender import telegram_sender  # noqa: E402
+from bot.serve import STORE_KEY, build_application, telegram_sender  # noqa: E402
 from bot.snapshot import ContentStore  # noqa: E402
 from bot.storage import Database  # noqa: E402
-from bot.testing.fake_telegram import FakeTelegramServer  # noqa: E402
-from bot.tips.broadcast import BroadcastOptions, broadcast_concurrency, deliver_due  # noqa: E402
-from bot.tips.schedule import EVERY_DAY, time_key  # noqa: E402
+from bot.testing import FakeTelegramServer  # noqa: E402
+from bot.tips import EVERY_DAY, BroadcastOptions, broadcast_concurrency, deliver_due, time_key  # noqa: E402
 
 TOKEN = "123456:BENCHMARK-TOKEN"
 ZONE = ZoneInfo("Europe/Berlin")
@@ -90,7 +88,7 @@ async def run(
             )
             app = build_application(settings, ContentStore(settings.content_dir))
             await app.initialize()
-            content = app.bot_data["content_store"].current.content
+            content = app.bot_data[STORE_KEY].current.content
             async with Database(settings.database_path) as db:
                 chats = await add_subscribers(db, subscribers)
                 blocked = set(chats[::BLOCKED_EVERY])

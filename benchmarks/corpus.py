@@ -12,7 +12,7 @@ import random
 import sys
 from dataclasses import replace
 
-from bot.content.model import Content, Entry
+from bot.content import Content, Entry
 
 SEED = 20170614
 QUESTIONS_PER_ENTRY = 5
@@ -75,7 +75,7 @@ def synthetic_queries(
 
 if __name__ == "__main__":
     from bot.config import DEFAULT_CONTENT_DIR
-    from bot.content.loader import load_content
+    from bot.content import load_content
 
     queries = synthetic_queries(load_content(DEFAULT_CONTENT_DIR))
     sys.stdout.write("".join(query + "\n" for query in queries))

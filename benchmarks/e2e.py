@@ -24,10 +24,9 @@ from pathlib import Path
 from benchmarks.latency import percentile
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.logs import setup_logging
-from bot.serve.app import build_application
+from bot.serve import build_application
 from bot.snapshot import ContentStore, Snapshot
-from bot.testing.fake_telegram import FakeTelegramServer
-from bot.testing.polling import start_polling, stop_polling
+from bot.testing import FakeTelegramServer, start_polling, stop_polling
 
 TOKEN = "123456:BENCH-TOKEN"
 RATE_LIMIT_PER_S = 1_000_000.0

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.matching.matcher import Matcher
+from bot.matching import Matcher
 
 WARM_UP_ROUNDS = 1
 LOAD_REPEATS = 3  # medians: the machine is shared
@@ -97,7 +97,7 @@ def measure_synthetic(size: int, dev: Path, rounds: int) -> dict[str, float]:
     from benchmarks.corpus import synthetic_content, synthetic_queries
     from benchmarks.quality import load_dev, questions_of
     from bot.config import DEFAULT_CONTENT_DIR
-    from bot.content.loader import load_content
+    from bot.content import load_content
 
     base = load_content(DEFAULT_CONTENT_DIR)
     queries = questions_of(load_dev(dev)) + synthetic_queries(base)

@@ -30,8 +30,8 @@ import yaml
 from rapidfuzz import fuzz, process, utils
 
 from bot.cli import result_json
-from bot.content.model import Content, Entry
-from bot.matching.matcher import Matcher
+from bot.content import Content, Entry
+from bot.matching import Matcher
 
 TOP = 3
 SCORE_LINE = re.compile(r"top1 ([\d.]+) .*top3 ([\d.]+) .*refused ([\d.]+)")
@@ -200,7 +200,7 @@ def crosscheck(root: Path, score_script: Path, dev: Path, command: str) -> Score
 
 def _serve(name: str, threshold: float) -> None:
     from bot.config import DEFAULT_CONTENT_DIR
-    from bot.content.loader import load_content
+    from bot.content import load_content
 
     baseline = BASELINES[name](load_content(DEFAULT_CONTENT_DIR))
     for line in sys.stdin:

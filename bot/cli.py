@@ -17,13 +17,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from bot.admin.stats import PeriodReport
+from bot.admin import PeriodReport
 from bot.config import ConfigError, Settings, load_settings
-from bot.content.diff import describe_diff, diff_content
-from bot.content.loader import ContentError, load_content, summary_line
-from bot.content.model import Content
+from bot.content import (
+    Content,
+    ContentError,
+    describe_diff,
+    diff_content,
+    load_content,
+    summary_line,
+)
 from bot.logs import setup_logging
-from bot.matching.matcher import SearchResult
+from bot.matching import SearchResult
 from bot.snapshot import Snapshot, build_snapshot
 
 
@@ -74,7 +79,7 @@ def _snapshot(settings: Settings, directory: Path | None) -> Snapshot:
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     """Answer the question given, or each line of stdin."""
     from bot.terminal import format_reply
-    from bot.ui.render import render_result
+    from bot.ui import render_result
 
     snapshot = _snapshot(settings, args.content)
     questions = [" ".join(args.question)] if args.question else sys.stdin
@@ -116,8 +121,7 @@ def _print_diff(content: Content, other_dir: Path) -> int:
 
 def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     """Print the question-log figures, the same as /stats."""
-    from bot.admin.report import render_report
-    from bot.admin.stats import build_report
+    from bot.admin import build_report, render_report
     from bot.storage import Database
 
     async def build() -> PeriodReport:
@@ -156,7 +160,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     """Run the Telegram bot until SIGTERM/SIGINT."""
-    from bot.serve.runner import run_bot
+    from bot.serve import run_bot
 
     return run_bot(settings, webhook=args.webhook)
 

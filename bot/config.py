@@ -15,8 +15,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
-DEFAULT_DATABASE = Path("data") / "beteiligungslotse.sqlite3"
-DEFAULT_TIMEZONE = "Europe/Berlin"
 # Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret_token.
 WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 WEBHOOK_URL_PATTERN = re.compile(r"https?://[^\s/]+(/\S*)?")
@@ -32,13 +30,13 @@ class Settings:
 
     token: str | None = field(default=None, repr=False)
     content_dir: Path = DEFAULT_CONTENT_DIR
-    database_path: Path = DEFAULT_DATABASE
+    database_path: Path = Path("data") / "beteiligungslotse.sqlite3"
     base_url: str | None = None
     base_file_url: str | None = None
     admin_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
     log_format: str = "text"
-    timezone: str = DEFAULT_TIMEZONE
+    timezone: str = "Europe/Berlin"
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)
     webhook_listen: str = "0.0.0.0"
@@ -135,7 +133,11 @@ def _timezone(name: str) -> str:
 def load_settings(
     environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
 ) -> Settings:
-    """Settings from `.env` (if present) overlaid with the real environment."""
+    """Settings from `.env` (if present) overlaid with the real environment.
+
+    An unset variable keeps the `Settings` default (the dataclass is the only place for them).
+    """
+    default = Settings()
     env: dict[str, str] = read_dotenv(dotenv) if dotenv else {}
     env.update(os.environ if environ is None else environ)
 
@@ -143,29 +145,33 @@ def load_settings(
         value = env.get(name, "").strip()
         return value or None
 
-    log_format = (text("LOG_FORMAT") or "text").lower()
+    log_format = (text("LOG_FORMAT") or default.log_format).lower()
     if log_format not in ("text", "json"):
         raise ConfigError(f"LOG_FORMAT must be 'text' or 'json', got {log_format!r}")
-    log_level = (text("LOG_LEVEL") or "INFO").upper()
+    log_level = (text("LOG_LEVEL") or default.log_level).upper()
     if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
     return Settings(
         token=text("TELEGRAM_BOT_TOKEN"),
-        content_dir=Path(text("CONTENT_DIR") or DEFAULT_CONTENT_DIR),
-        database_path=Path(text("DATABASE_PATH") or DEFAULT_DATABASE),
+        content_dir=Path(text("CONTENT_DIR") or default.content_dir),
+        database_path=Path(text("DATABASE_PATH") or default.database_path),
         base_url=text("TELEGRAM_BASE_URL"),
         base_file_url=text("TELEGRAM_BASE_FILE_URL"),
         admin_ids=_admin_ids(env.get("ADMIN_IDS", "")),
         log_level=log_level,
         log_format=log_format,
-        timezone=_timezone(text("TIMEZONE") or DEFAULT_TIMEZONE),
+        timezone=_timezone(text("TIMEZONE") or default.timezone),
         webhook_url=_webhook_url(text("WEBHOOK_URL")),
         webhook_secret=_webhook_secret(text("WEBHOOK_SECRET")),
-        webhook_listen=text("WEBHOOK_LISTEN") or "0.0.0.0",
-        port=_int(env, "PORT", 8443, 1, 65535),
-        rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", 25.0),
-        catch_up_minutes=_int(env, "TIP_CATCH_UP_MINUTES", 120, 0, 24 * 60),
-        question_retention_days=_int(env, "QUESTION_RETENTION_DAYS", 90, 1, 3650),
+        webhook_listen=text("WEBHOOK_LISTEN") or default.webhook_listen,
+        port=_int(env, "PORT", default.port, 1, 65535),
+        rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", default.rate_limit_per_s),
+        catch_up_minutes=_int(env, "TIP_CATCH_UP_MINUTES", default.catch_up_minutes, 0, 24 * 60),
+        question_retention_days=_int(
+            env, "QUESTION_RETENTION_DAYS", default.question_retention_days, 1, 3650
+        ),
         backup_dir=Path(backup) if (backup := text("BACKUP_DIR")) else None,
-        content_poll_seconds=_int(env, "CONTENT_POLL_SECONDS", 5, 1, 3600),
+        content_poll_seconds=_int(
+            env, "CONTENT_POLL_SECONDS", default.content_poll_seconds, 1, 3600
+        ),
     )

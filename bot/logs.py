@@ -12,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 
 from bot.config import Settings
-from bot.serve.webhook_keys import log_secrets
+from bot.serve import log_secrets
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "telegram.ext.ExtBot")

@@ -10,9 +10,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.content.loader import content_files, load_content
-from bot.content.model import Content
-from bot.matching.matcher import Matcher
+from bot.content import Content, content_files, load_content
+from bot.matching import Matcher
 
 logger = logging.getLogger(__name__)
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bot.content.model import Content
-from bot.matching import intents
-from bot.matching.intents import command_word
-from bot.matching.normalize import fold
+from bot.content import Content
+from bot.matching import fold, intents
 from bot.snapshot import Snapshot
-from bot.ui import callbacks
-from bot.ui.render import (
+from bot.ui import (
+    Feedback,
     Reply,
-    esc,
+    chat_commands,
+    command_lines,
     render_callback,
     render_result,
     render_topics,
@@ -22,12 +21,6 @@ from bot.ui.render import (
 
 # Words typed in the terminal, compared folded (so "Tschüss" is "tschuess").
 QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschuess"})
-# The Telegram commands the chat understands, with the keys of their descriptions.
-CHAT_COMMANDS = (
-    ("start", "command_start"),
-    ("hilfe", "command_help"),
-    ("themen", "command_themen"),
-)
 
 
 def format_reply(snapshot: Snapshot, reply: Reply) -> str:
@@ -43,8 +36,7 @@ def format_reply(snapshot: Snapshot, reply: Reply) -> str:
 
 def help_reply(content: Content) -> Reply:
     """The help text, listing the commands the terminal chat understands."""
-    commands = "\n".join(f"/{name} – {esc(content.text(key))}" for name, key in CHAT_COMMANDS)
-    return Reply(content.text("help", commands=commands))
+    return Reply(content.text("help", commands=command_lines(content, chat_commands())))
 
 
 def choose(snapshot: Snapshot, number: int, last: Reply) -> Reply:
@@ -61,7 +53,7 @@ def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
     """The reply to one line typed in the terminal."""
     stripped = text.strip()
     content = snapshot.content
-    intent = command_word(stripped)
+    intent = intents.command_word(stripped)
     if intent == intents.TOPICS:
         return render_topics(content)
     if intent == intents.HELP:
@@ -75,8 +67,7 @@ def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
 
 def without_feedback(reply: Reply) -> Reply:
     """Drop the 👍/👎 row: the terminal chat stores no feedback."""
-    feedback = f"{callbacks.FEEDBACK}:"
-    rows = tuple(row for row in reply.buttons if not any(b.data.startswith(feedback) for b in row))
+    rows = tuple(row for row in reply.buttons if not any(Feedback.parse(b.data) for b in row))
     return Reply(reply.text, rows)
 
 

@@ -1,24 +1,34 @@
-"""Shared helpers for handlers: the served snapshot, keyboards, sending replies."""
+"""Shared by the handlers: what this update works with (snapshot, database, settings), admins."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.constants import ParseMode
+import functools
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.config import Settings
+from bot.serve import DB_KEY, SETTINGS_KEY, STORE_KEY
 from bot.snapshot import ContentStore, Snapshot
 from bot.storage import Database
-from bot.ui.render import Reply, split_message
 
-STORE_KEY = "content_store"
-DB_KEY = "database"
-SETTINGS_KEY = "settings"
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def snapshot(context: ContextTypes.DEFAULT_TYPE) -> Snapshot:
     """The content snapshot to use for this whole update."""
+    return content_store(context).current
+
+
+def content_store(context: ContextTypes.DEFAULT_TYPE) -> ContentStore:
+    """The store that serves (and swaps) the content."""
     store: ContentStore = context.bot_data[STORE_KEY]
-    return store.current
+    return store
 
 
 def database(context: ContextTypes.DEFAULT_TYPE) -> Database:
@@ -27,29 +37,29 @@ def database(context: ContextTypes.DEFAULT_TYPE) -> Database:
     return db
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """Reply buttons as an inline keyboard (None when there are none)."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
-            for row in reply.buttons
-        ]
-    )
+def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
+    """The Application's settings."""
+    value: Settings = context.bot_data[SETTINGS_KEY]
+    return value
 
 
-async def send_reply(message: Message, reply: Reply, quote: bool = False) -> Message:
-    """Send a reply as one or more HTML messages; buttons go under the last part."""
-    parts = split_message(reply.text)
-    sent = message
-    for number, part in enumerate(parts, 1):
-        markup = keyboard(reply) if number == len(parts) else None
-        sent = await message.reply_text(
-            part,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            do_quote=quote and number == 1,
-            disable_web_page_preview=True,
-        )
-    return sent
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """True if the sender is listed in ADMIN_IDS."""
+    user = update.effective_user
+    return user is not None and user.id in settings(context).admin_ids
+
+
+def admin_only(handler: Handler) -> Handler:
+    """Run the handler for admins; everyone else gets a short refusal and is logged."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if is_admin(update, context):
+            await handler(update, context)
+            return
+        user = update.effective_user
+        logger.warning("Admin command refused for user %s", user.id if user else "unknown")
+        if update.effective_message:
+            await update.effective_message.reply_text(snapshot(context).content.text("admin_only"))
+
+    return guarded

@@ -14,42 +14,35 @@ from typing import TypeVar
 from telegram import Bot, Document, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.admin.backups import Backups
-from bot.admin.replies import change_text, rejection_text
-from bot.admin.updates import (
+from bot.admin import (
     MAX_UPLOAD_BYTES,
+    Backups,
     ChangeRejected,
     apply_upload,
+    change_text,
+    rejection_text,
     reload_from_disk,
     reload_if_changed,
     rollback,
     upload_target,
 )
 from bot.config import Settings
-from bot.content.loader import content_files
-from bot.snapshot import ContentStore
-from bot.ui.render import Reply, esc, split_message
-from handlers.admin import admin_only, settings
-from handlers.common import SETTINGS_KEY, STORE_KEY, send_reply, snapshot
+from bot.content import content_files
+from bot.serve import BACKUPS_KEY, CONTENT_LOCK_KEY, SETTINGS_KEY, BotApp, send_reply
+from bot.ui import Reply, command, esc, split_message
+from handlers.common import admin_only, content_store, settings, snapshot
 
 logger = logging.getLogger(__name__)
 
-LOCK_KEY = "content_lock"
-BACKUPS_KEY = "content_backups"
 WATCH_JOB = "content-watch"
 T = TypeVar("T")
 
 
-def _store(context: ContextTypes.DEFAULT_TYPE) -> ContentStore:
-    store: ContentStore = context.bot_data[STORE_KEY]
-    return store
-
-
 async def _one_at_a_time(context: ContextTypes.DEFAULT_TYPE, change: Callable[[], T]) -> T:
     """Run a blocking content change in a thread, never two at once."""
-    lock: asyncio.Lock = context.bot_data[LOCK_KEY]
+    lock: asyncio.Lock = context.bot_data[CONTENT_LOCK_KEY]
     async with lock:
         return await asyncio.to_thread(change)
 
@@ -64,7 +57,7 @@ async def _apply(context: ContextTypes.DEFAULT_TYPE, document: Document) -> str:
         data = bytes(await (await document.get_file()).download_as_bytearray())
         backups: Backups = context.bot_data[BACKUPS_KEY]
         change = await _one_at_a_time(
-            context, lambda: apply_upload(_store(context), backups, name, data)
+            context, lambda: apply_upload(content_store(context), backups, name, data)
         )
     except ChangeRejected as rejected:
         logger.warning("Upload %s rejected: %s", name, rejected.key)
@@ -87,7 +80,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Load the content files from disk again; keep the old content if they are invalid."""
     try:
-        change = await _one_at_a_time(context, lambda: reload_from_disk(_store(context)))
+        change = await _one_at_a_time(context, lambda: reload_from_disk(content_store(context)))
         text = change_text("reload_ok", change)
     except ChangeRejected as rejected:
         text = rejection_text(snapshot(context).content, rejected)
@@ -100,7 +93,7 @@ async def rollback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """Restore the newest backup that differs from the served content."""
     backups: Backups = context.bot_data[BACKUPS_KEY]
     try:
-        change = await _one_at_a_time(context, lambda: rollback(_store(context), backups))
+        change = await _one_at_a_time(context, lambda: rollback(content_store(context), backups))
         text = (
             change_text("rollback_ok", change, name=change.source)
             if change
@@ -116,7 +109,7 @@ async def rollback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send every content file as a document."""
     message = update.effective_message
-    files = content_files(_store(context).directory)
+    files = content_files(content_store(context).directory)
     if message is None:
         return
     await message.reply_text(snapshot(context).content.text("export_intro", count=len(files)))
@@ -138,7 +131,7 @@ async def _tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
 async def watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Job: reload content files changed on disk; tell every admin when they are broken."""
     try:
-        change = await _one_at_a_time(context, lambda: reload_if_changed(_store(context)))
+        change = await _one_at_a_time(context, lambda: reload_if_changed(content_store(context)))
     except ChangeRejected as rejected:
         notice = ChangeRejected("watch_invalid", rejected.findings)
         text = rejection_text(snapshot(context).content, notice)
@@ -148,14 +141,15 @@ async def watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
         logger.info("Content changed on disk; now serving %s", change.snapshot.content.version)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: BotApp) -> None:
+    """/reload, /rollback, /export, uploads and the content watcher."""
     config: Settings = app.bot_data[SETTINGS_KEY]
-    app.bot_data[LOCK_KEY] = asyncio.Lock()
+    app.bot_data[CONTENT_LOCK_KEY] = asyncio.Lock()
     app.bot_data[BACKUPS_KEY] = Backups(config.backups_path)
     # block=False: questions keep being answered while a change is validated and indexed.
-    app.add_handler(CommandHandler("reload", reload_command, block=False))
-    app.add_handler(CommandHandler("rollback", rollback_command, block=False))
-    app.add_handler(CommandHandler("export", export, block=False))
+    app.add_handler(CommandHandler(command("reload").names, reload_command, block=False))
+    app.add_handler(CommandHandler(command("rollback").names, rollback_command, block=False))
+    app.add_handler(CommandHandler(command("export").names, export, block=False))
     if config.admin_ids:
         admins = filters.User(user_id=config.admin_ids)
         documents = filters.ChatType.PRIVATE & filters.Document.ALL & admins

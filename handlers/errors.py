@@ -6,8 +6,9 @@ import logging
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
+from bot.serve import BotApp
 from handlers.common import snapshot
 
 logger = logging.getLogger(__name__)
@@ -23,5 +24,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("Could not tell the user about the error")
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: BotApp) -> None:
+    """The error handler."""
     app.add_error_handler(on_error)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.serve import BotApp
 from handlers.common import snapshot
 
 NON_TEXT = filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL
@@ -30,7 +31,8 @@ async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await update.callback_query.answer(snapshot(context).content.text("stale_button"))
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: BotApp) -> None:
+    """The catch-alls: register after every other handler."""
     app.add_handler(MessageHandler(NON_TEXT, non_text))
     app.add_handler(MessageHandler(UNKNOWN_COMMAND, unknown_command))
     app.add_handler(CallbackQueryHandler(unknown_button))

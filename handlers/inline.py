@@ -9,10 +9,11 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.ext import Application, ContextTypes, InlineQueryHandler
+from telegram.ext import ContextTypes, InlineQueryHandler
 
-from bot.matching.matcher import REFUSE
-from bot.ui.render import render_entry, split_message
+from bot.matching import REFUSE
+from bot.serve import BotApp
+from bot.ui import render_entry, split_message
 from handlers.common import snapshot
 
 INLINE_RESULTS = 5
@@ -47,5 +48,6 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer(articles, cache_time=INLINE_CACHE_SECONDS, button=button)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: BotApp) -> None:
+    """Inline queries."""
     app.add_handler(InlineQueryHandler(inline_query))

@@ -6,24 +6,15 @@ import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.config import Settings
-from bot.records.privacy import forget_user
-from bot.records.question_log import delete_older_than
-from bot.ui import callbacks
-from bot.ui.render import Button, Reply, esc
-from handlers.common import SETTINGS_KEY, database, send_reply, snapshot
+from bot.records import delete_older_than, forget_user
+from bot.serve import BotApp, send_reply
+from bot.ui import FORGET_CANCEL, FORGET_CONFIRM, Button, Forget, Reply, command, esc
+from handlers.common import database, settings, snapshot
 
 logger = logging.getLogger(__name__)
 
-COMMANDS: list[tuple[str, str]] = [
-    ("datenschutz", "command_datenschutz"),
-    ("vergessen", "command_vergessen"),
-]
-CONFIRM = "yes"
-CANCEL = "no"
-BUTTON_PATTERN = rf"^{callbacks.FORGET}:({CONFIRM}|{CANCEL})$"
 RETENTION_JOB = "question-retention"
 RETENTION_INTERVAL_S = 24 * 60 * 60
 RETENTION_FIRST_S = 60
@@ -31,8 +22,8 @@ RETENTION_FIRST_S = 60
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain what is stored, why, and for how long."""
-    settings: Settings = context.bot_data[SETTINGS_KEY]
-    text = snapshot(context).content.text("privacy", days=settings.question_retention_days)
+    days = settings(context).question_retention_days
+    text = snapshot(context).content.text("privacy", days=days)
     if update.effective_message:
         await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
@@ -41,8 +32,8 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask for confirmation before deleting everything about the user."""
     content = snapshot(context).content
     buttons = (
-        (Button(content.text("forget_yes"), callbacks.encode(callbacks.FORGET, CONFIRM)),),
-        (Button(content.text("forget_no"), callbacks.encode(callbacks.FORGET, CANCEL)),),
+        (Button(content.text("forget_yes"), Forget(FORGET_CONFIRM).pack()),),
+        (Button(content.text("forget_no"), Forget(FORGET_CANCEL).pack()),),
     )
     if update.effective_message:
         await send_reply(
@@ -57,7 +48,8 @@ async def forget_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     content = snapshot(context).content
     await query.answer()
-    if query.data == callbacks.encode(callbacks.FORGET, CONFIRM):
+    pressed = Forget.parse(query.data)
+    if pressed is not None and pressed.answer == FORGET_CONFIRM:
         deleted = await forget_user(database(context), query.from_user.id)
         await query.edit_message_text(content.text("forget_done", count=deleted))
     else:
@@ -66,15 +58,16 @@ async def forget_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def expire_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Job: delete logged questions and votes older than the retention period."""
-    settings: Settings = context.bot_data[SETTINGS_KEY]
-    deleted = await delete_older_than(database(context), settings.question_retention_days)
+    days = settings(context).question_retention_days
+    deleted = await delete_older_than(database(context), days)
     logger.info("Retention: deleted %d old question log and feedback rows", deleted)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CommandHandler("datenschutz", privacy))
-    app.add_handler(CommandHandler("vergessen", forget))
-    app.add_handler(CallbackQueryHandler(forget_confirmed, pattern=BUTTON_PATTERN))
+def register(app: BotApp) -> None:
+    """/datenschutz, /vergessen with its buttons, and the daily retention job."""
+    app.add_handler(CommandHandler(command("datenschutz").names, privacy))
+    app.add_handler(CommandHandler(command("vergessen").names, forget))
+    app.add_handler(CallbackQueryHandler(forget_confirmed, pattern=Forget.pattern()))
     if app.job_queue:
         app.job_queue.run_repeating(
             expire_questions, RETENTION_INTERVAL_S, first=RETENTION_FIRST_S, name=RETENTION_JOB

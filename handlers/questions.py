@@ -9,14 +9,14 @@ import logging
 import re
 
 from telegram import Message, Update
-from telegram.ext import Application, ContextTypes, MessageHandler, filters
+from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.matching import intents
-from bot.matching.intents import command_word
-from bot.ui.render import render_result
+from bot.records import log_question
+from bot.serve import BotApp, send_reply
+from bot.ui import render_result
 from handlers import start, topics
-from handlers.common import send_reply, snapshot
-from handlers.feedback import log_question
+from handlers.common import database, snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a question in a private chat; a lone "hilfe" or "themen" acts as the command."""
     message = update.effective_message
     if message and message.text:
-        intent = command_word(message.text)
+        intent = intents.command_word(message.text)
         if intent:
             await INTENT_HANDLERS[intent](update, context)
         else:
@@ -69,10 +69,11 @@ async def answer(
     current = snapshot(context)
     result = current.matcher.search(text)
     logger.debug("Question answered with decision %s", result.decision)
-    await log_question(context, message, text, result)
+    await log_question(database(context), text, result, message.chat.type, message.chat.id)
     await send_reply(message, render_result(current.content, result), quote=quote)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: BotApp) -> None:
+    """Questions in private chats and addressed group messages."""
     app.add_handler(MessageHandler(PRIVATE_TEXT, question))
     app.add_handler(MessageHandler(GROUP_TEXT, group_question))

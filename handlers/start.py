@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler, ContextTypes
 
-from bot.ui.render import Reply, esc, topic_rows
-from handlers.common import send_reply, snapshot
-
-# (command, key of its description in messages.yaml), in the order users see them.
-COMMANDS: list[tuple[str, str]] = [
-    ("start", "command_start"),
-    ("hilfe", "command_help"),
-    ("themen", "command_themen"),
-]
-
-
-def command_list(context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Every registered command with its description, one per line."""
-    content = snapshot(context).content
-    commands: list[tuple[str, str]] = context.bot_data.get("commands", COMMANDS)
-    return "\n".join(f"/{name} – {esc(content.text(key))}" for name, key in commands)
+from bot.serve import BotApp, send_reply
+from bot.ui import Reply, Scope, command, command_lines, commands_for, topic_rows
+from handlers.common import snapshot
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -34,14 +21,16 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Explain how to ask, with examples and all commands."""
+    """Explain how to ask, with examples and all user commands."""
     content = snapshot(context).content
+    commands = command_lines(content, commands_for(Scope.USER))
     if update.effective_message:
         await update.effective_message.reply_text(
-            content.text("help", commands=command_list(context)), parse_mode=ParseMode.HTML
+            content.text("help", commands=commands), parse_mode=ParseMode.HTML
         )
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CommandHandler("start", start))
-    app.add_handler(CommandHandler(["hilfe", "help"], help_command))
+def register(app: BotApp) -> None:
+    """/start and /hilfe."""
+    app.add_handler(CommandHandler(command("start").names, start))
+    app.add_handler(CommandHandler(command("hilfe").names, help_command))

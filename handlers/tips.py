@@ -9,30 +9,26 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.config import Settings
-from bot.serve.tip_sender import telegram_sender
+from bot.serve import (
+    BROADCAST_LOCK_KEY,
+    CLOCK_KEY,
+    RECOVERED_KEY,
+    BotApp,
+    edit_reply,
+    send_reply,
+    telegram_sender,
+)
 from bot.tips import conversation as tip_chat
-from bot.tips.broadcast import deliver_due, options_from_settings, recover_interrupted
-from handlers.common import SETTINGS_KEY, database, keyboard, send_reply, snapshot
+from bot.tips import deliver_due, options_from_settings, recover_interrupted
+from bot.ui import SubscriptionChoice, command
+from handlers.common import database, settings, snapshot
 
 logger = logging.getLogger(__name__)
 
-# (command, key of its description in messages.yaml), in the order users see them.
-COMMANDS: list[tuple[str, str]] = [
-    ("tipp", "command_tipp"),
-    ("abo", "command_abo"),
-    ("stopp", "command_stopp"),
-]
-CLOCK_KEY = "clock"  # bot_data: a callable returning the current aware datetime (tests)
 JOB_NAME = "daily-tips"
 STARTUP_DELAY_SECONDS = 1.0
-BROADCAST_LOCK_KEY = "daily_tips_lock"
-RECOVERED_KEY = "daily_tips_recovered"
-BUTTON_PATTERN = rf"^{tip_chat.SUBSCRIPTION}:"
 
 
 def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
@@ -42,8 +38,8 @@ def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
 
 
 def zone(context: ContextTypes.DEFAULT_TYPE) -> ZoneInfo:
-    settings: Settings = context.bot_data[SETTINGS_KEY]
-    return ZoneInfo(settings.timezone)
+    """The time zone subscriptions are set in."""
+    return ZoneInfo(settings(context).timezone)
 
 
 async def tip_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -95,13 +91,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         database(context), content, chat.id, choice, now(context), zone(context)
     )
     await query.answer()
-    try:
-        await query.edit_message_text(
-            reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
-        )
-    except BadRequest as error:  # the same button pressed twice
-        if "not modified" not in str(error).lower():
-            raise
+    await edit_reply(query, reply)
 
 
 async def deliver_tips(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -114,7 +104,7 @@ async def deliver_tips(context: ContextTypes.DEFAULT_TYPE) -> None:
         if not context.bot_data.get(RECOVERED_KEY):  # first run: before any send of ours
             await recover_interrupted(db, now(context))
             context.bot_data[RECOVERED_KEY] = True
-        options = options_from_settings(context.bot_data[SETTINGS_KEY])
+        options = options_from_settings(settings(context))
         send = telegram_sender(context.bot, content)
         await deliver_due(db, content.tips, send, now(context), options)
 
@@ -124,11 +114,12 @@ def next_minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CommandHandler("tipp", tip_command))
-    app.add_handler(CommandHandler("abo", subscribe_command))
-    app.add_handler(CommandHandler("stopp", stop_command))
-    app.add_handler(CallbackQueryHandler(button, pattern=BUTTON_PATTERN))
+def register(app: BotApp) -> None:
+    """/tipp, /abo, /stopp, the subscription buttons and the daily-tip jobs."""
+    app.add_handler(CommandHandler(command("tipp").names, tip_command))
+    app.add_handler(CommandHandler(command("abo").names, subscribe_command))
+    app.add_handler(CommandHandler(command("stopp").names, stop_command))
+    app.add_handler(CallbackQueryHandler(button, pattern=SubscriptionChoice.pattern()))
     if app.job_queue is None:
         logger.warning("No JobQueue available: daily tips will not be sent")
         return

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-
 from telegram import Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.ui.callbacks import LIST_TOPICS, OPEN_ENTRY, OPEN_TOPIC
-from bot.ui.render import render_callback, render_topics
-from handlers.common import keyboard, send_reply, snapshot
-
-logger = logging.getLogger(__name__)
-
-BUTTON_PATTERN = rf"^({OPEN_ENTRY}|{OPEN_TOPIC}):|^{LIST_TOPICS}$"
+from bot.serve import BotApp, edit_reply, send_reply
+from bot.ui import BROWSE, any_pattern, command, render_callback, render_topics
+from handlers.common import snapshot
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -35,15 +27,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(content.text("stale_button"), show_alert=False)
         return
     await query.answer()
-    try:
-        await query.edit_message_text(
-            reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
-        )
-    except BadRequest as error:
-        if "not modified" not in str(error).lower():
-            raise
+    await edit_reply(query, reply)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CommandHandler("themen", topics))
-    app.add_handler(CallbackQueryHandler(button, pattern=BUTTON_PATTERN))
+def register(app: BotApp) -> None:
+    """/themen and the topic/entry buttons."""
+    app.add_handler(CommandHandler(command("themen").names, topics))
+    app.add_handler(CallbackQueryHandler(button, pattern=any_pattern(*BROWSE)))

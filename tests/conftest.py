@@ -9,9 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
 from bot.config import DEFAULT_CONTENT_DIR, Settings
+from bot.serve import BotApp
 from bot.serve.app import build_application
 from bot.serve.runner import BotRunner
 from bot.snapshot import ContentStore, Snapshot, build_snapshot
@@ -173,7 +173,7 @@ ADMIN_ID = 777
 @pytest.fixture
 async def running_bot(
     settings: Settings, shipped_snapshot: Snapshot
-) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+) -> AsyncIterator[BotApp]:
     """The real Application with the shipped content, polling the fake server."""
     app = build_application(settings, ContentStore(settings.content_dir, shipped_snapshot))
     await start_polling(app)
@@ -227,7 +227,7 @@ def content_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 async def editable_bot(
     settings: Settings, content_copy: Path, shipped_snapshot: Snapshot
-) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+) -> AsyncIterator[BotApp]:
     """The real Application serving a writable content copy, backups in a temporary folder."""
     config = with_settings(
         settings, content_dir=content_copy, backup_dir=content_copy.parent / "backups"
@@ -248,7 +248,7 @@ async def tip_db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-async def tips_bot(running_bot: Application) -> Application:  # type: ignore[type-arg]
+async def tips_bot(running_bot: BotApp) -> BotApp:
     """The running bot with its scheduled jobs paused, so tests run deliveries themselves."""
     assert running_bot.job_queue is not None
     running_bot.job_queue.scheduler.pause()

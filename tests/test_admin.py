@@ -5,26 +5,26 @@ from __future__ import annotations
 import logging
 
 import pytest
-from telegram.ext import Application
 
 from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.serve import DB_KEY, BotApp
 from bot.testing.fake_telegram import FakeTelegramServer
-from handlers.admin import ADMIN_COMMANDS
-from handlers.common import DB_KEY
+from bot.ui.commands import Scope, commands_for
 from tests.conftest import ADMIN_ID
 
 STRANGER = 31337
+ADMIN_COMMANDS = [c.name for c in commands_for(Scope.ADMIN)]
 REFUSAL = "Dieser Befehl ist Administratorinnen und Administratoren vorbehalten."
 
 
-@pytest.mark.parametrize("command", [name for name, _ in ADMIN_COMMANDS])
+@pytest.mark.parametrize("command", ADMIN_COMMANDS)
 async def test_non_admin_is_refused_and_logged(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     caplog: pytest.LogCaptureFixture,
     command: str,
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="handlers.admin")
+    caplog.set_level(logging.WARNING, logger="handlers.common")
     fake_telegram.push_message(f"/{command}", user_id=STRANGER)
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert call.params["text"] == REFUSAL
@@ -33,27 +33,27 @@ async def test_non_admin_is_refused_and_logged(
 
 
 async def test_admin_sees_the_admin_commands(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.push_message("/admin", user_id=ADMIN_ID)
     (call,) = await fake_telegram.wait_for("sendMessage")
-    for name, _ in ADMIN_COMMANDS:
+    for name in ADMIN_COMMANDS:
         assert f"/{name} – " in call.params["text"]
 
 
 async def test_admin_commands_are_not_in_the_public_menu(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     (call,) = await fake_telegram.wait_for("setMyCommands")
     public = {c["command"] for c in call.params["commands"]}
-    assert not public & {name for name, _ in ADMIN_COMMANDS}
+    assert not public & set(ADMIN_COMMANDS)
     assert {"datenschutz", "vergessen"} <= public
 
 
 async def test_stats_shows_the_seeded_figures(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     db = running_bot.bot_data[DB_KEY]

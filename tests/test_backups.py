@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.admin.backups import Backups, write_atomic
-from bot.content.loader import content_version
+from bot.content import content_version
 
 
 def test_write_atomic_replaces_the_file_and_leaves_no_temp_file(tmp_path: Path) -> None:

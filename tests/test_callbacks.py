@@ -1,71 +1,104 @@
-"""Callback data: short, validated both ways."""
+"""Callback data: one declaration per kind packs, parses and filters; short and validated."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from bot.ui.callbacks import (
-    LIST_TOPICS,
+    BROWSE,
     MAX_CALLBACK_BYTES,
-    OPEN_ENTRY,
-    OPEN_TOPIC,
-    Callback,
-    decode,
-    encode,
+    CallbackData,
+    Feedback,
+    Forget,
+    ListTopics,
+    OpenEntry,
+    OpenTopic,
+    SubscriptionChoice,
+    any_pattern,
+    parse_any,
 )
 
 
 @pytest.mark.parametrize(
-    ("action", "argument"),
-    [(OPEN_ENTRY, "keine-ohnmacht"), (OPEN_TOPIC, "rahmen"), (LIST_TOPICS, ""), ("e", "a_b:1")],
-)
-def test_encode_decode_round_trip(action: str, argument: str) -> None:
-    data = encode(action, argument)
-    assert len(data.encode()) <= MAX_CALLBACK_BYTES
-    assert decode(data) == Callback(action, argument)
-
-
-def test_action_without_argument_has_no_separator() -> None:
-    assert encode(LIST_TOPICS) == "top"
-
-
-@pytest.mark.parametrize(
-    ("action", "argument"),
+    ("callback", "data"),
     [
-        ("e", "x" * 63),  # 65 bytes
-        ("e", "Großbuchstaben"),
-        ("e", "mit leerzeichen"),
-        ("e", "äöü"),
-        ("", "rahmen"),
-        ("toolongaction", "x"),
+        (OpenEntry("keine-ohnmacht"), "e:keine-ohnmacht"),
+        (OpenTopic("rahmen"), "t:rahmen"),
+        (ListTopics(), "top"),
+        (Feedback("up", "augenhoehe"), "fb:up:augenhoehe"),
+        (Forget("yes"), "forget:yes"),
+        (SubscriptionChoice("t0730"), "abo:t0730"),
     ],
 )
-def test_encode_refuses_what_would_not_come_back(action: str, argument: str) -> None:
+def test_pack_parse_round_trip_and_handler_pattern(callback: CallbackData, data: str) -> None:
+    assert callback.pack() == data
+    assert type(callback).parse(data) == callback
+    assert re.match(type(callback).pattern(), data)
+
+
+@pytest.mark.parametrize(
+    "callback",
+    [
+        OpenEntry("x" * 63),  # 65 bytes
+        OpenEntry("Großbuchstaben"),
+        OpenEntry("mit leerzeichen"),
+        OpenEntry("a:b"),
+        OpenEntry(""),
+        Feedback("maybe", "augenhoehe"),
+        Forget("vielleicht"),
+    ],
+)
+def test_pack_refuses_what_would_not_come_back(callback: CallbackData) -> None:
     with pytest.raises(ValueError):
-        encode(action, argument)
+        callback.pack()
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("kind", "data"),
     [
-        None,
-        "",
-        "e:",
-        ":x",
-        "e:" + "a" * 62,
-        "E:rahmen",
-        "e:rahmen ",
-        "e:<b>",
-        "e:ä",
-        "e\n:x",
-        "🙂",
-        "x" * 500,
+        (OpenEntry, None),
+        (OpenEntry, ""),
+        (OpenEntry, "e:"),
+        (OpenEntry, ":x"),
+        (OpenEntry, "e:" + "a" * 63),
+        (OpenEntry, "E:rahmen"),
+        (OpenEntry, "e:rahmen "),
+        (OpenEntry, "e:<b>"),
+        (OpenEntry, "e:ä"),
+        (OpenEntry, "e\n:x"),
+        (OpenEntry, "t:rahmen"),
+        (ListTopics, "top:"),
+        (Feedback, "fb:meh:augenhoehe"),
+        (Feedback, "fb:up"),
+        (Forget, "forget:maybe"),
+        (OpenTopic, "🙂"),
+        (OpenTopic, "x" * 500),
     ],
 )
-def test_decode_rejects_malformed_or_forged_data(data: str | None) -> None:
-    assert decode(data) is None
+def test_parse_rejects_other_kinds_malformed_or_forged_data(
+    kind: type[CallbackData], data: str | None
+) -> None:
+    assert kind.parse(data) is None
+    assert data is None or not re.match(kind.pattern(), data)
 
 
-def test_decode_accepts_the_longest_valid_data() -> None:
-    data = "e:" + "a" * 55
-    assert decode(data) == Callback("e", "a" * 55)
+def test_the_longest_valid_data_fits_telegram() -> None:
+    data = "e:" + "a" * (MAX_CALLBACK_BYTES - 2)
+    assert OpenEntry.parse(data) == OpenEntry("a" * 62)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("top", ListTopics()),
+        ("t:rahmen", OpenTopic("rahmen")),
+        ("e:augenhoehe", OpenEntry("augenhoehe")),
+        ("fb:up:augenhoehe", None),
+        ("abo:stop", None),
+    ],
+)
+def test_one_pattern_for_several_kinds(data: str, expected: CallbackData | None) -> None:
+    assert parse_any(data, *BROWSE) == expected
+    assert bool(re.match(any_pattern(*BROWSE), data)) == (expected is not None)

@@ -4,6 +4,7 @@ in the core."""
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 from pathlib import Path
 
@@ -12,11 +13,11 @@ import yaml
 from telegram.ext import CommandHandler
 
 from bot.config import PROJECT_ROOT, Settings
-from bot.content.loader import REQUIRED_MESSAGES
+from bot.content import REQUIRED_MESSAGES
 from bot.content.model import KINDS
-from bot.serve.app import HANDLER_MODULES, build_application, commands
+from bot.serve.app import HANDLER_MODULES, build_application
 from bot.snapshot import ContentStore, Snapshot
-from handlers.admin import ADMIN_COMMANDS
+from bot.ui.commands import COMMANDS
 
 CODE_DIRS = ("bot", "handlers")
 # Packages that talk to Telegram; everything else in bot/ is core and must not import it.
@@ -98,7 +99,7 @@ def test_every_required_message_is_in_messages_yaml() -> None:
 def test_every_command_has_help_text(tmp_path: Path, shipped_snapshot: Snapshot) -> None:
     settings = Settings(token="123:abc", database_path=tmp_path / "db.sqlite3")
     app = build_application(settings, ContentStore(settings.content_dir, shipped_snapshot))
-    listed = {name for name, _ in commands()} | {name for name, _ in ADMIN_COMMANDS}
+    listed = [frozenset(command.names) for command in COMMANDS]
     registered = [
         handler.commands
         for handlers in app.handlers.values()
@@ -106,12 +107,11 @@ def test_every_command_has_help_text(tmp_path: Path, shipped_snapshot: Snapshot)
         if isinstance(handler, CommandHandler)
     ]
     assert registered
-    for names in registered:  # aliases like /help share a handler with a listed command
-        assert names & listed, f"/{sorted(names)[0]} is registered but not in any COMMANDS"
-    all_registered = set().union(*registered)
-    for name, key in [*commands(), *ADMIN_COMMANDS]:
-        assert name in all_registered, f"/{name} is listed in COMMANDS but not registered"
-        assert key in MESSAGES and key in REQUIRED_MESSAGES, key
+    for names in registered:  # aliases like /help share a handler with their command
+        assert names in listed, f"/{sorted(names)[0]} is registered but not in the registry"
+    for command in COMMANDS:
+        assert frozenset(command.names) in registered, f"/{command.name} is not registered"
+        assert command.help_key in MESSAGES and command.help_key in REQUIRED_MESSAGES
 
 
 def test_handler_modules_keep_the_fallbacks_last() -> None:
@@ -164,3 +164,39 @@ def test_the_core_is_found_from_the_tree() -> None:
 def test_core_modules_never_import_telegram(path: Path) -> None:
     imported = imported_modules(path)
     assert not [name for name in imported if name.split(".")[0] == "telegram"]
+
+
+def bot_package(module: str) -> str | None:
+    """`bot.content.loader` → `content`; None outside bot's sub-packages."""
+    parts = module.split(".")
+    if len(parts) < 2 or parts[0] != "bot" or not (PROJECT_ROOT / "bot" / parts[1]).is_dir():
+        return None
+    return parts[1]
+
+
+def own_package(path: Path) -> str | None:
+    parts = path.relative_to(PROJECT_ROOT).parts
+    return parts[1] if parts[0] == "bot" and len(parts) > 2 else None
+
+
+@pytest.mark.parametrize("path", code_files(), ids=relative)
+def test_other_packages_are_used_through_their_public_names(path: Path) -> None:
+    """`from bot.content import load_content`, not `bot.content.loader`, and no `_private`."""
+    own = own_package(path)
+    for node in ast.walk(parse(path)):
+        if not isinstance(node, ast.ImportFrom) or not node.module:
+            continue
+        package = bot_package(node.module)
+        if package is None or package == own:
+            continue
+        names = [alias.name for alias in node.names]
+        where = f"{relative(path)}:{node.lineno}"
+        assert not [n for n in names if n.startswith("_")], f"{where} imports a private name"
+        if node.module != f"bot.{package}":  # a module of another package
+            assert names, where
+            public = importlib.import_module(f"bot.{package}").__all__
+            assert set(names) <= set(public), f"{where}: import from bot.{package} instead"
+        else:
+            module = importlib.import_module(node.module)
+            for name in names:
+                assert name in module.__all__ or hasattr(module, name), f"{where}: {name}"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.loader import ContentError, Finding, load_content, summary_line
+from bot.content import ContentError, Finding, load_content, summary_line
 from tests.conftest import MINI_ENTRIES, MINI_TIPS, write_content
 
 

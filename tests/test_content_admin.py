@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from telegram.ext import Application
 
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.content.loader import content_version
+from bot.content import content_version
+from bot.serve import STORE_KEY, BotApp
 from bot.snapshot import ContentStore
 from bot.testing.fake_telegram import FakeTelegramServer
-from handlers.common import STORE_KEY
 from handlers.content_admin import WATCH_JOB
 from tests.conftest import ADMIN_ID
 
@@ -23,7 +23,7 @@ NEW_TITLE = "Doppelstrukturen vermeiden, Bestehendes nutzen"
 QUESTION = "Wie vermeiden wir Doppelstrukturen?"
 
 
-def store_of(app: Application) -> ContentStore:  # type: ignore[type-arg]
+def store_of(app: BotApp) -> ContentStore:
     store: ContentStore = app.bot_data[STORE_KEY]
     return store
 
@@ -41,14 +41,14 @@ async def admin_upload(
     return str(call.params["text"])
 
 
-async def ask(fake: FakeTelegramServer, question: str, chat_id: int) -> dict:  # type: ignore[type-arg]
+async def ask(fake: FakeTelegramServer, question: str, chat_id: int) -> dict[str, Any]:
     fake.push_message(question, chat_id=chat_id, user_id=chat_id)
     (call,) = await fake.wait_for("sendMessage", lambda c: c.params["chat_id"] == chat_id)
     return call.params
 
 
 async def test_valid_upload_changes_content_keeps_backup_and_answers_use_it(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -127,7 +127,7 @@ BAD_UPLOADS = [
 
 @pytest.mark.parametrize(("name", "make", "finding"), BAD_UPLOADS)
 async def test_bad_upload_is_rejected_and_changes_nothing(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
     name: str,
@@ -148,7 +148,7 @@ async def test_bad_upload_is_rejected_and_changes_nothing(
 
 
 async def test_document_from_non_admin_is_not_taken_as_content(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -159,7 +159,7 @@ async def test_document_from_non_admin_is_not_taken_as_content(
 
 
 async def test_rollback_restores_the_previous_version(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -182,7 +182,7 @@ async def test_rollback_restores_the_previous_version(
 
 
 async def test_export_sends_every_content_file(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -194,14 +194,14 @@ async def test_export_sends_every_content_file(
     assert sent["steuerung.yaml"] == (content_copy / STEUERUNG).read_bytes()
 
 
-async def run_watch_job(app: Application) -> None:  # type: ignore[type-arg]
+async def run_watch_job(app: BotApp) -> None:
     assert app.job_queue is not None
     (job,) = app.job_queue.get_jobs_by_name(WATCH_JOB)
     await job.run(app)
 
 
 async def test_file_changed_on_disk_is_picked_up(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -213,7 +213,7 @@ async def test_file_changed_on_disk_is_picked_up(
 
 
 async def test_broken_file_on_disk_keeps_old_content_and_tells_admins(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -232,7 +232,7 @@ async def test_broken_file_on_disk_keeps_old_content_and_tells_admins(
 
 
 async def test_reload_command_reports_findings_and_keeps_serving(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
@@ -275,7 +275,7 @@ def came_from_new_content(text: str) -> bool:
 
 @pytest.mark.parametrize("trigger", ["watcher", "/reload"])
 async def test_reload_while_100_questions_are_in_flight_answers_consistently(
-    editable_bot: Application,  # type: ignore[type-arg]
+    editable_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
     trigger: str,

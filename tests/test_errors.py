@@ -6,8 +6,9 @@ import logging
 
 import pytest
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler, ContextTypes
 
+from bot.serve import BotApp
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import FakeTelegramServer
 
@@ -24,7 +25,7 @@ async def fail(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @pytest.fixture
-def failing_bot(running_bot: Application) -> Application:  # type: ignore[type-arg]
+def failing_bot(running_bot: BotApp) -> BotApp:
     """The running bot with a /kaputt command that raises, first in the default group like a
     real feature handler (so no other handler answers /kaputt)."""
     running_bot.handlers[0].insert(0, CommandHandler("kaputt", fail))
@@ -32,7 +33,7 @@ def failing_bot(running_bot: Application) -> Application:  # type: ignore[type-a
 
 
 async def test_failing_handler_gets_a_polite_reply_and_is_logged(
-    failing_bot: Application,  # type: ignore[type-arg]
+    failing_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
     caplog: pytest.LogCaptureFixture,
@@ -49,7 +50,7 @@ async def test_failing_handler_gets_a_polite_reply_and_is_logged(
 
 
 async def test_failing_apology_does_not_stop_the_bot(
-    failing_bot: Application,  # type: ignore[type-arg]
+    failing_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.fail_next(1, status=400, method="sendMessage", description="Bad Request: x")

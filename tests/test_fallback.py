@@ -6,8 +6,8 @@ import time
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
+from bot.serve import BotApp
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import FakeTelegramServer
 
@@ -27,7 +27,7 @@ def push_media(server: FakeTelegramServer, message_id: int, media: dict[str, Any
 
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "location", "document"])
 async def test_non_text_message_gets_the_text_hint(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
     kind: str,
@@ -46,7 +46,7 @@ async def test_non_text_message_gets_the_text_hint(
 
 
 async def test_non_text_in_a_group_is_ignored(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.push_sticker(chat_id=GROUP, chat_type="supergroup")
@@ -58,7 +58,7 @@ async def test_non_text_in_a_group_is_ignored(
 
 @pytest.mark.parametrize("command", ["/gibtsnicht", "/foo bar", "/hilfe@anderer_bot"])
 async def test_unknown_command_in_private_chat_gets_a_hint(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
     command: str,

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application
-
+from bot.serve import DB_KEY, BotApp
 from bot.testing.fake_telegram import FakeTelegramServer
 from bot.ui.callbacks import MAX_CALLBACK_BYTES
-from handlers.common import DB_KEY
 
 CHAT = 6001
 
 
 async def test_answer_is_logged_and_votes_are_stored_and_changeable(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
@@ -44,7 +42,7 @@ async def test_answer_is_logged_and_votes_are_stored_and_changeable(
 
 
 async def test_refusals_are_logged_without_feedback_buttons(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.push_message("Wie wird das Wetter morgen in Paris?", chat_id=CHAT, user_id=CHAT)
@@ -60,7 +58,7 @@ async def test_refusals_are_logged_without_feedback_buttons(
 
 
 async def test_forged_feedback_button_gets_a_polite_note(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     message = {"message_id": 1, "chat": {"id": CHAT, "type": "private"}, "date": 0, "text": "x"}

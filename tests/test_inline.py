@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from telegram.ext import Application
 
+from bot.serve import BotApp
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import FakeTelegramServer, parse_html
 
@@ -19,7 +19,7 @@ async def inline_answer(server: FakeTelegramServer, query: str) -> dict:
 
 
 async def test_inline_query_returns_matching_entries_as_articles(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
 ) -> None:
@@ -41,7 +41,7 @@ async def test_inline_query_returns_matching_entries_as_articles(
     [("", "inline_hint"), ("   ", "inline_hint"), ("Kuchen backen", "inline_empty")],
 )
 async def test_empty_or_refused_query_returns_no_articles_but_a_button(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
     query: str,

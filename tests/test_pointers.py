@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.loader import ContentError, Finding, load_content, summary_line
+from bot.content import ContentError, Finding, load_content, summary_line
 from bot.content.model import Link
 from bot.content.pointers import url_problem
 from tests.conftest import CONTENT_DIR, write_content

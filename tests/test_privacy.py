@@ -6,13 +6,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
 from bot.records.privacy import forget_user, personal_tables
 from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.serve import DB_KEY, BotApp
 from bot.storage import Database
 from bot.testing.fake_telegram import FakeTelegramServer
-from handlers.common import DB_KEY
 from handlers.privacy import RETENTION_JOB
 
 USER = 4711
@@ -74,7 +73,7 @@ async def test_forget_deletes_from_every_table_with_a_personal_column(db: Databa
 
 
 async def test_vergessen_after_confirmation_leaves_no_row(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
@@ -93,7 +92,7 @@ async def test_vergessen_after_confirmation_leaves_no_row(
 
 
 async def test_vergessen_can_be_cancelled(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
@@ -108,7 +107,7 @@ async def test_vergessen_can_be_cancelled(
 
 
 async def test_datenschutz_explains_what_why_and_how_long(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.push_message("/datenschutz", chat_id=USER, user_id=USER)
@@ -120,7 +119,7 @@ async def test_datenschutz_explains_what_why_and_how_long(
 
 
 async def test_retention_job_deletes_old_questions(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
     old = LoggedQuestion("alt", "answer", "group")

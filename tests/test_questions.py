@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from telegram.ext import Application
 
 from bot.config import Settings
 from bot.matching.matcher import Matcher
+from bot.serve import BotApp
 from bot.serve.app import build_application
 from bot.snapshot import ContentStore, Snapshot
 from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
@@ -27,7 +27,7 @@ def buttons(params: dict) -> list[tuple[str, str]]:
 
 
 async def test_question_is_answered_with_the_right_entry(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
 ) -> None:
@@ -53,7 +53,7 @@ async def test_question_is_answered_with_the_right_entry(
 
 
 async def test_out_of_scope_question_is_refused_honestly(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
 ) -> None:
@@ -66,7 +66,7 @@ async def test_out_of_scope_question_is_refused_honestly(
 
 
 async def test_group_chatter_is_ignored_mentions_and_replies_are_answered(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.push_message(QUESTION, chat_id=GROUP, chat_type="supergroup")
@@ -90,7 +90,7 @@ async def test_group_chatter_is_ignored_mentions_and_replies_are_answered(
 
 
 async def test_html_in_a_question_never_reaches_telegram_unescaped(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     hostile = '<b>Zeitplan</b> & <script>alert("x")</script> <a href="x">Augenhöhe</a> &amp;'
@@ -144,7 +144,7 @@ async def test_over_long_answer_is_split_into_valid_messages(
 
 @pytest.mark.parametrize(("word", "expected"), [("Hilfe", "/themen – "), ("themen", None)])
 async def test_a_lone_command_word_acts_as_the_command(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     word: str,
     expected: str | None,

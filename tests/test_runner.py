@@ -20,12 +20,12 @@ from telegram import Update
 from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.serve import DB_KEY
 from bot.serve.app import build_application
 from bot.serve.runner import BotRunner
 from bot.serve.webhook_keys import path_token, webhook_secret
 from bot.snapshot import ContentStore, Snapshot
 from bot.testing.fake_telegram import FakeTelegramServer
-from handlers.common import DB_KEY
 from tests.conftest import BOT_TOKEN, CONTENT_DIR, free_port
 from tests.slow_bot import SLOW_TEXT
 from tests.test_webhook import ANSWER_TITLE, QUESTION, text_update

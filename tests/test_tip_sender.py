@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.ext import Application
-
-from bot.serve.tip_sender import ClaimingRateLimiter, telegram_sender
+from bot.serve import STORE_KEY, BotApp
+from bot.serve.ratelimit import ClaimingRateLimiter
+from bot.serve.tip_sender import telegram_sender
 from bot.storage import Database
 from bot.testing.fake_telegram import FakeTelegramServer
 from bot.tips import subscriptions as store
@@ -42,13 +42,14 @@ from bot.snapshot import ContentStore
 from bot.storage import Database
 from bot.tips.subscriptions import mark_interrupted
 from bot.serve.tip_sender import telegram_sender
+from bot.serve.keys import STORE_KEY
 
 async def main(base_url, db_path, now_text, token):
     settings = Settings(token=token, base_url=base_url, database_path=Path(db_path))
     app = build_application(settings, ContentStore(settings.content_dir))
     await app.initialize()
     now = datetime.fromisoformat(now_text)
-    content = app.bot_data["content_store"].current.content
+    content = app.bot_data[STORE_KEY].current.content
     async with Database(db_path) as db:
         await mark_interrupted(db, now)
         options = BroadcastOptions(zone=ZoneInfo("Europe/Berlin"), concurrency=1)
@@ -115,12 +116,12 @@ async def test_kill_9_mid_broadcast_then_restart_sends_each_tip_once(tmp_path: P
 
 
 async def test_claim_is_written_only_when_the_request_goes_out(
-    tips_bot: Application,  # type: ignore[type-arg]
+    tips_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     tip_db: Database,
 ) -> None:
     assert isinstance(tips_bot.bot.rate_limiter, ClaimingRateLimiter)
-    content = tips_bot.bot_data["content_store"].current.content
+    content = tips_bot.bot_data[STORE_KEY].current.content
     await store.subscribe(tip_db, 1, TUESDAY, BERLIN, time(8, 0))
     seen: list[str | None] = []
     send = telegram_sender(tips_bot.bot, content)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from telegram.ext import Application
-
+from bot.serve import CLOCK_KEY, DB_KEY, STORE_KEY, BotApp
 from bot.storage import Database
 from bot.testing.fake_telegram import Call, FakeTelegramServer
 from bot.tips import subscriptions as store
-from handlers.common import DB_KEY
-from handlers.tips import CLOCK_KEY, JOB_NAME
+from handlers.tips import JOB_NAME
 
 CHAT = 6001
 # Tuesday 2026-11-24, 12:00 in Berlin; Wednesday 08:00 Berlin is 07:00 UTC.
@@ -18,7 +16,7 @@ TUESDAY_NOON = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
 WEDNESDAY_EIGHT = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
 
 
-def set_clock(app: Application, moment: datetime) -> None:  # type: ignore[type-arg]
+def set_clock(app: BotApp, moment: datetime) -> None:
     app.bot_data[CLOCK_KEY] = lambda: moment
 
 
@@ -41,12 +39,12 @@ async def press(fake: FakeTelegramServer, call: Call, data: str) -> Call:
     return calls[before]
 
 
-def db_of(app: Application) -> Database:  # type: ignore[type-arg]
+def db_of(app: BotApp) -> Database:
     db: Database = app.bot_data[DB_KEY]
     return db
 
 
-async def deliver(app: Application, moment: datetime) -> None:  # type: ignore[type-arg]
+async def deliver(app: BotApp, moment: datetime) -> None:
     assert app.job_queue is not None
     set_clock(app, moment)
     (job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
@@ -54,21 +52,21 @@ async def deliver(app: Application, moment: datetime) -> None:  # type: ignore[t
 
 
 async def test_tip_now_opens_the_linked_entry(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     call = await command(fake_telegram, "/tipp")
     assert "Ihr Tipp" in call.params["text"]
     ((label, data),) = buttons(call)
     assert label == "Mehr dazu" and data.startswith("e:")
     opened = await press(fake_telegram, call, data)
-    entry = tips_bot.bot_data["content_store"].current.content.entry(data[2:])
+    entry = tips_bot.bot_data[STORE_KEY].current.content.entry(data[2:])
     assert entry.title in opened.params["text"]
 
 
 async def test_subscribe_change_and_stop_flow(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     set_clock(tips_bot, TUESDAY_NOON)
     first = await command(fake_telegram, "/abo")
@@ -102,8 +100,8 @@ async def test_subscribe_change_and_stop_flow(
 
 
 async def test_invalid_times_get_a_hint_and_change_nothing(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     set_clock(tips_bot, TUESDAY_NOON)
     await command(fake_telegram, "/abo 09:15")
@@ -115,8 +113,8 @@ async def test_invalid_times_get_a_hint_and_change_nothing(
 
 
 async def test_forged_subscription_button_is_refused(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     call = await command(fake_telegram, "/abo")
     fake_telegram.push_callback("abo:t2599", call.result)
@@ -126,8 +124,8 @@ async def test_forged_subscription_button_is_refused(
 
 
 async def test_daily_job_delivers_to_due_subscribers_once(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     set_clock(tips_bot, TUESDAY_NOON)
     await command(fake_telegram, "/abo", chat=1)
@@ -144,8 +142,8 @@ async def test_daily_job_delivers_to_due_subscribers_once(
 
 
 async def test_blocked_user_is_deactivated_and_429_is_honoured(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     set_clock(tips_bot, TUESDAY_NOON)
     for chat in (1, 2, 3):
@@ -168,8 +166,8 @@ async def test_blocked_user_is_deactivated_and_429_is_honoured(
 
 
 async def test_first_job_run_settles_rows_left_pending_by_a_crash(
-    tips_bot: Application,
-    fake_telegram: FakeTelegramServer,  # type: ignore[type-arg]
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
 ) -> None:
     set_clock(tips_bot, TUESDAY_NOON)
     for chat in (1, 2):

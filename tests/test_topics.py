@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from telegram.ext import Application
 
+from bot.serve import BotApp
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import Call, FakeTelegramServer
 from bot.ui.render import render_entry_by_id, render_topic, render_topics
@@ -27,7 +27,7 @@ async def press(server: FakeTelegramServer, data: str, message: dict) -> Call:
 
 
 async def test_topics_to_entry_and_back_edits_one_message(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
 ) -> None:
@@ -58,7 +58,7 @@ async def test_topics_to_entry_and_back_edits_one_message(
 
 
 async def test_pressing_the_button_of_the_current_view_does_not_fail(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.push_message("/themen", chat_id=CHAT)
@@ -77,7 +77,7 @@ async def test_pressing_the_button_of_the_current_view_does_not_fail(
     ["zzz", "e:gibt-es-nicht", "t:gibt-es-nicht", "e:" + "a" * 100, "top:x", "<b>", "e:"],
 )
 async def test_forged_or_stale_button_gets_a_polite_answer(
-    running_bot: Application,  # type: ignore[type-arg]
+    running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
     shipped_snapshot: Snapshot,
     data: str,

@@ -9,11 +9,11 @@ import httpx
 import pytest
 
 from bot.config import Settings
+from bot.serve import DB_KEY
 from bot.serve.app import ALLOWED_UPDATES
 from bot.serve.runner import BotRunner
 from bot.serve.webhook_keys import webhook_secret
 from bot.testing.fake_telegram import FakeTelegramServer
-from handlers.common import DB_KEY
 from tests.conftest import BOT_TOKEN
 
 CHAT = 6001

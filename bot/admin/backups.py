@@ -14,7 +14,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.content.loader import content_files
+from bot.content import content_files
 
 logger = logging.getLogger(__name__)
 

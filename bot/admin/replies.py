@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from bot.admin.updates import Change, ChangeRejected
-from bot.content.diff import describe_diff
-from bot.content.loader import Finding
-from bot.content.model import Content
-from bot.ui.render import esc
+from bot.content import Content, Finding, describe_diff
+from bot.ui import esc
 
 MAX_FINDINGS_SHOWN = 15
 

@@ -10,8 +10,8 @@ import io
 from collections.abc import Callable
 
 from bot.admin.stats import DECISIONS, PeriodReport
-from bot.content.model import Content
-from bot.ui.render import esc
+from bot.content import Content
+from bot.ui import esc
 
 FORMATS = ("html", "md", "csv")
 CSV_COLUMNS = ("days", "section", "key", "label", "count")

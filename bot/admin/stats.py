@@ -14,8 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.matcher import ANSWER, REFUSE, SUGGEST
-from bot.records.question_log import SECONDS_PER_DAY
+from bot.matching import ANSWER, REFUSE, SUGGEST
+from bot.records import SECONDS_PER_DAY
 from bot.storage import Database
 
 DECISIONS = (ANSWER, SUGGEST, REFUSE)

@@ -15,17 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.admin.backups import Backups, write_atomic
-from bot.content.diff import ContentDiff, diff_content
-from bot.content.loader import (
+from bot.content import (
     ENTRIES_DIR,
     MESSAGES_FILE,
     STATEMENTS_FILE,
     TIPS_FILE,
     TOPICS_FILE,
     WEGWEISER_FILE,
+    ContentDiff,
     ContentError,
     Finding,
     content_version,
+    diff_content,
 )
 from bot.snapshot import ContentStore, Snapshot, build_snapshot
 

@@ -1,0 +1,60 @@
+"""The content: YAML files on disk → a validated, immutable `Content` (no I/O after loading).
+
+`load_content(directory)` reads and checks every file; broken files raise `ContentError`
+whose `Finding`s name file, line and field. `model` holds the dataclasses, `files` the
+file layout, `checks`/`entries`/`yamlsource` the validation, `diff` what changed.
+"""
+
+from bot.content.checks import ContentError, Finding
+from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.files import (
+    ENTRIES_DIR,
+    MESSAGES_FILE,
+    STATEMENTS_FILE,
+    TIPS_FILE,
+    TOPICS_FILE,
+    WEGWEISER_FILE,
+    content_files,
+    content_version,
+)
+from bot.content.loader import load_content, summary_line
+from bot.content.message_keys import REQUIRED_MESSAGES
+from bot.content.model import (
+    KIND_TENSION,
+    KINDS,
+    Content,
+    Entry,
+    Link,
+    Pointer,
+    Statement,
+    Tip,
+    Topic,
+)
+
+__all__ = [
+    "ENTRIES_DIR",
+    "KINDS",
+    "KIND_TENSION",
+    "MESSAGES_FILE",
+    "REQUIRED_MESSAGES",
+    "STATEMENTS_FILE",
+    "TIPS_FILE",
+    "TOPICS_FILE",
+    "WEGWEISER_FILE",
+    "Content",
+    "ContentDiff",
+    "ContentError",
+    "Entry",
+    "Finding",
+    "Link",
+    "Pointer",
+    "Statement",
+    "Tip",
+    "Topic",
+    "content_files",
+    "content_version",
+    "describe_diff",
+    "diff_content",
+    "load_content",
+    "summary_line",
+]

@@ -13,14 +13,11 @@ from types import MappingProxyType
 from bot.content.checks import Checker, ContentError, Finding
 from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
 from bot.content.files import (
-    ENTRIES_DIR,
     MESSAGES_FILE,
     STATEMENTS_FILE,
     SYNONYMS_FILE,
     TIPS_FILE,
     TOPICS_FILE,
-    WEGWEISER_FILE,
-    content_files,
     content_version,
 )
 from bot.content.message_keys import REQUIRED_MESSAGES
@@ -31,18 +28,6 @@ from bot.content.yamlsource import LineDict, LineList
 MAX_TIP_ID = 40
 MAX_TIP = 500
 MAX_MESSAGE = 3500
-
-__all__ = [
-    "ENTRIES_DIR",
-    "REQUIRED_MESSAGES",
-    "WEGWEISER_FILE",
-    "ContentError",
-    "Finding",
-    "content_files",
-    "content_version",
-    "load_content",
-    "summary_line",
-]
 
 
 def _load_statements(check: Checker) -> dict[str, Statement]:

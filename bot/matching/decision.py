@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.content.model import Entry
+from bot.content import Entry
 
 ANSWER = "answer"
 SUGGEST = "suggest"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.content.model import Content, Entry
+from bot.content import Content, Entry
 from bot.matching.decision import (
     ANSWER,
     REFUSE,

@@ -1,0 +1,31 @@
+"""What the bot remembers about people, and forgetting it: the question log, votes, privacy.
+
+`question_log` writes one row per question and one vote per answer and expires old rows;
+`privacy.forget_user` deletes every row that holds a person's id, in every table.
+"""
+
+from bot.records.privacy import forget_user
+from bot.records.question_log import (
+    SECONDS_PER_DAY,
+    VOTE_DOWN,
+    VOTE_UP,
+    AnswerRef,
+    LoggedQuestion,
+    delete_older_than,
+    log_question,
+    record_question,
+    record_vote,
+)
+
+__all__ = [
+    "SECONDS_PER_DAY",
+    "VOTE_DOWN",
+    "VOTE_UP",
+    "AnswerRef",
+    "LoggedQuestion",
+    "delete_older_than",
+    "forget_user",
+    "log_question",
+    "record_question",
+    "record_vote",
+]

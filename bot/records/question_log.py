@@ -6,10 +6,15 @@ README. The tables are created by migration 2 in `bot/storage.py`.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
 from dataclasses import dataclass
 
+from bot.matching import SearchResult
 from bot.storage import Database
+
+logger = logging.getLogger(__name__)
 
 SECONDS_PER_DAY = 86_400
 VOTE_UP = 1
@@ -51,6 +56,29 @@ async def record_question(
         ),
     )
     return int(cursor.lastrowid or 0)
+
+
+async def log_question(
+    db: Database, question: str, result: SearchResult, chat_type: str, chat_id: int
+) -> int | None:
+    """Log a question and how it was answered; its id, or None if the database failed.
+
+    Never raises: a broken log must not cost the user their answer.
+    """
+    best = result.best
+    logged = LoggedQuestion(
+        question=question,
+        decision=result.decision,
+        chat_type=chat_type,
+        entry_id=best.entry.id if best else None,
+        score=round(best.score, 1) if best else None,
+        chat_id=chat_id,
+    )
+    try:
+        return await record_question(db, logged)
+    except (sqlite3.Error, RuntimeError):
+        logger.warning("Could not log a question", exc_info=True)
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,17 @@ import logging
 from types import ModuleType
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import ApplicationBuilder
 
 from bot.config import Settings
-from bot.serve.tip_sender import ClaimingRateLimiter
+from bot.serve.keys import DB_KEY, SETTINGS_KEY, STORE_KEY
+from bot.serve.ratelimit import ClaimingRateLimiter
+from bot.serve.telegram_io import BotApp
 from bot.snapshot import ContentStore
 from bot.storage import Database
+from bot.ui import Scope, commands_for
 from handlers import (
     admin,
-    common,
     content_admin,
     errors,
     fallback,
@@ -47,25 +49,21 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 RATE_LIMIT_RETRIES = 3
 
 
-def commands(modules: tuple[ModuleType, ...] = HANDLER_MODULES) -> list[tuple[str, str]]:
-    """(command, description key) of every handler module, in registration order."""
-    return [command for module in modules for command in getattr(module, "COMMANDS", [])]
-
-
-async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
-    await app.bot_data[common.DB_KEY].open()
-    content = app.bot_data[common.STORE_KEY].current.content
+async def _post_init(app: BotApp) -> None:
+    """Open the database and publish the user commands as the bot's menu."""
+    await app.bot_data[DB_KEY].open()
+    content = app.bot_data[STORE_KEY].current.content
     await app.bot.set_my_commands(
-        [BotCommand(name, content.text(key)) for name, key in app.bot_data["commands"]]
+        [BotCommand(c.name, content.text(c.help_key)) for c in commands_for(Scope.USER)]
     )
     logger.info("Bot @%s ready, content %s", app.bot.username, content.version)
 
 
-async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-    await app.bot_data[common.DB_KEY].close()
+async def _post_shutdown(app: BotApp) -> None:
+    await app.bot_data[DB_KEY].close()
 
 
-def build_application(settings: Settings, store: ContentStore) -> Application:  # type: ignore[type-arg]
+def build_application(settings: Settings, store: ContentStore) -> BotApp:
     """The Application with every handler registered and the content store attached."""
     builder = (
         ApplicationBuilder()
@@ -80,12 +78,12 @@ def build_application(settings: Settings, store: ContentStore) -> Application:  
     limiter = ClaimingRateLimiter(
         overall_max_rate=settings.rate_limit_per_s, max_retries=RATE_LIMIT_RETRIES
     )
-    builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generics
+    # PTB types the bot by the limiter's argument type; handlers see the default ExtBot.
+    builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app = builder.build()
-    app.bot_data[common.STORE_KEY] = store
-    app.bot_data[common.DB_KEY] = Database(settings.database_path)
-    app.bot_data[common.SETTINGS_KEY] = settings
-    app.bot_data["commands"] = commands()
+    app.bot_data[STORE_KEY] = store
+    app.bot_data[DB_KEY] = Database(settings.database_path)
+    app.bot_data[SETTINGS_KEY] = settings
     for module in HANDLER_MODULES:
         module.register(app)
     return app

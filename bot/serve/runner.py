@@ -16,10 +16,10 @@ import sqlite3
 from pathlib import Path
 
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application
 
 from bot.config import ConfigError, Settings
 from bot.serve.app import ALLOWED_UPDATES, build_application
+from bot.serve.telegram_io import BotApp
 from bot.serve.webhook import WebhookServer
 from bot.serve.webhook_keys import webhook_secret, webhook_url
 from bot.snapshot import ContentStore
@@ -72,7 +72,7 @@ def check_run_settings(settings: Settings, webhook: bool) -> None:
     check_database_path(settings.database_path)
 
 
-def prepare_application(settings: Settings, webhook: bool) -> Application:  # type: ignore[type-arg]
+def prepare_application(settings: Settings, webhook: bool) -> BotApp:
     """Check the settings, load and validate the content, build the Application."""
     check_run_settings(settings, webhook)
     return build_application(settings, ContentStore(settings.content_dir))
@@ -83,7 +83,7 @@ class BotRunner:
 
     def __init__(
         self,
-        app: Application,  # type: ignore[type-arg]
+        app: BotApp,
         settings: Settings,
         webhook: bool,
         grace_s: float = IN_FLIGHT_GRACE_S,
@@ -180,7 +180,7 @@ async def run_until_signal(runner: BotRunner) -> None:
             loop.remove_signal_handler(signum)
 
 
-def run_application(app: Application, settings: Settings, webhook: bool) -> int:  # type: ignore[type-arg]
+def run_application(app: BotApp, settings: Settings, webhook: bool) -> int:
     """Run a prepared Application until stopped; the process exit status."""
     try:
         asyncio.run(run_until_signal(BotRunner(app, settings, webhook)))

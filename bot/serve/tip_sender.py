@@ -1,30 +1,24 @@
-"""Sending daily tips through python-telegram-bot: the rate limiter hook and error mapping.
+"""Sending daily tips through python-telegram-bot: PTB errors become delivery outcomes.
 
-`ClaimingRateLimiter` is PTB's `AIORateLimiter` (overall rate, RetryAfter handling) with one
-addition: a send may pass `rate_limit_args=WireHook(on_wire)`, and `on_wire` runs after the
-limiter let the request through, right before it goes to Telegram. That is where
-`bot.broadcast` writes its 'pending' claim, so messages that merely wait for the limiter
-leave nothing behind if the process dies.
+With the app's `ClaimingRateLimiter` (bot.serve.ratelimit) the 'pending' claim is written
+right before the request goes out; without it, before the limiter (a wider window).
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import httpx
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import AIORateLimiter, ExtBot
+from telegram.ext import ExtBot
 
-from bot.content.model import Content, Tip
-from bot.tips.broadcast import Blocked, OnWire, RetryLater, Send, Transient, Uncertain
-from bot.tips.conversation import render_tip
-from bot.ui.render import Reply
+from bot.content import Content, Tip
+from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
+from bot.serve.telegram_io import keyboard
+from bot.tips import Blocked, OnWire, RetryLater, Send, Transient, Uncertain, render_tip
 
 GONE_CHAT_ERRORS = ("chat not found", "user is deactivated", "bot was kicked")
 # Transport failures after which Telegram cannot have processed the request.
@@ -37,50 +31,6 @@ NOT_SENT_CAUSES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class WireHook:
-    """Rate limiter argument: a coroutine to run right before the request is sent."""
-
-    on_wire: OnWire
-
-
-class ClaimingRateLimiter(AIORateLimiter):
-    """AIORateLimiter that runs a `WireHook` once the request may go out."""
-
-    async def process_request(  # type: ignore[override]
-        self,
-        callback: Callable[..., Coroutine[Any, Any, Any]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | WireHook | None,
-    ) -> Any:
-        if not isinstance(rate_limit_args, WireHook):
-            return await super().process_request(
-                callback, args, kwargs, endpoint, data, rate_limit_args
-            )
-        hook = rate_limit_args.on_wire
-
-        async def hooked(*call_args: Any, **call_kwargs: Any) -> Any:
-            await hook()
-            return await callback(*call_args, **call_kwargs)
-
-        return await super().process_request(hooked, args, kwargs, endpoint, data, None)
-
-
-def markup(reply: Reply) -> InlineKeyboardMarkup | None:
-    """Reply buttons as an inline keyboard."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
-            for row in reply.buttons
-        ]
-    )
-
-
 def retry_seconds(error: RetryAfter) -> float:
     """RetryAfter's wait in seconds, whatever PTB's int/timedelta setting is."""
     with warnings.catch_warnings():
@@ -90,7 +40,7 @@ def retry_seconds(error: RetryAfter) -> float:
 
 
 def telegram_sender(bot: ExtBot[Any], content: Content) -> Send:
-    """A `Send` for `bot.broadcast` that maps PTB errors to delivery outcomes."""
+    """A `Send` for `bot.tips.broadcast` that maps PTB errors to delivery outcomes."""
     precise = isinstance(bot.rate_limiter, ClaimingRateLimiter)
 
     async def send(chat_id: int, tip: Tip, on_wire: OnWire) -> None:
@@ -102,7 +52,7 @@ def telegram_sender(bot: ExtBot[Any], content: Content) -> Send:
                 chat_id,
                 reply.text,
                 parse_mode=ParseMode.HTML,
-                reply_markup=markup(reply),
+                reply_markup=keyboard(reply),
                 rate_limit_args=WireHook(on_wire) if precise else None,
             )
         except Forbidden as error:

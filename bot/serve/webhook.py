@@ -19,12 +19,12 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 from telegram import Update
-from telegram.ext import Application
 
 from bot.config import ConfigError, Settings
 from bot.serve.health import check_health
+from bot.serve.keys import DB_KEY, STORE_KEY
+from bot.serve.telegram_io import BotApp
 from bot.serve.webhook_keys import HEALTH_ROUTE, SECRET_HEADER, webhook_path, webhook_secret
-from handlers.common import DB_KEY, STORE_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _log_request(handler: tornado.web.RequestHandler) -> None:
 class WebhookServer:
     """Serves the webhook path and /healthz for one Application."""
 
-    def __init__(self, app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    def __init__(self, app: BotApp, settings: Settings) -> None:
         self.app = app
         self.secret = webhook_secret(settings)
         self.listen_address = settings.webhook_listen

@@ -185,8 +185,8 @@ def _decode_value(key: str, value: Any) -> Any:
 def _parse_request(query: str, headers: tornado.httputil.HTTPHeaders, body: bytes) -> JSONDict:
     params: JSONDict = {}
     if query:
-        for key, values in urllib.parse.parse_qs(query, keep_blank_values=True).items():
-            params[key] = _decode_value(key, values[-1])
+        for key, texts in urllib.parse.parse_qs(query, keep_blank_values=True).items():
+            params[key] = _decode_value(key, texts[-1])
     if not body:
         return params
     ctype = headers.get("Content-Type", "")
@@ -343,7 +343,7 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
             if em is None:
                 raise _HTMLParseError(f"Unclosed end tag at byte offset {byte_offset(i)}")
             end_name = em.group(1).lower()
-            tag, attrs, start = stack.pop()
+            tag, tag_attrs, start = stack.pop()
             if end_name and end_name != tag:
                 raise _HTMLParseError(
                     f"Unmatched end tag at byte offset {byte_offset(i)}, "
@@ -353,7 +353,7 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
             if length > 0:
                 ent: JSONDict = {"type": _TAG_ENTITY[tag], "offset": start, "length": length}
                 if tag == "a":
-                    href = attrs.get("href", "")
+                    href = tag_attrs.get("href", "")
                     if href.startswith("tg://user?id="):
                         ent["type"] = "text_mention"
                         ent["user"] = {
@@ -377,12 +377,12 @@ def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
                                 ent["language"] = e["_language"]
                             entities.remove(e)
                             break
-                elif tag == "code" and attrs.get("class", "").startswith("language-"):
-                    ent["_language"] = attrs["class"][9:]
-                elif tag == "blockquote" and "expandable" in attrs:
+                elif tag == "code" and tag_attrs.get("class", "").startswith("language-"):
+                    ent["_language"] = tag_attrs["class"][9:]
+                elif tag == "blockquote" and "expandable" in tag_attrs:
                     ent["type"] = "expandable_blockquote"
                 elif tag == "tg-emoji":
-                    ent["custom_emoji_id"] = attrs["emoji-id"]
+                    ent["custom_emoji_id"] = tag_attrs["emoji-id"]
                 if ent:
                     entities.append(ent)
             pos = em.end()
@@ -1395,12 +1395,12 @@ class FakeTelegramServer:
             raise _bad("chat_id is empty")
         if not message_id:
             raise _bad("message identifier is not specified")
-        msg = self._messages.get(chat_id, {}).get(message_id)
-        if msg is None:
+        found = self._messages.get(chat_id, {}).get(message_id)
+        if found is None:
             raise _bad("message to edit not found")
         if (chat_id, message_id) not in self._bot_sent:
             raise _bad("message can't be edited")
-        return msg, False
+        return found, False
 
     def _m_editMessageText(self, params: JSONDict) -> JSONDict | bool:
         msg, inline = self._find_editable(params)

@@ -6,12 +6,10 @@ them fast against the fake Bot API server.
 
 from __future__ import annotations
 
-from telegram.ext import Application
-
-from bot.serve.app import ALLOWED_UPDATES
+from bot.serve import ALLOWED_UPDATES, BotApp
 
 
-async def start_polling(app: Application) -> None:  # type: ignore[type-arg]
+async def start_polling(app: BotApp) -> None:
     """Initialise, start and poll the real Application like `run_polling` does."""
     await app.initialize()
     if app.post_init:
@@ -21,7 +19,7 @@ async def start_polling(app: Application) -> None:  # type: ignore[type-arg]
     await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
 
 
-async def stop_polling(app: Application) -> None:  # type: ignore[type-arg]
+async def stop_polling(app: BotApp) -> None:
     """Stop polling and shut the Application down cleanly."""
     assert app.updater is not None
     await app.updater.stop()

@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from bot.content.model import Tip
+from bot.content import Tip
 from bot.storage import Database
 from bot.tips import subscriptions as store
 from bot.tips.schedule import due_slots, next_tip

@@ -1,6 +1,6 @@
 """/tipp, /abo and /stopp as a conversation: user input → database → `Reply`. No `telegram`.
 
-Buttons carry `abo:<choice>` (see `parse_button`); every text comes from messages.yaml.
+Buttons carry `SubscriptionChoice` data (see `parse_button`); every text is from messages.yaml.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.content.model import Content, Tip
+from bot.content import Content, Tip
 from bot.storage import Database
 from bot.tips import subscriptions as store
 from bot.tips.schedule import (
@@ -25,10 +25,8 @@ from bot.tips.schedule import (
     parse_time_key,
     time_key,
 )
-from bot.ui import callbacks
-from bot.ui.render import Button, Reply, esc
+from bot.ui import Button, OpenEntry, Reply, SubscriptionChoice, esc
 
-SUBSCRIPTION = "abo"
 SHOW = "show"
 CHOOSE_TIME = "time"
 ONLY_WORKDAYS = "wd"
@@ -84,10 +82,10 @@ def parse_arguments(words: Sequence[str], vocabulary: Vocabulary) -> Request | N
 
 def parse_button(data: str | None) -> str | None:
     """The choice behind an `abo:` button, validated; None for stale or forged data."""
-    callback = callbacks.decode(data)
-    if callback is None or callback.action != SUBSCRIPTION:
+    callback = SubscriptionChoice.parse(data)
+    if callback is None:
         return None
-    choice = callback.argument
+    choice = callback.choice
     if choice in _SIMPLE_CHOICES:
         return choice
     if choice.startswith(SET_TIME_PREFIX) and parse_time_key(choice[1:]) is not None:
@@ -96,7 +94,7 @@ def parse_button(data: str | None) -> str | None:
 
 
 def _button(content: Content, key: str, choice: str) -> Button:
-    return Button(content.text(key), callbacks.encode(SUBSCRIPTION, choice))
+    return Button(content.text(key), SubscriptionChoice(choice).pack())
 
 
 def render_tip(content: Content, tip: Tip) -> Reply:
@@ -105,7 +103,7 @@ def render_tip(content: Content, tip: Tip) -> Reply:
     entry = content.entry(tip.entry)
     if entry is None:
         return Reply(text)
-    more = Button(content.text("button_more"), callbacks.encode(callbacks.OPEN_ENTRY, entry.id))
+    more = Button(content.text("button_more"), OpenEntry(entry.id).pack())
     return Reply(text, ((more,),))
 
 
@@ -156,7 +154,7 @@ def render_status(content: Content, sub: store.Subscription) -> Reply:
 def render_time_choice(content: Content) -> Reply:
     """Buttons 07:00 … 18:00 and a way back."""
     buttons = [
-        Button(format_time(at), callbacks.encode(SUBSCRIPTION, SET_TIME_PREFIX + time_key(at)))
+        Button(format_time(at), SubscriptionChoice(SET_TIME_PREFIX + time_key(at)).pack())
         for at in TIME_CHOICES
     ]
     rows = [

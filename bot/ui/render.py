@@ -10,17 +10,24 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot.content.model import KIND_TENSION, Content, Entry
-from bot.matching.matcher import REFUSE, SUGGEST, SearchResult, close_runner_ups
-from bot.ui import callbacks
+from bot.content import KIND_TENSION, Content, Entry
+from bot.matching import REFUSE, SUGGEST, SearchResult, close_runner_ups
+from bot.ui.callbacks import (
+    BROWSE,
+    FEEDBACK_DOWN,
+    FEEDBACK_UP,
+    Feedback,
+    ListTopics,
+    OpenEntry,
+    OpenTopic,
+    parse_any,
+)
 
 MAX_MESSAGE_CHARS = 4096
 MAX_BUTTON_LABEL = 60
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
-FEEDBACK_UP = "up"
-FEEDBACK_DOWN = "down"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -52,11 +59,11 @@ def _label(text: str) -> str:
 def entry_button(content: Content, entry: Entry, template: str | None = None) -> Button:
     """A button that opens an entry, labelled with its title (through a template if given)."""
     label = content.text(template, title=entry.title) if template else entry.title
-    return Button(_label(label), callbacks.encode(callbacks.OPEN_ENTRY, entry.id))
+    return Button(_label(label), OpenEntry(entry.id).pack())
 
 
 def topics_button(content: Content) -> Button:
-    return Button(content.text("button_topics"), callbacks.LIST_TOPICS)
+    return Button(content.text("button_topics"), ListTopics().pack())
 
 
 def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] = ()) -> Reply:
@@ -113,7 +120,7 @@ def with_feedback(content: Content, reply: Reply, entry_id: str) -> Reply:
     row = tuple(
         Button(
             content.text(key),
-            callbacks.encode(callbacks.FEEDBACK, f"{vote}:{entry_id}"),
+            Feedback(vote, entry_id).pack(),
         )
         for key, vote in (("button_helpful", FEEDBACK_UP), ("button_unhelpful", FEEDBACK_DOWN))
     )
@@ -128,7 +135,7 @@ def render_refusal(content: Content) -> Reply:
 def topic_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
     """One button per topic."""
     return tuple(
-        (Button(_label(t.title), callbacks.encode(callbacks.OPEN_TOPIC, t.id)),)
+        (Button(_label(t.title), OpenTopic(t.id).pack()),)
         for t in content.topics
     )
 
@@ -145,7 +152,7 @@ def render_topic(content: Content, topic_id: str) -> Reply | None:
         return None
     text = content.text("topic_header", title=esc(topic.title), description=esc(topic.description))
     rows = tuple((entry_button(content, e),) for e in content.entries_in(topic_id))
-    back = Button(content.text("button_back"), callbacks.LIST_TOPICS)
+    back = Button(content.text("button_back"), ListTopics().pack())
     return Reply(text, (*rows, (back,)))
 
 
@@ -155,7 +162,7 @@ def render_entry_by_id(content: Content, entry_id: str) -> Reply | None:
     if entry is None:
         return None
     reply = render_entry(content, entry)
-    back = Button(content.text("button_back"), callbacks.encode(callbacks.OPEN_TOPIC, entry.topic))
+    back = Button(content.text("button_back"), OpenTopic(entry.topic).pack())
     return Reply(reply.text, (*reply.buttons[:-1], (back, topics_button(content))))
 
 
@@ -210,14 +217,12 @@ def to_plain(text: str) -> str:
 
 
 def render_callback(content: Content, data: str | None) -> Reply | None:
-    """The reply a button press leads to; None for stale or forged callback data."""
-    callback = callbacks.decode(data)
-    if callback is None:
-        return None
-    if callback.action == callbacks.LIST_TOPICS and not callback.argument:
+    """The reply a browse button leads to; None for stale or forged callback data."""
+    callback = parse_any(data, *BROWSE)
+    if isinstance(callback, ListTopics):
         return render_topics(content)
-    if callback.action == callbacks.OPEN_TOPIC:
-        return render_topic(content, callback.argument)
-    if callback.action == callbacks.OPEN_ENTRY:
-        return render_entry_by_id(content, callback.argument)
+    if isinstance(callback, OpenTopic):
+        return render_topic(content, callback.topic_id)
+    if isinstance(callback, OpenEntry):
+        return render_entry_by_id(content, callback.entry_id)
     return None
