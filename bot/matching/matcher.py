@@ -42,23 +42,27 @@ from bot.matching.normalize import LIGHT_STEMS, stem, words
 
 __all__ = ["ANSWER", "REFUSE", "SUGGEST", "Match", "Matcher", "SearchResult", "close_runner_ups"]
 
-TITLE_WEIGHT = 1.0
-PRIMARY_WEIGHT = 1.0
-SUMMARY_WEIGHT = 0.5
-STEP_WEIGHT = 0.3
-PART_WEIGHT = 0.85
-PART_SIMILARITY = 0.4
-SYNONYM_SIMILARITY = 0.8
-LIGHT_FACTOR = 0.3
-PREFIX = 5
-TYPO_CUTOFF = 88.0
-MIN_TYPO_LENGTH = 6
-MIN_PART = 4
-RERANK_CANDIDATES = 25
-COVERAGE_SHARE = 0.6
-PREFIX_SHARE = 0.6
+# Values tuned on the dev set (score.py); each line says why it has that size.
+# Where a word sits in an entry says how much it tells about the entry:
+TITLE_WEIGHT = 1.0  # the title names what the entry is about
+PRIMARY_WEIGHT = 1.0  # questions, keywords, poles: written the way people ask
+SUMMARY_WEIGHT = 0.5  # the summary explains, so it holds many incidental words
+STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the topic
+PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the whole word
+# How strongly a query word stands for a vocabulary stem (1.0 = the same stem):
+PART_SIMILARITY = 0.4  # a known compound also hints at its parts, but only weakly
+SYNONYM_SIMILARITY = 0.8  # content/synonyms.yaml is curated: nearly, not quite, the word
+LIGHT_FACTOR = 0.3  # frequent verbs ("machen", "geben") carry little of the meaning
+PREFIX = 5  # letters that group stems into prefix families; fewer mix unrelated words
+PREFIX_SHARE = 0.6  # the shorter form covers ≥ 60 % of the longer ("schul" ~ "schulung")
+TYPO_CUTOFF = 88.0  # rapidfuzz ratio ≈ one wrong letter in a 7–8 letter stem, not a new word
+MIN_TYPO_LENGTH = 6  # shorter stems turn into other real words with one letter changed
+MIN_PART = 4  # shorter compound "parts" are mostly suffixes or linking letters
+# Ranking:
+RERANK_CANDIDATES = 25  # phrase similarity is costly; it only reorders the top coverage hits
+COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 
-LINKING = ("", "s", "n", "en", "es", "e")
+LINKING = ("", "s", "n", "en", "es", "e")  # German linking letters ("Beteiligung-s-verfahren")
 
 
 @dataclass(frozen=True, slots=True)
