@@ -43,7 +43,8 @@ async def test_question_is_answered_with_the_right_entry(
     assert f"{content.text('tensions_header')}\n• " in shown
     entry = content.entry("keine-ohnmacht")
     assert entry is not None and "3.3 Dialoggestaltung" in content.source_label(entry)
-    assert shown.endswith(content.text("source", section=content.source_label(entry)))
+    assert shown.endswith(content.text("source_workshop", sections=content.source_label(entry)))
+    assert "Im Workshop notiert: „Keine Beteiligung an Ohnmacht!“" in shown
     data = [d for _, d in buttons(params)]
     assert data[:2] == ["e:ressource-partner", "e:empowerment-steuern"]
     assert "e:rahmen-klar-benennen" in data and data[-1] == "top"

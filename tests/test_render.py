@@ -79,7 +79,9 @@ def test_entry_shows_title_summary_numbered_steps_tensions_and_source(mini: Cont
     assert shown.startswith("Augenhöhe herstellen\nLeitlinie · Grundlagen")
     assert "1. Laden Sie zu einem gemeinsamen Treffen ein.\n2. Fragen Sie nach" in shown
     assert f"{mini.text('tensions_header')}\n• Ressource oder Partner?" in shown
-    assert shown.endswith(mini.text("source", section="1 Testabschnitt"))
+    assert shown.endswith(mini.text("source_workshop", sections="1 Testabschnitt"))
+    assert mini.text("quote_single", quote="Augenhöhe herstellen") in reply.text
+    assert f"{mini.text('editorial_header')}\n{entry.summary}" in reply.text
     assert "<b>Augenhöhe herstellen</b>" in reply.text
     labels = [label for label, _ in all_buttons(reply)]
     assert labels == [

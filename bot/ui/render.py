@@ -72,7 +72,8 @@ def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] =
     kind = content.text(f"kind_{entry.kind}")
     parts = [
         f"<b>{esc(entry.title)}</b>\n<i>{esc(kind)} · {esc(topic.title if topic else '')}</i>",
-        esc(entry.summary),
+        *workshop_quotes(content, entry),
+        f"{content.text('editorial_header')}\n{esc(entry.summary)}",
     ]
     if entry.kind == KIND_TENSION and len(entry.poles) == 2:
         parts.append(
@@ -86,7 +87,7 @@ def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] =
     if tensions:
         names = "\n".join(f"• {esc(t.title)}" for t in tensions)
         parts.append(f"<b>{esc(content.text('tensions_header'))}</b>\n{names}")
-    parts.append(f"<i>{esc(content.text('source', section=content.source_label(entry)))}</i>")
+    parts.append(source_note(content, entry))
 
     rows: list[tuple[Button, ...]] = [
         (entry_button(content, t, "button_tension"),) for t in tensions
@@ -101,6 +102,22 @@ def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] =
     rows += [(entry_button(content, r, "did_you_mean"),) for r in others]
     rows.append((topics_button(content),))
     return Reply("\n\n".join(parts), tuple(rows))
+
+
+def workshop_quotes(content: Content, entry: Entry) -> list[str]:
+    """What the workshop actually noted: the cited statements verbatim, as a quote."""
+    quotes = [s.text for s in (content.statements.get(i) for i in entry.sources) if s]
+    if not quotes:
+        return []
+    if len(quotes) == 1:
+        return [content.text("quote_single", quote=esc(quotes[0]))]
+    items = "\n".join(content.text("quote_item", quote=esc(quote)) for quote in quotes)
+    return [f"{content.text('quote_header')}\n{items}"]
+
+
+def source_note(content: Content, entry: Entry) -> str:
+    """The closing source line: which workshop, when, which sections; who wrote the rest."""
+    return f"<i>{content.text('source_workshop', sections=esc(content.source_label(entry)))}</i>"
 
 
 def render_result(content: Content, result: SearchResult) -> Reply:
