@@ -87,4 +87,3 @@ def test_no_content_text_claims_everything_comes_from_the_workshop(path: Path) -
 )
 def test_the_overclaim_check_catches_known_wordings(claim: str) -> None:
     assert overclaims(claim)
-
