@@ -18,6 +18,7 @@ from bot.admin.backups import Backups, write_atomic
 from bot.content import (
     ENTRIES_DIR,
     MESSAGES_FILE,
+    READING_FILE,
     STATEMENTS_FILE,
     TIPS_FILE,
     TOPICS_FILE,
@@ -33,7 +34,7 @@ from bot.snapshot import ContentStore, Snapshot, build_snapshot
 logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 1_000_000
-TOP_LEVEL_FILES = (TOPICS_FILE, TIPS_FILE, MESSAGES_FILE, WEGWEISER_FILE)
+TOP_LEVEL_FILES = (TOPICS_FILE, TIPS_FILE, MESSAGES_FILE, WEGWEISER_FILE, READING_FILE)
 PROTECTED_FILES = (STATEMENTS_FILE,)
 UPLOAD_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,60}\.ya?ml$")
 

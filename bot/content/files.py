@@ -11,6 +11,7 @@ TIPS_FILE = "tips.yaml"
 MESSAGES_FILE = "messages.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 WEGWEISER_FILE = "wegweiser.yaml"
+READING_FILE = "reading.yaml"
 ENTRIES_DIR = "entries"
 
 
@@ -23,6 +24,7 @@ def content_files(root: Path) -> list[Path]:
         MESSAGES_FILE,
         SYNONYMS_FILE,
         WEGWEISER_FILE,
+        READING_FILE,
     ]
     files = [root / name for name in names if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR

@@ -23,6 +23,7 @@ from bot.content.files import (
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
+from bot.content.reading import load_reading
 from bot.content.yamlsource import LineDict, LineList
 
 MAX_TIP_ID = 40
@@ -168,6 +169,7 @@ def load_content(root: Path | str) -> Content:
     pointers = load_pointers(check, entry_ids)
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)
+    reading = load_reading(check, {topic.id for topic in topics})
     if check.findings:
         raise ContentError(check.findings)
     return Content(
@@ -179,6 +181,7 @@ def load_content(root: Path | str) -> Content:
         version=content_version(check.root),
         synonyms=tuple(synonyms),
         pointers=tuple(pointers),
+        reading=tuple(reading),
     )
 
 

@@ -98,6 +98,17 @@ class Tip:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """A public resource for further reading, linked to the topics it fits."""
+
+    id: str
+    title: str
+    url: str
+    about: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """A validated, immutable content set. Swap whole objects; never mutate one."""
 
@@ -109,6 +120,7 @@ class Content:
     version: str
     synonyms: tuple[tuple[str, ...], ...] = ()
     pointers: tuple[Pointer, ...] = ()
+    reading: tuple[Reading, ...] = ()
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
     _pointers_by_id: Mapping[str, Pointer] = field(init=False, repr=False, compare=False)
@@ -137,6 +149,10 @@ class Content:
     def entries_in(self, topic_id: str) -> tuple[Entry, ...]:
         """Entries of one topic, in file order."""
         return tuple(e for e in self.entries if e.topic == topic_id)
+
+    def reading_for(self, topic_id: str) -> tuple[Reading, ...]:
+        """Further reading that fits one topic, in file order."""
+        return tuple(r for r in self.reading if topic_id in r.topics)
 
     def text(self, key: str, **values: object) -> str:
         """A UI message by key, with {placeholders} filled in."""

@@ -168,9 +168,26 @@ def render_topic(content: Content, topic_id: str) -> Reply | None:
     if topic is None:
         return None
     text = content.text("topic_header", title=esc(topic.title), description=esc(topic.description))
+    reading = content.reading_for(topic_id)
+    if reading:
+        links = "\n".join(
+            content.text("reading_link", title=esc(r.title), url=esc(r.url)) for r in reading
+        )
+        text += f"\n\n{content.text('reading_topic_header')}\n{links}"
     rows = tuple((entry_button(content, e),) for e in content.entries_in(topic_id))
     back = Button(content.text("button_back"), ListTopics().pack())
     return Reply(text, (*rows, (back,)))
+
+
+def render_reading(content: Content) -> Reply:
+    """The whole reading list: title, one sentence about it and the link, per resource."""
+    if not content.reading:
+        return Reply(esc(content.text("reading_none")), ((topics_button(content),),))
+    items = "\n\n".join(
+        content.text("reading_item", title=esc(r.title), about=esc(r.about), url=esc(r.url))
+        for r in content.reading
+    )
+    return Reply(f"{content.text('reading_header')}\n\n{items}", ((topics_button(content),),))
 
 
 def render_entry_by_id(content: Content, entry_id: str) -> Reply | None:
