@@ -13,6 +13,7 @@ from bot.ui import (
     chat_commands,
     command_lines,
     render_callback,
+    render_reading,
     render_result,
     render_topics,
     to_plain,
@@ -21,6 +22,12 @@ from bot.ui import (
 
 # Words typed in the terminal, compared folded (so "Tschüss" is "tschuess").
 QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschuess"})
+
+
+# Commands the chat answers beyond the command words of `bot.matching.intents`.
+CHAT_COMMAND_REPLIES: dict[str, Callable[[Content], Reply]] = {
+    "lesetipps": render_reading,
+}
 
 
 def format_reply(snapshot: Snapshot, reply: Reply) -> str:
@@ -60,6 +67,9 @@ def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
         return help_reply(content)
     if intent == intents.START:
         return Reply(content.text("greeting"), topic_rows(content))
+    command_reply = CHAT_COMMAND_REPLIES.get(stripped.lower().removeprefix("/"))
+    if stripped.startswith("/") and command_reply:
+        return command_reply(content)
     if stripped.isdigit() and last is not None and last.buttons:
         return choose(snapshot, int(stripped), last)
     return without_feedback(render_result(content, snapshot.matcher.search(stripped)))

@@ -6,7 +6,14 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.serve import BotApp, edit_reply, send_reply
-from bot.ui import BROWSE, any_pattern, command, render_callback, render_topics
+from bot.ui import (
+    BROWSE,
+    any_pattern,
+    command,
+    render_callback,
+    render_reading,
+    render_topics,
+)
 from handlers.common import snapshot
 
 
@@ -14,6 +21,12 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the topic overview."""
     if update.effective_message:
         await send_reply(update.effective_message, render_topics(snapshot(context).content))
+
+
+async def reading(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the further-reading list."""
+    if update.effective_message:
+        await send_reply(update.effective_message, render_reading(snapshot(context).content))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -31,6 +44,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def register(app: BotApp) -> None:
-    """/themen and the topic/entry buttons."""
+    """/themen, /lesetipps and the topic/entry/reading buttons."""
     app.add_handler(CommandHandler(command("themen").names, topics))
+    app.add_handler(CommandHandler(command("lesetipps").names, reading))
     app.add_handler(CallbackQueryHandler(button, pattern=any_pattern(*BROWSE)))

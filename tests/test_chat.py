@@ -6,7 +6,14 @@ import pytest
 
 from bot.snapshot import Snapshot
 from bot.terminal import format_reply, respond, run_chat
-from bot.ui.render import render_entry_by_id, render_result, render_topics, to_plain
+from bot.ui.render import (
+    render_entry_by_id,
+    render_reading,
+    render_result,
+    render_topics,
+    to_plain,
+    topic_rows,
+)
 
 QUESTION = "Wie vermeiden wir Scheinbeteiligung?"
 
@@ -92,7 +99,7 @@ def test_start_greets_with_topic_choices(shipped_snapshot: Snapshot) -> None:
     content = shipped_snapshot.content
     reply = respond(shipped_snapshot, "/start", None)
     assert reply.text == content.text("greeting")
-    assert reply.buttons == render_topics(content).buttons
+    assert reply.buttons == topic_rows(content)
 
 
 @pytest.mark.parametrize("number", ["0", "99"])
@@ -102,7 +109,9 @@ def test_number_out_of_range_asks_again_and_keeps_choices(
     content = shipped_snapshot.content
     topics = respond(shipped_snapshot, "themen", None)
     again = respond(shipped_snapshot, number, topics)
-    assert again.text == content.text("chat_invalid_choice", count=len(content.topics))
+    count = sum(len(row) for row in topics.buttons)
+    assert count == len(content.topics) + 1  # the topics and the reading list
+    assert again.text == content.text("chat_invalid_choice", count=count)
     assert again.buttons == topics.buttons
     assert respond(shipped_snapshot, "1", again) == respond(shipped_snapshot, "1", topics)
 
@@ -112,3 +121,15 @@ def test_terminal_chat_offers_no_feedback_buttons(shipped_snapshot: Snapshot) ->
     data = [button.data for row in reply.buttons for button in row]
     assert data and not any(d.startswith("fb:") for d in data)
     assert any(d.startswith("e:") for d in data)
+
+
+def test_lesetipps_command_and_reading_button(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    reading = respond(shipped_snapshot, "/lesetipps", None)
+    assert reading == render_reading(content)
+    assert content.reading[0].url in to_plain(reading.text)
+    topics = respond(shipped_snapshot, "themen", None)
+    last = sum(len(row) for row in topics.buttons)
+    assert topics.buttons[-1][0].label == content.text("button_reading")
+    assert respond(shipped_snapshot, str(last), topics) == reading
+    assert "/lesetipps" in to_plain(respond(shipped_snapshot, "hilfe", None).text)

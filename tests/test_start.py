@@ -6,7 +6,17 @@ from bot.serve import BotApp
 from bot.testing.fake_telegram import FakeTelegramServer
 
 CHAT = 5001
-USER_COMMANDS = ["start", "hilfe", "themen", "tipp", "abo", "stopp", "datenschutz", "vergessen"]
+USER_COMMANDS = [
+    "start",
+    "hilfe",
+    "themen",
+    "lesetipps",
+    "tipp",
+    "abo",
+    "stopp",
+    "datenschutz",
+    "vergessen",
+]
 
 
 async def test_start_greets_with_topic_keyboard(

@@ -7,7 +7,7 @@ import pytest
 from bot.serve import BotApp
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import Call, FakeTelegramServer
-from bot.ui.render import render_entry_by_id, render_topic, render_topics
+from bot.ui.render import render_entry_by_id, render_reading, render_topic, render_topics
 
 CHAT = 7001
 
@@ -35,12 +35,14 @@ async def test_topics_to_entry_and_back_edits_one_message(
     fake_telegram.push_message("/themen", chat_id=CHAT)
     (sent,) = await fake_telegram.wait_for("sendMessage")
     message = sent.result
-    assert buttons(message) == [f"t:{t.id}" for t in content.topics]
+    assert buttons(message) == [*(f"t:{t.id}" for t in content.topics), "read"]
 
     steps = [
         ("t:dialog", render_topic(content, "dialog")),
         ("e:keine-ohnmacht", render_entry_by_id(content, "keine-ohnmacht")),
         ("t:dialog", render_topic(content, "dialog")),
+        ("top", render_topics(content)),
+        ("read", render_reading(content)),
         ("top", render_topics(content)),
     ]
     for number, (data, expected) in enumerate(steps, 1):
@@ -91,3 +93,16 @@ async def test_forged_or_stale_button_gets_a_polite_answer(
     fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", chat_id=CHAT)
     await fake_telegram.wait_for("sendMessage", count=2)  # the bot is still answering
     assert len(fake_telegram.sent_messages(CHAT)) == 2
+
+
+async def test_lesetipps_lists_the_reading_with_links(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    fake_telegram.push_message("/lesetipps", chat_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    assert sent.ok and sent.params["text"] == render_reading(content).text
+    assert all(r.url in sent.params["text"] for r in content.reading)
+    assert buttons(sent.result) == ["top"]

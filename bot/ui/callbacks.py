@@ -130,5 +130,10 @@ class SubscriptionChoice(CallbackData, prefix="abo"):
     choice: str
 
 
+@dataclass(frozen=True)
+class ListReading(CallbackData, prefix="read"):
+    """Show the further-reading list."""
+
+
 # The kinds the topic browser (and the terminal chat) opens in place.
-BROWSE = (ListTopics, OpenTopic, OpenEntry)
+BROWSE = (ListTopics, OpenTopic, OpenEntry, ListReading)

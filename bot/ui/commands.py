@@ -43,6 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("start", "command_start", in_chat=True),
     Command("hilfe", "command_help", aliases=("help",), in_chat=True),
     Command("themen", "command_themen", in_chat=True),
+    Command("lesetipps", "command_lesetipps", in_chat=True),
     Command("tipp", "command_tipp"),
     Command("abo", "command_abo"),
     Command("stopp", "command_stopp"),

@@ -17,6 +17,7 @@ from bot.ui.callbacks import (
     FEEDBACK_DOWN,
     FEEDBACK_UP,
     Feedback,
+    ListReading,
     ListTopics,
     OpenEntry,
     OpenTopic,
@@ -158,8 +159,11 @@ def topic_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
 
 
 def render_topics(content: Content) -> Reply:
-    """The topic overview."""
-    return Reply(esc(content.text("topics_header")), topic_rows(content))
+    """The topic overview, with the reading list as a last button when there is one."""
+    rows = topic_rows(content)
+    if content.reading:
+        rows = (*rows, (Button(content.text("button_reading"), ListReading().pack()),))
+    return Reply(esc(content.text("topics_header")), rows)
 
 
 def render_topic(content: Content, topic_id: str) -> Reply | None:
@@ -259,4 +263,6 @@ def render_callback(content: Content, data: str | None) -> Reply | None:
         return render_topic(content, callback.topic_id)
     if isinstance(callback, OpenEntry):
         return render_entry_by_id(content, callback.entry_id)
+    if isinstance(callback, ListReading):
+        return render_reading(content)
     return None
