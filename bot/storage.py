@@ -97,9 +97,20 @@ CREATE INDEX answer_feedback_voted_at ON answer_feedback (voted_at);
 CREATE INDEX answer_feedback_user_id ON answer_feedback (user_id);
 """
 
+ROLES_SQL = """
+-- /rolle: the perspective a user chose (bot/records/roles.py); no row = no choice.
+-- Deleted by /vergessen like every table with a user_id column.
+CREATE TABLE user_roles (
+    user_id INTEGER PRIMARY KEY,
+    role TEXT NOT NULL,
+    chosen_at INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
+    Migration(3, "the perspective each user chose with /rolle", ROLES_SQL),
 )
 
 

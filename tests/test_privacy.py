@@ -9,6 +9,7 @@ import pytest
 
 from bot.records.privacy import forget_user, personal_tables
 from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
+from bot.records.roles import role_of, set_role
 from bot.serve import DB_KEY, BotApp
 from bot.storage import Database
 from bot.testing.fake_telegram import FakeTelegramServer
@@ -45,6 +46,7 @@ async def seed(db: Database) -> None:
         await record_vote(db, AnswerRef(user, answer), user, "x", 1)
         await db.connection.execute("INSERT INTO other_subscriptions VALUES (?, 8)", (user,))
         await db.connection.execute("INSERT INTO other_history VALUES (?, 't')", (user,))
+        await set_role(db, user, "verwaltung")
     await db.connection.execute("INSERT INTO settings_kv VALUES ('a', 'b')")
 
 
@@ -65,11 +67,13 @@ async def test_forget_deletes_from_every_table_with_a_personal_column(db: Databa
         "tip_deliveries",
         "other_subscriptions",
         "other_history",
+        "user_roles",  # /rolle
     }
-    assert await count_rows_about(db, USER) == 4
-    assert await forget_user(db, USER) == 4
+    assert await count_rows_about(db, USER) == 5
+    assert await forget_user(db, USER) == 5
     assert await count_rows_about(db, USER) == 0
-    assert await count_rows_about(db, OTHER) == 4
+    assert await role_of(db, USER) == ""
+    assert await count_rows_about(db, OTHER) == 5
 
 
 async def test_vergessen_after_confirmation_leaves_no_row(
@@ -82,13 +86,13 @@ async def test_vergessen_after_confirmation_leaves_no_row(
     await fake_telegram.wait_for("sendMessage")
     fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
     _, confirm = await fake_telegram.wait_for("sendMessage", count=2)
-    assert await count_rows_about(db, USER) == 5  # nothing is deleted before confirming
+    assert await count_rows_about(db, USER) == 6  # nothing is deleted before confirming
     yes = confirm.result["reply_markup"]["inline_keyboard"][0][0]
     fake_telegram.push_callback(yes["callback_data"], confirm.result, user_id=USER)
     (edit,) = await fake_telegram.wait_for("editMessageText")
-    assert "(5 Einträge)" in edit.params["text"]
+    assert "(6 Einträge)" in edit.params["text"]
     assert await count_rows_about(db, USER) == 0
-    assert await count_rows_about(db, OTHER) == 4
+    assert await count_rows_about(db, OTHER) == 5
 
 
 async def test_vergessen_can_be_cancelled(
@@ -103,7 +107,7 @@ async def test_vergessen_can_be_cancelled(
     fake_telegram.push_callback(no["callback_data"], confirm.result, user_id=USER)
     (edit,) = await fake_telegram.wait_for("editMessageText")
     assert "nichts gelöscht" in edit.params["text"]
-    assert await count_rows_about(db, USER) == 4
+    assert await count_rows_about(db, USER) == 5
 
 
 async def test_datenschutz_explains_what_why_and_how_long(
@@ -113,7 +117,7 @@ async def test_datenschutz_explains_what_why_and_how_long(
     fake_telegram.push_message("/datenschutz", chat_id=USER, user_id=USER)
     (call,) = await fake_telegram.wait_for("sendMessage")
     text = call.params["text"]
-    for heading in ("Was ich speichere", "Warum", "Wie lange", "/vergessen"):
+    for heading in ("Was ich speichere", "Warum", "Wie lange", "/vergessen", "/rolle"):
         assert heading in text
     assert "nach 90 Tagen" in text
 
@@ -130,3 +134,13 @@ async def test_retention_job_deletes_old_questions(
     await job.run(running_bot)
     async with db.connection.execute("SELECT question FROM question_log") as cursor:
         assert [r[0] for r in await cursor.fetchall()] == ["neu"]
+
+
+async def test_role_is_stored_changed_and_cleared(db: Database) -> None:
+    assert await role_of(db, USER) == ""
+    await set_role(db, USER, "engagierte", now=5)
+    await set_role(db, OTHER, "verwaltung")
+    await set_role(db, USER, "verwaltung")
+    assert (await role_of(db, USER), await role_of(db, OTHER)) == ("verwaltung", "verwaltung")
+    await set_role(db, USER, "")
+    assert await role_of(db, USER) == "" and await role_of(db, OTHER) == "verwaltung"

@@ -1,7 +1,8 @@
 """What the bot remembers about people, and forgetting it: the question log, votes, privacy.
 
 `question_log` writes one row per question and one vote per answer and expires old rows;
-`privacy.forget_user` deletes every row that holds a person's id, in every table.
+`roles` keeps the perspective chosen with /rolle; `privacy.forget_user` deletes every row that
+holds a person's id, in every table.
 """
 
 from bot.records.privacy import forget_user
@@ -16,6 +17,7 @@ from bot.records.question_log import (
     record_question,
     record_vote,
 )
+from bot.records.roles import role_of, set_role
 
 __all__ = [
     "SECONDS_PER_DAY",
@@ -28,4 +30,6 @@ __all__ = [
     "log_question",
     "record_question",
     "record_vote",
+    "role_of",
+    "set_role",
 ]

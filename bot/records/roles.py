@@ -1,0 +1,35 @@
+"""The perspective a user chose with /rolle: one row per user, none when no choice was made.
+
+The table is created by a migration in `bot/storage.py`; /vergessen deletes the row with
+everything else (`bot.records.privacy` finds it by its `user_id` column).
+"""
+
+from __future__ import annotations
+
+import time
+
+from bot.storage import Database
+
+
+async def role_of(db: Database, user_id: int) -> str:
+    """The role id the user chose, or "" when none was chosen."""
+    async with db.connection.execute(
+        "SELECT role FROM user_roles WHERE user_id = ?", (user_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return str(row[0]) if row else ""
+
+
+async def set_role(db: Database, user_id: int, role: str, now: int | None = None) -> None:
+    """Store the user's role; "" deletes the choice (the user prefers not to say).
+
+    The connection runs in autocommit mode, so each statement is durable on its own."""
+    if not role:
+        await db.connection.execute("DELETE FROM user_roles WHERE user_id = ?", (user_id,))
+    else:
+        await db.connection.execute(
+            "INSERT INTO user_roles (user_id, role, chosen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET role = excluded.role, "
+            "chosen_at = excluded.chosen_at",
+            (user_id, role, int(time.time()) if now is None else now),
+        )
