@@ -1,21 +1,33 @@
-"""The conversation in a terminal: same core and texts as Telegram, buttons as numbers."""
+"""The conversation in a terminal: same core and texts as Telegram, buttons as numbers.
+
+The chat keeps what a Telegram user's account would keep, for the session only: the role
+chosen with /rolle (nothing is written to the database).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from bot.content import Content
-from bot.matching import fold, intents
+from bot.matching import fold, glossary, intents
 from bot.snapshot import Snapshot
 from bot.ui import (
     Feedback,
     Reply,
+    View,
     chat_commands,
+    chosen_role,
     command_lines,
     render_callback,
+    render_glossary,
     render_reading,
     render_result,
+    render_role_prompt,
+    render_role_saved,
+    render_term,
     render_topics,
+    switch_view,
     to_plain,
     topic_rows,
 )
@@ -24,9 +36,18 @@ from bot.ui import (
 QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschuess"})
 
 
-# Commands the chat answers beyond the command words of `bot.matching.intents`.
-CHAT_COMMAND_REPLIES: dict[str, Callable[[Content], Reply]] = {
-    "lesetipps": render_reading,
+@dataclass(slots=True)
+class ChatState:
+    """What the chat remembers during one session: the role chosen with /rolle."""
+
+    role: str = ""
+
+
+# Slash commands the chat answers beyond the command words of `bot.matching.intents`.
+CHAT_COMMAND_REPLIES: dict[str, Callable[[Content, ChatState], Reply]] = {
+    "lesetipps": lambda content, _: render_reading(content),
+    "glossar": lambda content, _: render_glossary(content),
+    "rolle": lambda content, state: render_role_prompt(content, state.role),
 }
 
 
@@ -46,18 +67,28 @@ def help_reply(content: Content) -> Reply:
     return Reply(content.text("help", commands=command_lines(content, chat_commands())))
 
 
-def choose(snapshot: Snapshot, number: int, last: Reply) -> Reply:
+def choose(snapshot: Snapshot, number: int, last: Reply, state: ChatState) -> Reply:
     """The reply to pressing button `number` of the last reply; out of range: ask again."""
     content = snapshot.content
     buttons = [button for row in last.buttons for button in row]
     if not 1 <= number <= len(buttons):
         return Reply(content.text("chat_invalid_choice", count=len(buttons)), last.buttons)
-    reply = render_callback(content, buttons[number - 1].data)
+    data = buttons[number - 1].data
+    role = chosen_role(data)
+    if role is not None:
+        state.role = role
+        return render_role_saved(content, role)
+    reply = switch_view(content, data, last.buttons, state.role) or render_callback(
+        content, data, View(role=state.role)
+    )
     return reply or Reply(content.text("stale_button"))
 
 
-def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
+def respond(
+    snapshot: Snapshot, text: str, last: Reply | None, state: ChatState | None = None
+) -> Reply:
     """The reply to one line typed in the terminal."""
+    state = state if state is not None else ChatState()
     stripped = text.strip()
     content = snapshot.content
     intent = intents.command_word(stripped)
@@ -69,10 +100,14 @@ def respond(snapshot: Snapshot, text: str, last: Reply | None) -> Reply:
         return Reply(content.text("greeting"), topic_rows(content))
     command_reply = CHAT_COMMAND_REPLIES.get(stripped.lower().removeprefix("/"))
     if stripped.startswith("/") and command_reply:
-        return command_reply(content)
+        return command_reply(content, state)
     if stripped.isdigit() and last is not None and last.buttons:
-        return choose(snapshot, int(stripped), last)
-    return without_feedback(render_result(content, snapshot.matcher.search(stripped)))
+        return choose(snapshot, int(stripped), last, state)
+    term = glossary.lookup(content.glossary, stripped)
+    if term is not None:
+        return render_term(content, term)
+    result = snapshot.matcher.search(stripped)
+    return without_feedback(render_result(content, result, View(role=state.role)))
 
 
 def without_feedback(reply: Reply) -> Reply:
@@ -91,12 +126,13 @@ def run_chat(
     content = snapshot.content
     write(content.text("chat_intro"))
     last: Reply | None = None
+    state = ChatState()
     prompt()
     for line in lines:
         if fold(line.strip()) in QUIT_WORDS:
             break
         if line.strip():
-            last = respond(snapshot, line, last)
+            last = respond(snapshot, line, last, state)
             write("\n" + format_reply(snapshot, last) + "\n")
         prompt()
     write(content.text("chat_bye"))

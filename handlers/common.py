@@ -7,13 +7,15 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import Update
+from telegram import Update, User
 from telegram.ext import ContextTypes
 
 from bot.config import Settings
+from bot.records import role_of
 from bot.serve import DB_KEY, SETTINGS_KEY, STORE_KEY
 from bot.snapshot import ContentStore, Snapshot
 from bot.storage import Database
+from bot.ui import View
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,11 @@ def database(context: ContextTypes.DEFAULT_TYPE) -> Database:
     """The open database of this Application."""
     db: Database = context.bot_data[DB_KEY]
     return db
+
+
+async def reader_view(user: User | None, context: ContextTypes.DEFAULT_TYPE) -> View:
+    """How to show answers to this user: with the perspective chosen by /rolle first."""
+    return View(role=await role_of(database(context), user.id) if user else "")
 
 
 def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:

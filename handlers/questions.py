@@ -11,12 +11,12 @@ import re
 from telegram import Message, Update
 from telegram.ext import ContextTypes, MessageHandler, filters
 
-from bot.matching import intents
+from bot.matching import glossary, intents
 from bot.records import log_question
 from bot.serve import BotApp, send_reply
-from bot.ui import render_result
+from bot.ui import render_result, render_term
 from handlers import start, topics
-from handlers.common import database, snapshot
+from handlers.common import database, reader_view, snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +65,17 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def answer(
     message: Message, text: str, context: ContextTypes.DEFAULT_TYPE, quote: bool = False
 ) -> None:
-    """Search the served content, log the question and send the rendered result."""
+    """Explain a glossary term, or search the content, log the question and send the result."""
     current = snapshot(context)
+    term = glossary.lookup(current.content.glossary, text)
+    if term is not None:
+        await send_reply(message, render_term(current.content, term), quote=quote)
+        return
     result = current.matcher.search(text)
     logger.debug("Question answered with decision %s", result.decision)
     await log_question(database(context), text, result, message.chat.type, message.chat.id)
-    await send_reply(message, render_result(current.content, result), quote=quote)
+    view = await reader_view(message.from_user, context)
+    await send_reply(message, render_result(current.content, result, view), quote=quote)
 
 
 def register(app: BotApp) -> None:

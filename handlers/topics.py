@@ -1,4 +1,4 @@
-"""/themen and the inline buttons: topics → entries → back, editing one message."""
+"""/themen, /lesetipps, /glossar and the inline buttons: topics → entries → back, in place."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from bot.ui import (
     any_pattern,
     command,
     render_callback,
+    render_glossary,
     render_reading,
     render_topics,
 )
-from handlers.common import snapshot
+from handlers.common import reader_view, snapshot
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -29,13 +30,19 @@ async def reading(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_reply(update.effective_message, render_reading(snapshot(context).content))
 
 
+async def glossary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the glossary: one button per term."""
+    if update.effective_message:
+        await send_reply(update.effective_message, render_glossary(snapshot(context).content))
+
+
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Open a topic or entry in place; stale or forged buttons get a polite note."""
     query = update.callback_query
     if query is None:
         return
     content = snapshot(context).content
-    reply = render_callback(content, query.data)
+    reply = render_callback(content, query.data, await reader_view(query.from_user, context))
     if reply is None:
         await query.answer(content.text("stale_button"), show_alert=False)
         return
@@ -44,7 +51,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def register(app: BotApp) -> None:
-    """/themen, /lesetipps and the topic/entry/reading buttons."""
+    """/themen, /lesetipps, /glossar and their buttons."""
     app.add_handler(CommandHandler(command("themen").names, topics))
     app.add_handler(CommandHandler(command("lesetipps").names, reading))
+    app.add_handler(CommandHandler(command("glossar").names, glossary))
     app.add_handler(CallbackQueryHandler(button, pattern=any_pattern(*BROWSE)))

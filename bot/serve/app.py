@@ -24,9 +24,11 @@ from handlers import (
     inline,
     privacy,
     questions,
+    roles,
     start,
     tips,
     topics,
+    views,
 )
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ logger = logging.getLogger(__name__)
 HANDLER_MODULES: tuple[ModuleType, ...] = (
     start,
     topics,
+    views,
+    roles,
     tips,
     questions,
     inline,

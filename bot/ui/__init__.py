@@ -5,6 +5,7 @@
 `commands` is the one registry of bot commands.
 """
 
+from bot.ui.answer import View
 from bot.ui.callbacks import (
     BROWSE,
     FEEDBACK_DOWN,
@@ -15,11 +16,15 @@ from bot.ui.callbacks import (
     CallbackData,
     Feedback,
     Forget,
+    ListGlossary,
     ListReading,
     ListTopics,
     OpenEntry,
+    OpenTerm,
     OpenTopic,
+    RoleChoice,
     SubscriptionChoice,
+    SwitchView,
     any_pattern,
     parse_any,
 )
@@ -32,6 +37,7 @@ from bot.ui.commands import (
     command_lines,
     commands_for,
 )
+from bot.ui.glossary import render_glossary, render_term
 from bot.ui.render import (
     Button,
     Reply,
@@ -42,9 +48,11 @@ from bot.ui.render import (
     render_result,
     render_topics,
     split_message,
+    switch_view,
     to_plain,
     topic_rows,
 )
+from bot.ui.roles import chosen_role, render_role_prompt, render_role_saved
 
 __all__ = [
     "BROWSE",
@@ -59,15 +67,21 @@ __all__ = [
     "Command",
     "Feedback",
     "Forget",
+    "ListGlossary",
     "ListReading",
     "ListTopics",
     "OpenEntry",
+    "OpenTerm",
     "OpenTopic",
     "Reply",
+    "RoleChoice",
     "Scope",
     "SubscriptionChoice",
+    "SwitchView",
+    "View",
     "any_pattern",
     "chat_commands",
+    "chosen_role",
     "command",
     "command_lines",
     "commands_for",
@@ -75,10 +89,15 @@ __all__ = [
     "parse_any",
     "render_callback",
     "render_entry",
+    "render_glossary",
     "render_reading",
     "render_result",
+    "render_role_prompt",
+    "render_role_saved",
+    "render_term",
     "render_topics",
     "split_message",
+    "switch_view",
     "to_plain",
     "topic_rows",
 ]

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, fields
 from typing import ClassVar, Self
 
+from bot.content import ROLES
+
 MAX_CALLBACK_BYTES = 64
 SEPARATOR = ":"
 SLUG = "[a-z0-9_-]+"
@@ -30,6 +32,9 @@ FEEDBACK_UP = "up"
 FEEDBACK_DOWN = "down"
 FORGET_CONFIRM = "yes"
 FORGET_CANCEL = "no"
+VIEW_PLAIN = "plain"
+VIEW_FULL = "full"
+NO_ROLE = "none"
 
 
 class CallbackData:
@@ -135,5 +140,32 @@ class ListReading(CallbackData, prefix="read"):
     """Show the further-reading list."""
 
 
+@dataclass(frozen=True)
+class SwitchView(CallbackData, prefix="v", mode=f"{VIEW_PLAIN}|{VIEW_FULL}"):
+    """Show the answer on this message in plain German ("Einfacher gesagt") or in full."""
+
+    mode: str
+    entry_id: str
+
+
+@dataclass(frozen=True)
+class ListGlossary(CallbackData, prefix="gl"):
+    """Show the glossary."""
+
+
+@dataclass(frozen=True)
+class OpenTerm(CallbackData, prefix="g"):
+    """Show the explanation of one glossary term."""
+
+    term_id: str
+
+
+@dataclass(frozen=True)
+class RoleChoice(CallbackData, prefix="role", role=f"{'|'.join(ROLES)}|{NO_ROLE}"):
+    """The perspective chosen with /rolle; NO_ROLE clears it."""
+
+    role: str
+
+
 # The kinds the topic browser (and the terminal chat) opens in place.
-BROWSE = (ListTopics, OpenTopic, OpenEntry, ListReading)
+BROWSE = (ListTopics, OpenTopic, OpenEntry, ListReading, ListGlossary, OpenTerm)

@@ -44,6 +44,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("hilfe", "command_help", aliases=("help",), in_chat=True),
     Command("themen", "command_themen", in_chat=True),
     Command("lesetipps", "command_lesetipps", in_chat=True),
+    Command("glossar", "command_glossar", in_chat=True),
+    Command("rolle", "command_rolle", in_chat=True),
     Command("tipp", "command_tipp"),
     Command("abo", "command_abo"),
     Command("stopp", "command_stopp"),

@@ -8,91 +8,75 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
-from bot.content import KIND_TENSION, Content, Entry
+from bot.content import Content, Entry
 from bot.matching import REFUSE, SUGGEST, SearchResult, close_runner_ups
+from bot.ui.answer import DEFAULT_VIEW, View, entry_body, source_note, view_button
 from bot.ui.callbacks import (
     BROWSE,
     FEEDBACK_DOWN,
     FEEDBACK_UP,
+    VIEW_PLAIN,
     Feedback,
+    ListGlossary,
     ListReading,
     ListTopics,
     OpenEntry,
+    OpenTerm,
     OpenTopic,
+    SwitchView,
     parse_any,
 )
+from bot.ui.glossary import render_glossary, render_term_by_id
+from bot.ui.reading import reading_links, render_reading
+from bot.ui.reply import Button, Reply, entry_button, esc, label, topics_button
 
 MAX_MESSAGE_CHARS = 4096
-MAX_BUTTON_LABEL = 60
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
 _TAG = re.compile(r"<[^>]+>")
 
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    """One inline button: a label and its callback data."""
-
-    label: str
-    data: str
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """A message to send: HTML text and rows of buttons."""
-
-    text: str
-    buttons: tuple[tuple[Button, ...], ...] = ()
-
-
-def esc(text: str) -> str:
-    """Escape user or content text for Telegram's HTML parse mode."""
-    return html.escape(text, quote=False)
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1] + "…"
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "Button",
+    "Reply",
+    "View",
+    "entry_button",
+    "esc",
+    "render_callback",
+    "render_entry",
+    "render_entry_by_id",
+    "render_reading",
+    "render_result",
+    "render_topic",
+    "render_topics",
+    "split_message",
+    "switch_view",
+    "to_plain",
+    "topic_rows",
+    "topics_button",
+]
 
 
-def entry_button(content: Content, entry: Entry, template: str | None = None) -> Button:
-    """A button that opens an entry, labelled with its title (through a template if given)."""
-    label = content.text(template, title=entry.title) if template else entry.title
-    return Button(_label(label), OpenEntry(entry.id).pack())
-
-
-def topics_button(content: Content) -> Button:
-    return Button(content.text("button_topics"), ListTopics().pack())
-
-
-def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] = ()) -> Reply:
-    """The full answer for one entry: title, guideline, steps, tensions, source, buttons."""
+def render_entry(
+    content: Content, entry: Entry, runner_ups: tuple[Entry, ...] = (), view: View = DEFAULT_VIEW
+) -> Reply:
+    """The full answer for one entry: title, quotes, suggestions, steps, source, buttons."""
     topic = content.topic(entry.topic)
     kind = content.text(f"kind_{entry.kind}")
     parts = [
         f"<b>{esc(entry.title)}</b>\n<i>{esc(kind)} · {esc(topic.title if topic else '')}</i>",
-        *workshop_quotes(content, entry),
-        f"{content.text('editorial_header')}\n{esc(entry.summary)}",
+        *entry_body(content, entry, view),
     ]
-    if entry.kind == KIND_TENSION and len(entry.poles) == 2:
-        parts.append(
-            f"<b>{esc(content.text('poles_header'))}</b>\n"
-            f"{esc(entry.poles[0])}  ⟷  {esc(entry.poles[1])}"
-        )
-    if entry.steps:
-        steps = "\n".join(f"{n}. {esc(step)}" for n, step in enumerate(entry.steps, 1))
-        parts.append(f"<b>{esc(content.text('steps_header'))}</b>\n{steps}")
     tensions = [t for t in (content.entry(i) for i in entry.tensions) if t]
     if tensions:
         names = "\n".join(f"• {esc(t.title)}" for t in tensions)
         parts.append(f"<b>{esc(content.text('tensions_header'))}</b>\n{names}")
     parts.append(source_note(content, entry))
-
-    rows: list[tuple[Button, ...]] = [
-        (entry_button(content, t, "button_tension"),) for t in tensions
-    ]
+    toggle = view_button(content, entry, view.plain)
+    rows: list[tuple[Button, ...]] = [(toggle,)] if toggle else []
+    rows += [(entry_button(content, t, "button_tension"),) for t in tensions]
     shown = {entry.id, *entry.tensions}
     related = [r for r in (content.entry(i) for i in entry.related) if r and r.id not in shown][
         :MAX_RELATED
@@ -105,23 +89,24 @@ def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] =
     return Reply("\n\n".join(parts), tuple(rows))
 
 
-def workshop_quotes(content: Content, entry: Entry) -> list[str]:
-    """What the workshop actually noted: the cited statements verbatim, as a quote."""
-    quotes = [s.text for s in (content.statements.get(i) for i in entry.sources) if s]
-    if not quotes:
-        return []
-    if len(quotes) == 1:
-        return [content.text("quote_single", quote=esc(quotes[0]))]
-    items = "\n".join(content.text("quote_item", quote=esc(quote)) for quote in quotes)
-    return [f"{content.text('quote_header')}\n{items}"]
+def switch_view(
+    content: Content, data: str | None, buttons: tuple[tuple[Button, ...], ...], role: str = ""
+) -> Reply | None:
+    """The answer on a message in the other view, keeping its other buttons; None if stale."""
+    switch = SwitchView.parse(data)
+    entry = content.entry(switch.entry_id) if switch else None
+    if switch is None or entry is None:
+        return None
+    view = View(plain=switch.mode == VIEW_PLAIN, role=role)
+    reply = render_entry(content, entry, view=view)
+    toggle = view_button(content, entry, view.plain)
+    rows = tuple(
+        tuple(toggle if toggle and SwitchView.parse(b.data) else b for b in row) for row in buttons
+    )
+    return Reply(reply.text, rows)
 
 
-def source_note(content: Content, entry: Entry) -> str:
-    """The closing source line: which workshop, when, which sections; who wrote the rest."""
-    return f"<i>{content.text('source_workshop', sections=esc(content.source_label(entry)))}</i>"
-
-
-def render_result(content: Content, result: SearchResult) -> Reply:
+def render_result(content: Content, result: SearchResult, view: View = DEFAULT_VIEW) -> Reply:
     """The reply to a question: an answer, a "Meinten Sie …?" choice, or an honest refusal."""
     if result.decision == REFUSE or result.best is None:
         return render_refusal(content)
@@ -130,7 +115,7 @@ def render_result(content: Content, result: SearchResult) -> Reply:
         return Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
     runner_ups = tuple(m.entry for m in close_runner_ups(result))
     entry = result.best.entry
-    return with_feedback(content, render_entry(content, entry, runner_ups), entry.id)
+    return with_feedback(content, render_entry(content, entry, runner_ups, view), entry.id)
 
 
 def with_feedback(content: Content, reply: Reply, entry_id: str) -> Reply:
@@ -153,7 +138,7 @@ def render_refusal(content: Content) -> Reply:
 def topic_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
     """One button per topic."""
     return tuple(
-        (Button(_label(t.title), OpenTopic(t.id).pack()),)
+        (Button(label(t.title), OpenTopic(t.id).pack()),)
         for t in content.topics
     )
 
@@ -172,34 +157,19 @@ def render_topic(content: Content, topic_id: str) -> Reply | None:
     if topic is None:
         return None
     text = content.text("topic_header", title=esc(topic.title), description=esc(topic.description))
-    reading = content.reading_for(topic_id)
-    if reading:
-        links = "\n".join(
-            content.text("reading_link", title=esc(r.title), url=esc(r.url)) for r in reading
-        )
-        text += f"\n\n{content.text('reading_topic_header')}\n{links}"
+    links = reading_links(content, topic_id)
+    text += f"\n\n{links}" if links else ""
     rows = tuple((entry_button(content, e),) for e in content.entries_in(topic_id))
     back = Button(content.text("button_back"), ListTopics().pack())
     return Reply(text, (*rows, (back,)))
 
 
-def render_reading(content: Content) -> Reply:
-    """The whole reading list: title, one sentence about it and the link, per resource."""
-    if not content.reading:
-        return Reply(esc(content.text("reading_none")), ((topics_button(content),),))
-    items = "\n\n".join(
-        content.text("reading_item", title=esc(r.title), about=esc(r.about), url=esc(r.url))
-        for r in content.reading
-    )
-    return Reply(f"{content.text('reading_header')}\n\n{items}", ((topics_button(content),),))
-
-
-def render_entry_by_id(content: Content, entry_id: str) -> Reply | None:
+def render_entry_by_id(content: Content, entry_id: str, view: View = DEFAULT_VIEW) -> Reply | None:
     """An entry opened from a button, with a way back to its topic."""
     entry = content.entry(entry_id)
     if entry is None:
         return None
-    reply = render_entry(content, entry)
+    reply = render_entry(content, entry, view=view)
     back = Button(content.text("button_back"), OpenTopic(entry.topic).pack())
     return Reply(reply.text, (*reply.buttons[:-1], (back, topics_button(content))))
 
@@ -254,7 +224,7 @@ def to_plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
-def render_callback(content: Content, data: str | None) -> Reply | None:
+def render_callback(content: Content, data: str | None, view: View = DEFAULT_VIEW) -> Reply | None:
     """The reply a browse button leads to; None for stale or forged callback data."""
     callback = parse_any(data, *BROWSE)
     if isinstance(callback, ListTopics):
@@ -262,7 +232,11 @@ def render_callback(content: Content, data: str | None) -> Reply | None:
     if isinstance(callback, OpenTopic):
         return render_topic(content, callback.topic_id)
     if isinstance(callback, OpenEntry):
-        return render_entry_by_id(content, callback.entry_id)
+        return render_entry_by_id(content, callback.entry_id, view)
     if isinstance(callback, ListReading):
         return render_reading(content)
+    if isinstance(callback, ListGlossary):
+        return render_glossary(content)
+    if isinstance(callback, OpenTerm):
+        return render_term_by_id(content, callback.term_id)
     return None

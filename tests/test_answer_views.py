@@ -1,0 +1,120 @@
+"""Answer views: plain German ↔ full, the reader's perspective first, legal notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.content import ROLE_ENGAGIERTE, ROLE_VERWALTUNG, Content, Entry, Plain, Roles
+from bot.content.loader import load_content
+from bot.testing.fake_telegram import parse_html
+from bot.ui import SwitchView, View
+from bot.ui.render import Button, render_entry, render_entry_by_id, switch_view
+
+PLAIN = Plain("Alle reden gleichberechtigt miteinander.", ("Laden Sie ein.", "Hören Sie zu."))
+ROLES = Roles(
+    verwaltung=("Reservieren Sie einen Raum im Rathaus.", "Schicken Sie die Einladung."),
+    engagierte=("Bitten Sie um einen Termin.", "Bringen Sie Ihre Fragen mit."),
+)
+LEGAL = "Allgemeiner Hinweis, keine Rechtsberatung: Fragen Sie das Rechtsamt."
+
+
+@pytest.fixture
+def content(mini_content_dir: Path) -> Content:
+    mini = load_content(mini_content_dir)
+    first = replace(mini.entries[0], plain=PLAIN, roles=ROLES, legal_note=LEGAL)
+    return replace(mini, entries=(first, *mini.entries[1:]))
+
+
+def entry(content: Content) -> Entry:
+    return content.entries[0]
+
+
+def shown(text: str) -> str:
+    return parse_html(text)[0]
+
+
+def step_headers(content: Content, text: str) -> list[str]:
+    headers = {
+        content.text("steps_header"): "general",
+        content.text("steps_verwaltung_header"): ROLE_VERWALTUNG,
+        content.text("steps_engagierte_header"): ROLE_ENGAGIERTE,
+    }
+    return [headers[line] for line in shown(text).splitlines() if line in headers]
+
+
+def test_full_view_is_the_default_and_offers_the_plain_button(content: Content) -> None:
+    reply = render_entry(content, entry(content))
+    assert reply.buttons[0] == (
+        Button(content.text("button_plain"), SwitchView("plain", "augenhoehe").pack()),
+    )
+    text = shown(reply.text)
+    assert entry(content).summary in text and PLAIN.summary not in text
+    assert "1. Laden Sie zu einem gemeinsamen Treffen ein." in text
+
+
+def test_plain_view_shows_plain_summary_and_steps_and_the_full_button(content: Content) -> None:
+    reply = render_entry(content, entry(content), view=View(plain=True))
+    text = shown(reply.text)
+    assert PLAIN.summary in text and entry(content).summary not in text
+    assert "1. Laden Sie ein.\n2. Hören Sie zu." in text
+    assert ROLES.verwaltung[0] not in text  # the plain view stays short
+    assert "„Augenhöhe herstellen“" in text  # the workshop quote stays in every view
+    assert shown(content.text("editorial_header")) in text
+    assert reply.buttons[0][0].label == content.text("button_full")
+    assert SwitchView.parse(reply.buttons[0][0].data) == SwitchView("full", "augenhoehe")
+
+
+@pytest.mark.parametrize(
+    ("role", "order"),
+    [
+        ("", ["general", ROLE_VERWALTUNG, ROLE_ENGAGIERTE]),
+        (ROLE_VERWALTUNG, [ROLE_VERWALTUNG, "general", ROLE_ENGAGIERTE]),
+        (ROLE_ENGAGIERTE, [ROLE_ENGAGIERTE, "general", ROLE_VERWALTUNG]),
+    ],
+)
+def test_the_readers_perspective_comes_first(content: Content, role: str, order: list[str]) -> None:
+    text = render_entry(content, entry(content), view=View(role=role)).text
+    assert step_headers(content, text) == order
+    assert "1. Reservieren Sie einen Raum im Rathaus." in shown(text)
+
+
+def test_entries_without_roles_show_only_the_general_steps(content: Content) -> None:
+    text = render_entry(content, content.entries[1], view=View(role=ROLE_VERWALTUNG)).text
+    assert step_headers(content, text) == ["general"]
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_legal_note_is_marked_in_both_views(content: Content, plain: bool) -> None:
+    text = shown(render_entry(content, entry(content), view=View(plain=plain)).text)
+    assert f"{shown(content.text('legal_header'))}\n{LEGAL}" in text
+    assert shown(content.text("legal_header")) not in shown(
+        render_entry(content, content.entries[1]).text
+    )
+
+
+def test_entries_without_plain_text_have_no_switch(content: Content) -> None:
+    reply = render_entry(content, content.entries[1])
+    assert not any(SwitchView.parse(b.data) for row in reply.buttons for b in row)
+
+
+def test_switch_keeps_the_other_buttons_and_flips_the_switch(content: Content) -> None:
+    opened = render_entry_by_id(content, "augenhoehe")
+    assert opened is not None
+    extra = (Button("👍", "fb:up:augenhoehe"),)
+    buttons = (*opened.buttons, extra)
+    plain = switch_view(content, buttons[0][0].data, buttons, ROLE_ENGAGIERTE)
+    assert plain is not None
+    assert plain.text == render_entry(content, entry(content), view=View(True, "engagierte")).text
+    assert plain.buttons[1:] == buttons[1:]
+    assert plain.buttons[0][0].label == content.text("button_full")
+    full = switch_view(content, plain.buttons[0][0].data, plain.buttons, ROLE_ENGAGIERTE)
+    assert full is not None and full.buttons == buttons
+    assert step_headers(content, full.text)[0] == ROLE_ENGAGIERTE
+
+
+@pytest.mark.parametrize("data", ["v:plain:gibtsnicht", "v:xx:augenhoehe", "e:augenhoehe", None])
+def test_stale_or_forged_switch_data_gives_none(content: Content, data: str | None) -> None:
+    assert switch_view(content, data, ()) is None
