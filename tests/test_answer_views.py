@@ -75,7 +75,9 @@ def test_plain_view_shows_plain_summary_and_steps_and_the_full_button(content: C
         (ROLE_ENGAGIERTE, [ROLE_ENGAGIERTE, "general", ROLE_VERWALTUNG]),
     ],
 )
-def test_the_readers_perspective_comes_first(content: Content, role: str, order: list[str]) -> None:
+def test_the_readers_perspective_comes_first(
+    content: Content, role: str, order: list[str]
+) -> None:
     text = render_entry(content, entry(content), view=View(role=role)).text
     assert step_headers(content, text) == order
     assert "1. Reservieren Sie einen Raum im Rathaus." in shown(text)

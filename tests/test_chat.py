@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.snapshot import Snapshot
-from bot.terminal import format_reply, respond, run_chat
+from bot.terminal import ChatState, format_reply, respond, run_chat
+from bot.ui import Reply, render_glossary, render_term
 from bot.ui.render import (
+    entry_button,
     render_entry_by_id,
     render_reading,
     render_result,
@@ -133,3 +135,47 @@ def test_lesetipps_command_and_reading_button(shipped_snapshot: Snapshot) -> Non
     assert topics.buttons[-1][0].label == content.text("button_reading")
     assert respond(shipped_snapshot, str(last), topics) == reading
     assert "/lesetipps" in to_plain(respond(shipped_snapshot, "hilfe", None).text)
+
+
+def test_plain_switch_and_back_by_number(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    first = respond(shipped_snapshot, QUESTION, None)
+    assert first.buttons[0][0].label == content.text("button_plain")
+    plain = respond(shipped_snapshot, "1", first)
+    entry = content.entry("keine-ohnmacht")
+    assert entry is not None and entry.plain is not None
+    assert entry.plain.summary in to_plain(plain.text)
+    assert plain.buttons[0][0].label == content.text("button_full")
+    assert plain.buttons[1:] == first.buttons[1:]
+    assert respond(shipped_snapshot, "1", plain) == first
+
+
+def test_rolle_in_the_chat_orders_the_steps_for_the_session(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    state = ChatState()
+    prompt = respond(shipped_snapshot, "/rolle", None, state)
+    labels = [b.label for row in prompt.buttons for b in row]
+    assert labels == [content.text(k) for k in ("role_verwaltung", "role_engagierte", "role_none")]
+    saved = respond(shipped_snapshot, "2", prompt, state)
+    assert saved.text == content.text("role_saved", role=content.text("role_engagierte"))
+    assert state.role == "engagierte"
+    entry = next(e for e in content.entries if e.roles and e.roles.engagierte)
+    opened = respond(shipped_snapshot, "1", Reply("", ((entry_button(content, entry),),)), state)
+    shown = to_plain(opened.text)
+    assert shown.index(content.text("steps_engagierte_header")) < shown.index(
+        content.text("steps_header")
+    )
+    out = chat(shipped_snapshot, "/rolle", "1", "/rolle")
+    assert f"Zurzeit: {content.text('role_verwaltung')}" in out[3]
+
+
+def test_glossary_in_the_chat(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    listing = respond(shipped_snapshot, "/glossar", None)
+    assert listing == render_glossary(content)
+    term = respond(shipped_snapshot, "1", listing)
+    assert content.glossary[0].explanation in to_plain(term.text)
+    asked = respond(shipped_snapshot, "Was heißt Empowerment?", None)
+    empowerment = content.term("empowerment")
+    assert empowerment is not None and asked == render_term(content, empowerment)
+    assert "/glossar" in to_plain(respond(shipped_snapshot, "hilfe", None).text)

@@ -1,0 +1,108 @@
+"""End to end: /rolle stores a perspective, answers show its steps first, it can be cleared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.content import ROLE_ENGAGIERTE, ROLE_VERWALTUNG, Entry
+from bot.records import role_of
+from bot.serve import DB_KEY, BotApp
+from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import FakeTelegramServer, parse_html
+from bot.ui import View, render_result
+
+USER = 6201
+
+
+def buttons(message: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    return [(b["text"], b["callback_data"]) for row in rows for b in row]
+
+
+def entry_with_roles(snapshot: Snapshot) -> tuple[Entry, str]:
+    """An entry with steps per perspective and a question the matcher answers with it."""
+    for entry in snapshot.content.entries:
+        if entry.roles is None:
+            continue
+        for question in entry.questions:
+            best = snapshot.matcher.search(question).best
+            if best is not None and best.entry.id == entry.id:
+                return entry, question
+    raise AssertionError("no entry with roles is answered by one of its questions")
+
+
+async def choose(
+    fake_telegram: FakeTelegramServer, label: str, count: int
+) -> tuple[str, dict[str, Any]]:
+    fake_telegram.push_message("/rolle", chat_id=USER, user_id=USER)
+    prompt = (await fake_telegram.wait_for("sendMessage", count=count))[-1]
+    data = dict(buttons(prompt.result))[label]
+    fake_telegram.push_callback(data, prompt.result, user_id=USER)
+    edit = (await fake_telegram.wait_for("editMessageText", count=count))[-1]
+    return prompt.params["text"], edit.params
+
+
+@pytest.mark.parametrize("role", [ROLE_VERWALTUNG, ROLE_ENGAGIERTE])
+async def test_rolle_puts_the_chosen_perspective_first_until_cleared(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+    role: str,
+) -> None:
+    content = shipped_snapshot.content
+    db = running_bot.bot_data[DB_KEY]
+    entry, question = entry_with_roles(shipped_snapshot)
+    name = content.text(f"role_{role}")
+    prompt, saved = await choose(fake_telegram, name, 1)
+    none = content.text("role_none")
+    assert f"Zurzeit: {none}" in parse_html(prompt)[0]
+    assert saved["text"] == content.text("role_saved", role=name)
+    assert await role_of(db, USER) == role
+
+    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    answer = (await fake_telegram.wait_for("sendMessage", count=2))[-1]
+    result = shipped_snapshot.matcher.search(question)
+    assert answer.params["text"] == render_result(content, result, View(role=role)).text
+    shown = parse_html(answer.params["text"])[0]
+    header = content.text(f"steps_{role}_header")
+    assert shown.index(header) < shown.index(content.text("steps_header"))
+    assert entry.roles is not None and entry.roles.steps_for(role)[0] in shown
+
+    prompt, cleared = await choose(fake_telegram, none, 3)
+    assert f"Zurzeit: {name}" in parse_html(prompt)[0]
+    assert cleared["text"] == content.text("role_cleared")
+    assert await role_of(db, USER) == ""
+    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    again = (await fake_telegram.wait_for("sendMessage", count=4))[-1]
+    assert again.params["text"] == render_result(content, result).text
+
+
+async def test_vergessen_deletes_the_role(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    db = running_bot.bot_data[DB_KEY]
+    await choose(fake_telegram, shipped_snapshot.content.text("role_verwaltung"), 1)
+    assert await role_of(db, USER) == ROLE_VERWALTUNG
+    fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
+    confirm = (await fake_telegram.wait_for("sendMessage", count=2))[-1]
+    yes = buttons(confirm.result)[0][1]
+    fake_telegram.push_callback(yes, confirm.result, user_id=USER)
+    await fake_telegram.wait_for("editMessageText", count=2)
+    assert await role_of(db, USER) == ""
+
+
+async def test_forged_role_button_changes_nothing(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+) -> None:
+    fake_telegram.push_message("/rolle", chat_id=USER, user_id=USER)
+    (prompt,) = await fake_telegram.wait_for("sendMessage")
+    fake_telegram.push_callback("role:chefin", prompt.result, user_id=USER)
+    fake_telegram.push_callback("role:none", prompt.result, user_id=USER)
+    await fake_telegram.wait_for("editMessageText")
+    assert await role_of(running_bot.bot_data[DB_KEY], USER) == ""
+    assert len(fake_telegram.calls_of("editMessageText")) == 1
