@@ -22,9 +22,9 @@ def buttons(message: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def entry_with_roles(snapshot: Snapshot) -> tuple[Entry, str]:
-    """An entry with steps per perspective and a question the matcher answers with it."""
+    """An entry with steps for both perspectives and a question the matcher answers with it."""
     for entry in snapshot.content.entries:
-        if entry.roles is None:
+        if entry.roles is None or not (entry.roles.verwaltung and entry.roles.engagierte):
             continue
         for question in entry.questions:
             best = snapshot.matcher.search(question).best
