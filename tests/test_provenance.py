@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import astuple, replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from bot.config import DEFAULT_CONTENT_DIR
 from bot.content.loader import load_content
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import parse_html
+from bot.ui import View
 from bot.ui.render import render_entry, render_entry_by_id
 
 WORKSHOP = "Kommunale Steuerung und Empowerment im Netzwerk: Wie passt das zusammen?"
@@ -42,7 +43,14 @@ def test_every_entry_quotes_its_statements_verbatim_and_labels_the_rest(
     content = shipped_snapshot.content
     assert len(content.entries) > 30
     for entry in content.entries:
-        for reply in (render_entry(content, entry), render_entry_by_id(content, entry.id)):
+        plain = View(plain=True, role="verwaltung")
+        replies = [
+            (render_entry(content, entry), entry.summary, entry.steps),
+            (render_entry_by_id(content, entry.id), entry.summary, entry.steps),
+        ]
+        if entry.plain:
+            replies.append((render_entry(content, entry, view=plain), *astuple(entry.plain)))
+        for reply, summary, steps in replies:
             assert reply is not None
             shown = visible(reply.text)
             for source in entry.sources:
@@ -50,8 +58,8 @@ def test_every_entry_quotes_its_statements_verbatim_and_labels_the_rest(
             quotes = shown.split(visible(content.text("editorial_header")))
             assert len(quotes) == 2, entry.id  # the label stands once, after the quotes
             assert visible(content.text("quote_header")) in quotes[0]
-            assert entry.summary in quotes[1]
-            assert all(step in quotes[1] for step in entry.steps)
+            assert summary in quotes[1]
+            assert all(step in quotes[1] for step in steps)
 
 
 def test_source_line_names_the_workshop_event_place_and_date(shipped_snapshot: Snapshot) -> None:
