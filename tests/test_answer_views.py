@@ -9,6 +9,7 @@ import pytest
 
 from bot.content import ROLE_ENGAGIERTE, ROLE_VERWALTUNG, Content, Entry, Plain, Roles
 from bot.content.loader import load_content
+from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import parse_html
 from bot.ui import SwitchView, View
 from bot.ui.render import Button, render_entry, render_entry_by_id, switch_view
@@ -120,3 +121,14 @@ def test_switch_keeps_the_other_buttons_and_flips_the_switch(content: Content) -
 @pytest.mark.parametrize("data", ["v:plain:gibtsnicht", "v:xx:augenhoehe", "e:augenhoehe", None])
 def test_stale_or_forged_switch_data_gives_none(content: Content, data: str | None) -> None:
     assert switch_view(content, data, ()) is None
+
+
+def test_shipped_legal_notes_say_they_are_no_legal_advice(shipped_snapshot: Snapshot) -> None:
+    content = shipped_snapshot.content
+    noted = [e for e in content.entries if e.legal_note]
+    assert len(noted) >= 4  # donations, procurement, data protection, insurance
+    for entry in noted:
+        for plain in (False, True):
+            text = shown(render_entry(content, entry, view=View(plain=plain)).text)
+            assert f"{shown(content.text('legal_header'))}\n{entry.legal_note}" in text
+            assert "keine Rechtsberatung" in entry.legal_note, entry.id
