@@ -42,10 +42,10 @@ def test_answer_lists_buttons_as_numbered_choices(shipped_snapshot: Snapshot) ->
 def test_pressing_a_number_opens_that_entry(shipped_snapshot: Snapshot) -> None:
     content = shipped_snapshot.content
     first = respond(shipped_snapshot, QUESTION, None)
-    button = first.buttons[0][0]
-    opened = respond(shipped_snapshot, "1", first)
+    button = first.buttons[1][0]  # the first tension field, under the plain-German switch
+    opened = respond(shipped_snapshot, "2", first)
     assert opened == render_entry_by_id(content, button.data.removeprefix("e:"))
-    out = chat(shipped_snapshot, QUESTION, "1")
+    out = chat(shipped_snapshot, QUESTION, "2")
     assert to_plain(opened.text).strip() in out[2]
 
 

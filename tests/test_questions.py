@@ -46,7 +46,7 @@ async def test_question_is_answered_with_the_right_entry(
     assert shown.endswith(content.text("source_workshop", sections=content.source_label(entry)))
     assert "Im Workshop notiert: „Keine Beteiligung an Ohnmacht!“" in shown
     data = [d for _, d in buttons(params)]
-    assert data[:2] == ["e:ressource-partner", "e:empowerment-steuern"]
+    assert data[:3] == ["v:plain:keine-ohnmacht", "e:ressource-partner", "e:empowerment-steuern"]
     assert "e:rahmen-klar-benennen" in data and data[-1] == "top"
     expected = render_result(content, shipped_snapshot.matcher.search(QUESTION))
     assert params["text"] == expected.text

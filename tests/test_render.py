@@ -23,6 +23,7 @@ from bot.ui.render import (
     render_topic,
     render_topics,
     split_message,
+    switch_view,
     to_plain,
 )
 
@@ -85,11 +86,17 @@ def test_entry_shows_title_summary_numbered_steps_tensions_and_source(mini: Cont
     assert "<b>Augenhöhe herstellen</b>" in reply.text
     labels = [label for label, _ in all_buttons(reply)]
     assert labels == [
+        mini.text("button_plain"),
         mini.text("button_tension", title="Ressource oder Partner?"),
         mini.text("button_related", title="Zeitplan offenlegen"),
         mini.text("button_topics"),
     ]
-    assert [data for _, data in all_buttons(reply)] == ["e:ressource-partner", "e:zeitplan", "top"]
+    assert [data for _, data in all_buttons(reply)] == [
+        "v:plain:augenhoehe",
+        "e:ressource-partner",
+        "e:zeitplan",
+        "top",
+    ]
 
 
 def test_tension_field_shows_both_poles(mini: Content) -> None:
@@ -117,7 +124,8 @@ def test_every_button_of_shipped_content_fits_and_decodes(shipped_snapshot: Snap
         for label, data in all_buttons(reply):
             assert len(data.encode()) <= callbacks.MAX_CALLBACK_BYTES
             assert label.strip()
-            assert render_callback(content, data) is not None, data
+            opened = render_callback(content, data) or switch_view(content, data, reply.buttons)
+            assert opened is not None, data
         assert len(visible(reply.text)) <= MAX_MESSAGE_CHARS
 
 

@@ -34,13 +34,14 @@ def entry_with_roles(snapshot: Snapshot) -> tuple[Entry, str]:
 
 
 async def choose(
-    fake_telegram: FakeTelegramServer, label: str, count: int
+    fake_telegram: FakeTelegramServer, label: str, sent: int, edited: int = 1
 ) -> tuple[str, dict[str, Any]]:
+    """Send /rolle (the `sent`-th message) and press `label` (the `edited`-th edit)."""
     fake_telegram.push_message("/rolle", chat_id=USER, user_id=USER)
-    prompt = (await fake_telegram.wait_for("sendMessage", count=count))[-1]
+    prompt = (await fake_telegram.wait_for("sendMessage", count=sent))[-1]
     data = dict(buttons(prompt.result))[label]
     fake_telegram.push_callback(data, prompt.result, user_id=USER)
-    edit = (await fake_telegram.wait_for("editMessageText", count=count))[-1]
+    edit = (await fake_telegram.wait_for("editMessageText", count=edited))[-1]
     return prompt.params["text"], edit.params
 
 
@@ -70,7 +71,7 @@ async def test_rolle_puts_the_chosen_perspective_first_until_cleared(
     assert shown.index(header) < shown.index(content.text("steps_header"))
     assert entry.roles is not None and entry.roles.steps_for(role)[0] in shown
 
-    prompt, cleared = await choose(fake_telegram, none, 3)
+    prompt, cleared = await choose(fake_telegram, none, 3, 2)
     assert f"Zurzeit: {name}" in parse_html(prompt)[0]
     assert cleared["text"] == content.text("role_cleared")
     assert await role_of(db, USER) == ""
