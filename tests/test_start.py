@@ -11,6 +11,8 @@ USER_COMMANDS = [
     "hilfe",
     "themen",
     "lesetipps",
+    "glossar",
+    "rolle",
     "tipp",
     "abo",
     "stopp",
