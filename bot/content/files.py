@@ -10,12 +10,13 @@ TOPICS_FILE = "topics.yaml"
 TIPS_FILE = "tips.yaml"
 MESSAGES_FILE = "messages.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
 
 
 def content_files(root: Path) -> list[Path]:
     """Every file that makes up the content set, in a stable order."""
-    names = [STATEMENTS_FILE, TOPICS_FILE, TIPS_FILE, MESSAGES_FILE, SYNONYMS_FILE]
+    names = [STATEMENTS_FILE, TOPICS_FILE, TIPS_FILE, MESSAGES_FILE, SYNONYMS_FILE, GLOSSARY_FILE]
     files = [root / name for name in names if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR
     if entries_dir.is_dir():

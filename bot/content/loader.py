@@ -14,6 +14,7 @@ from bot.content.checks import Checker, ContentError, Finding
 from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
 from bot.content.files import (
     ENTRIES_DIR,
+    GLOSSARY_FILE,
     MESSAGES_FILE,
     STATEMENTS_FILE,
     SYNONYMS_FILE,
@@ -22,6 +23,7 @@ from bot.content.files import (
     content_files,
     content_version,
 )
+from bot.content.glossary import load_glossary
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.yamlsource import LineDict, LineList
@@ -32,6 +34,7 @@ MAX_MESSAGE = 3500
 
 __all__ = [
     "ENTRIES_DIR",
+    "GLOSSARY_FILE",
     "REQUIRED_MESSAGES",
     "ContentError",
     "Finding",
@@ -175,7 +178,9 @@ def load_content(root: Path | str) -> Content:
     statements = _load_statements(check)
     topics = _load_topics(check)
     entries, readable = load_entries(check, topics, statements)
-    tips = _load_tips(check, {entry.id for entry in entries} if readable else None)
+    entry_ids = {entry.id for entry in entries} if readable else None
+    tips = _load_tips(check, entry_ids)
+    glossary = load_glossary(check, entry_ids)
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)
     if check.findings:
@@ -188,6 +193,7 @@ def load_content(root: Path | str) -> Content:
         messages=MappingProxyType(messages),
         version=content_version(check.root),
         synonyms=tuple(synonyms),
+        glossary=tuple(glossary),
     )
 
 

@@ -1,4 +1,4 @@
-"""Immutable content objects: statements, topics, entries, tips and UI messages."""
+"""Immutable content objects: statements, topics, entries, tips, glossary and UI messages."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ KIND_TOOL = "tool"
 KIND_PRACTICE = "practice"
 KIND_ABOUT = "about"
 KINDS = (KIND_GUIDELINE, KIND_TENSION, KIND_TOOL, KIND_PRACTICE, KIND_ABOUT)
+
+ROLE_VERWALTUNG = "verwaltung"
+ROLE_ENGAGIERTE = "engagierte"
+ROLES = (ROLE_VERWALTUNG, ROLE_ENGAGIERTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,30 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class Plain:
+    """An entry in plain German (Einfache Sprache): short sentences, common words."""
+
+    summary: str
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Steps for one perspective each: administration staff, and initiatives/volunteers."""
+
+    verwaltung: tuple[str, ...] = ()
+    engagierte: tuple[str, ...] = ()
+
+    def steps_for(self, role: str) -> tuple[str, ...]:
+        """The steps for a role id from ROLES; () for an unknown role."""
+        if role == ROLE_VERWALTUNG:
+            return self.verwaltung
+        if role == ROLE_ENGAGIERTE:
+            return self.engagierte
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One focused principle: guideline, tension field, tool, practice or 'about'."""
 
@@ -53,6 +81,26 @@ class Entry:
     tensions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # The same answer in plain German; None only for entries that need none (kind: about).
+    plain: Plain | None = None
+    # Steps per perspective, only where the perspectives really differ.
+    roles: Roles | None = None
+    # General legal information (not legal advice) with the office to ask; "" if none.
+    legal_note: str = ""
+    # Summary sentences attributing something to the workshop that an editor verified
+    # against the cited statements (exact sentence or a unique beginning).
+    checked: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """A word the content uses that not everyone knows, explained in plain words."""
+
+    id: str
+    term: str
+    explanation: str
+    aliases: tuple[str, ...] = ()
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +123,19 @@ class Content:
     messages: Mapping[str, str]
     version: str
     synonyms: tuple[tuple[str, ...], ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
+    _terms_by_id: Mapping[str, GlossaryTerm] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self, "_entries_by_id", MappingProxyType({e.id: e for e in self.entries})
         )
         object.__setattr__(self, "_topics_by_id", MappingProxyType({t.id: t for t in self.topics}))
+        object.__setattr__(
+            self, "_terms_by_id", MappingProxyType({t.id: t for t in self.glossary})
+        )
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
@@ -91,6 +144,10 @@ class Content:
     def topic(self, topic_id: str) -> Topic | None:
         """The topic with this id, or None."""
         return self._topics_by_id.get(topic_id)
+
+    def term(self, term_id: str) -> GlossaryTerm | None:
+        """The glossary term with this id, or None."""
+        return self._terms_by_id.get(term_id)
 
     def entries_in(self, topic_id: str) -> tuple[Entry, ...]:
         """Entries of one topic, in file order."""
