@@ -5,21 +5,8 @@ whose `Finding`s name file, line and field. `model` holds the dataclasses, `file
 file layout, `checks`/`entries`/`yamlsource` the validation, `diff` what changed.
 """
 
-from bot.content.checks import ContentError, Finding
-from bot.content.diff import ContentDiff, describe_diff, diff_content
-from bot.content.files import (
-    ENTRIES_DIR,
-    MESSAGES_FILE,
-    READING_FILE,
-    STATEMENTS_FILE,
-    TIPS_FILE,
-    TOPICS_FILE,
-    WEGWEISER_FILE,
-    content_files,
-    content_version,
-)
-from bot.content.loader import load_content, summary_line
-from bot.content.message_keys import REQUIRED_MESSAGES
+# The model first: the checks loaded below import bot.matching, whose modules import model
+# names back from this package while it is still initialising.
 from bot.content.model import (
     KIND_TENSION,
     KINDS,
@@ -39,8 +26,27 @@ from bot.content.model import (
     Topic,
 )
 
+# isort: split
+from bot.content.checks import ContentError, Finding
+from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.files import (
+    ENTRIES_DIR,
+    GLOSSARY_FILE,
+    MESSAGES_FILE,
+    READING_FILE,
+    STATEMENTS_FILE,
+    TIPS_FILE,
+    TOPICS_FILE,
+    WEGWEISER_FILE,
+    content_files,
+    content_version,
+)
+from bot.content.loader import load_content, summary_line
+from bot.content.message_keys import REQUIRED_MESSAGES
+
 __all__ = [
     "ENTRIES_DIR",
+    "GLOSSARY_FILE",
     "KINDS",
     "KIND_TENSION",
     "MESSAGES_FILE",

@@ -20,6 +20,7 @@ from bot.content.files import (
     TOPICS_FILE,
     content_version,
 )
+from bot.content.glossary import load_glossary
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
@@ -167,6 +168,7 @@ def load_content(root: Path | str) -> Content:
     entry_ids = {entry.id for entry in entries} if readable else None
     tips = _load_tips(check, entry_ids)
     pointers = load_pointers(check, entry_ids)
+    glossary = load_glossary(check, entry_ids)
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)
     reading = load_reading(check, {topic.id for topic in topics})
@@ -182,6 +184,7 @@ def load_content(root: Path | str) -> Content:
         synonyms=tuple(synonyms),
         pointers=tuple(pointers),
         reading=tuple(reading),
+        glossary=tuple(glossary),
     )
 
 

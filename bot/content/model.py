@@ -1,4 +1,4 @@
-"""Immutable content objects: statements, topics, entries, pointers, tips and UI messages.
+"""Immutable content objects: statements, topics, entries, pointers, reading, glossary, tips.
 
 Two kinds of answer live here. An `Entry` is a workshop principle (guideline, tension,
 tool, practice, about) backed by statements of the 2017 documentation. A `Pointer`
