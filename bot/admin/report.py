@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.admin.stats import DECISIONS, PeriodReport
 from bot.content import Content
 from bot.ui import esc
 
-FORMATS = ("html", "md", "csv")
 CSV_COLUMNS = ("days", "section", "key", "label", "count")
 
 
@@ -26,66 +25,72 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
-def render_period(report: PeriodReport, content: Content, fmt: str, full: bool = True) -> str:
-    """One period as HTML or Markdown; `full` adds top entries, unanswered and feedback."""
-    text: Callable[[str], str] = esc if fmt == "html" else str
+@dataclass(frozen=True, slots=True)
+class _Markup:
+    """Telegram HTML (escaped, <b>) or Markdown (as is, **)."""
 
-    def bold(value: str) -> str:
-        return f"<b>{text(value)}</b>" if fmt == "html" else f"**{value}**"
+    html: bool
 
+    def text(self, value: str) -> str:
+        return esc(value) if self.html else value
+
+    def bold(self, value: str) -> str:
+        return f"<b>{esc(value)}</b>" if self.html else f"**{value}**"
+
+
+def _overview(report: PeriodReport, content: Content) -> list[str]:
+    """Heading, total and the answered / suggested / refused shares (unescaped)."""
     shares = {
         d: content.text(
             "stats_share", percent=_percent(report.share(d)), count=report.decisions.get(d, 0)
         )
         for d in DECISIONS
     }
-    lines = [
-        bold(content.text("stats_header", days=report.days)),
-        text(content.text("stats_total", count=report.total)),
-        text(
-            content.text(
-                "stats_decisions",
-                answered=shares["answer"],
-                suggested=shares["suggest"],
-                refused=shares["refuse"],
-            )
+    return [
+        content.text("stats_header", days=report.days),
+        content.text("stats_total", count=report.total),
+        content.text(
+            "stats_decisions",
+            answered=shares["answer"],
+            suggested=shares["suggest"],
+            refused=shares["refuse"],
         ),
     ]
-    if not full:
-        return "\n".join(lines)
-    none = text(content.text("stats_none"))
-    sections: list[tuple[str, list[str]]] = [
-        (
-            "stats_top_header",
-            [
-                text(content.text("stats_top_line", title=_title(content, e), count=n))
-                for e, n in report.top_entries
-            ],
-        ),
-        (
-            "stats_unanswered_header",
-            [
-                text(content.text("stats_unanswered_line", question=c.question, count=c.count))
-                for c in report.unanswered
-            ],
-        ),
-        (
-            "stats_feedback_header",
-            [
-                text(
-                    content.text(
-                        "stats_feedback_line",
-                        title=_title(content, f.entry_id),
-                        up=f.up,
-                        down=f.down,
-                    )
-                )
-                for f in report.feedback
-            ],
-        ),
+
+
+def _details(report: PeriodReport, content: Content) -> list[tuple[str, list[str]]]:
+    """(heading key, lines) for top entries, unanswered questions and feedback (unescaped)."""
+    top = [
+        content.text("stats_top_line", title=_title(content, e), count=n)
+        for e, n in report.top_entries
     ]
-    for key, items in sections:
-        lines += ["", bold(content.text(key)), *(f"• {item}" for item in items or [none])]
+    unanswered = [
+        content.text("stats_unanswered_line", question=c.question, count=c.count)
+        for c in report.unanswered
+    ]
+    feedback = [
+        content.text(
+            "stats_feedback_line", title=_title(content, f.entry_id), up=f.up, down=f.down
+        )
+        for f in report.feedback
+    ]
+    return [
+        ("stats_top_header", top),
+        ("stats_unanswered_header", unanswered),
+        ("stats_feedback_header", feedback),
+    ]
+
+
+def render_period(report: PeriodReport, content: Content, fmt: str, full: bool = True) -> str:
+    """One period as HTML or Markdown; `full` adds top entries, unanswered and feedback."""
+    markup = _Markup(html=fmt == "html")
+    heading, *figures = _overview(report, content)
+    lines = [markup.bold(heading), *(markup.text(line) for line in figures)]
+    if full:
+        none = content.text("stats_none")
+        for key, items in _details(report, content):
+            lines += ["", markup.bold(content.text(key))]
+            lines += [f"• {markup.text(item)}" for item in items or [none]]
     return "\n".join(lines)
 
 
