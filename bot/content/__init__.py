@@ -8,6 +8,7 @@ file layout, `checks`/`entries`/`yamlsource` the validation, `diff` what changed
 from bot.content.checks import ContentError, Finding
 from bot.content.diff import ContentDiff, describe_diff, diff_content
 from bot.content.files import (
+    CONTACTS_FILE,
     ENTRIES_DIR,
     MESSAGES_FILE,
     READING_FILE,
@@ -23,6 +24,7 @@ from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import (
     KIND_TENSION,
     KINDS,
+    Contact,
     Content,
     Entry,
     Link,
@@ -34,6 +36,7 @@ from bot.content.model import (
 )
 
 __all__ = [
+    "CONTACTS_FILE",
     "ENTRIES_DIR",
     "KINDS",
     "KIND_TENSION",
@@ -44,6 +47,7 @@ __all__ = [
     "TIPS_FILE",
     "TOPICS_FILE",
     "WEGWEISER_FILE",
+    "Contact",
     "Content",
     "ContentDiff",
     "ContentError",

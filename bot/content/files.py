@@ -12,6 +12,7 @@ MESSAGES_FILE = "messages.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 WEGWEISER_FILE = "wegweiser.yaml"
 READING_FILE = "reading.yaml"
+CONTACTS_FILE = "contacts.yaml"
 ENTRIES_DIR = "entries"
 
 
@@ -25,6 +26,7 @@ def content_files(root: Path) -> list[Path]:
         SYNONYMS_FILE,
         WEGWEISER_FILE,
         READING_FILE,
+        CONTACTS_FILE,
     ]
     files = [root / name for name in names if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR

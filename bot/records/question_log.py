@@ -116,12 +116,13 @@ async def record_vote(
 
 
 async def delete_older_than(db: Database, days: int, now: float | None = None) -> int:
-    """Delete questions and votes older than `days`; returns the number of rows deleted."""
+    """Delete questions, votes and forwarded questions older than `days`; returns the count."""
     cutoff = int((time.time() if now is None else now) - days * SECONDS_PER_DAY)
     deleted = 0
     for sql in (
         "DELETE FROM question_log WHERE asked_at < ?",
         "DELETE FROM answer_feedback WHERE voted_at < ?",
+        "DELETE FROM forwarded_questions WHERE asked_at < ?",
     ):
         cursor = await db.connection.execute(sql, (cutoff,))
         deleted += max(cursor.rowcount, 0)
