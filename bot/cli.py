@@ -5,7 +5,7 @@ python -m bot run          run on Telegram (long polling; --webhook or WEBHOOK_U
 python -m bot chat         the same conversation in the terminal
 python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
 python -m bot validate     check the content files (--diff OTHER_DIR: what a change would do)
-python -m bot report       what people asked (--days 30, --format md|csv)
+python -m bot report       what people asked (--days 30, --format md|csv, --unanswered)
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="figures from the question log")
     report.add_argument("--days", type=int, default=30, help="period in days (default 30)")
     report.add_argument("--format", choices=("md", "csv"), default="md", help="output format")
+    report.add_argument(
+        "--unanswered",
+        action="store_true",
+        help="groups of unanswered and down-voted questions with the likeliest entries",
+    )
     return parser
 
 
@@ -128,11 +133,30 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         async with Database(settings.database_path) as db:
             return await build_report(db, args.days)
 
+    if args.unanswered:
+        print(_review_text(settings, args.days))
+        return 0
     content = load_content(settings.content_dir)
     print(render_report([asyncio.run(build())], content, args.format), end="")
     if args.format != "csv":
         print()
     return 0
+
+
+def _review_text(settings: Settings, days: int) -> str:
+    """The groups of unanswered and down-voted questions, with suggested entries."""
+    from bot.admin.report import render_review
+    from bot.admin.review import ReviewGroup, open_groups, suggest_entries
+    from bot.storage import Database
+
+    async def groups() -> list[ReviewGroup]:
+        async with Database(settings.database_path) as db:
+            return await open_groups(db, days)
+
+    snapshot = build_snapshot(settings.content_dir)
+    found = asyncio.run(groups())
+    suggestions = {g.sample_id: suggest_entries(snapshot.matcher, g.question) for g in found}
+    return render_review(found, snapshot.content, suggestions)
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""content/contacts.yaml: loaded into the content model, every mistake named with line and field."""
+"""content/contacts.yaml: loaded into the content model; mistakes named with line and field."""
 
 from __future__ import annotations
 
@@ -33,8 +33,15 @@ def test_shipped_contacts_are_a_marked_example() -> None:
 def test_contacts_are_loaded(tmp_path: Path) -> None:
     content = load_content(write_content(tmp_path, **{"contacts.yaml": GOOD}))
     assert content.contacts == (
-        Contact("Engagementbüro", "", "Ehrenamt und Vereine", "engagement@stadt.de", "", "",
-                "Mo 9–12 Uhr"),
+        Contact(
+            "Engagementbüro",
+            "",
+            "Ehrenamt und Vereine",
+            "engagement@stadt.de",
+            "",
+            "",
+            "Mo 9–12 Uhr",
+        ),
         Contact("", "Freiwilligenagentur", "Vermittlung", web="https://freiwillig.stadt.de"),
     )
     assert not content.contacts_are_example
@@ -46,27 +53,46 @@ def test_without_the_file_there_are_no_contacts(mini_content_dir: Path) -> None:
 
 BAD = [
     pytest.param(
-        GOOD.replace('    email: "engagement@stadt.de"\n', ""), 3, None,
-        "Mindestens ein Weg", id="no-way-to-reach",
+        GOOD.replace('    email: "engagement@stadt.de"\n', ""),
+        3,
+        None,
+        "Mindestens ein Weg",
+        id="no-way-to-reach",
     ),
     pytest.param(
-        GOOD.replace('  - name: "Engagementbüro"\n', '  - phone: "0211 1234"\n'), 3, "name",
-        "„name“ oder „role“", id="no-name-or-role",
+        GOOD.replace('  - name: "Engagementbüro"\n', '  - phone: "0211 1234"\n'),
+        3,
+        "name",
+        "„name“ oder „role“",
+        id="no-name-or-role",
     ),
     pytest.param(
-        GOOD.replace("engagement@stadt.de", "engagement at stadt"), 5, "email",
-        "keine E-Mail-Adresse", id="bad-email",
+        GOOD.replace("engagement@stadt.de", "engagement at stadt"),
+        5,
+        "email",
+        "keine E-Mail-Adresse",
+        id="bad-email",
     ),
     pytest.param(
-        GOOD.replace("https://freiwillig", "freiwillig"), 9, "web",
-        "beginnt mit https://", id="bad-web",
+        GOOD.replace("https://freiwillig", "freiwillig"),
+        9,
+        "web",
+        "beginnt mit https://",
+        id="bad-web",
     ),
     pytest.param(
-        GOOD.replace('    helps_with: "Vermittlung"\n', ""), 7, "helps_with",
-        "Das Feld fehlt", id="missing-helps-with",
+        GOOD.replace('    helps_with: "Vermittlung"\n', ""),
+        7,
+        "helps_with",
+        "Das Feld fehlt",
+        id="missing-helps-with",
     ),
     pytest.param(
-        GOOD.replace("    hours:", "    hour:"), 6, "hour", "Unbekanntes Feld", id="typo",
+        GOOD.replace("    hours:", "    hour:"),
+        6,
+        "hour",
+        "Unbekanntes Feld",
+        id="typo",
     ),
     pytest.param("contacts: [\n", 2, None, "YAML-Syntaxfehler", id="syntax"),
 ]

@@ -9,6 +9,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from bot.admin.review import DOWNVOTED, UNANSWERED, ReviewGroup
 from bot.admin.stats import DECISIONS, PeriodReport
 from bot.content import Content
 from bot.ui import esc
@@ -121,3 +122,25 @@ def render_report(reports: list[PeriodReport], content: Content, fmt: str) -> st
     return "\n\n".join(
         render_period(r, content, fmt, full=n == len(reports) - 1) for n, r in enumerate(reports)
     )
+
+
+def render_review(
+    groups: list[ReviewGroup], content: Content, suggestions: dict[int, list[str]]
+) -> str:
+    """`bot report --unanswered`: each group, its count and the likeliest entries (Markdown)."""
+    lines: list[str] = []
+    for kind, key in ((UNANSWERED, "review_unanswered_header"), (DOWNVOTED, "review_downvoted")):
+        lines += ["", f"**{content.text(key)}**"]
+        shown = [g for g in groups if g.kind == kind]
+        for group in shown:
+            lines.append(
+                "- "
+                + content.text("stats_unanswered_line", question=group.question, count=group.count)
+            )
+            if group.entry_id:
+                lines.append("  " + content.text("review_answered_with", entry=group.entry_id))
+            ids = ", ".join(suggestions.get(group.sample_id, []))
+            lines.append("  " + content.text("review_suggestions", entries=ids or "–"))
+        if not shown:
+            lines.append("- " + content.text("stats_none"))
+    return "\n".join(lines).strip()

@@ -32,6 +32,7 @@ class Cluster:
 
     question: str
     count: int
+    keys: tuple[str, ...] = ()  # the normalised wordings in the group
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def cluster_questions(
         counts: Counter[str] = Counter()
         for key in keys:
             counts.update(wording[key])
-        clusters.append(Cluster(counts.most_common(1)[0][0], sum(counts.values())))
+        clusters.append(Cluster(counts.most_common(1)[0][0], sum(counts.values()), tuple(keys)))
     return tuple(sorted(clusters, key=lambda c: (-c.count, c.question)))
 
 

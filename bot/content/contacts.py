@@ -76,7 +76,8 @@ def load_contacts(check: Checker) -> tuple[tuple[Contact, ...], bool]:
     if data is None:
         return (), False
     example = isinstance(data, LineDict) and data.get("example") is True
-    contacts = [_read_contact(check, item) for item in check.top_list(data, CONTACTS_FILE, "contacts")]
+    items = check.top_list(data, CONTACTS_FILE, "contacts")
+    contacts = [_read_contact(check, item) for item in items]
     if isinstance(data, LineDict):
         for key in data:
             if key not in ("example", "contacts"):
@@ -90,6 +91,7 @@ def load_contacts(check: Checker) -> tuple[tuple[Contact, ...], bool]:
         check.add(
             CONTACTS_FILE,
             data.key_lines.get("contacts", 1),
-            f"Es sind {len(contacts)} Kontakte, höchstens {MAX_CONTACTS} passen in eine Nachricht.",
+            f"Es sind {len(contacts)} Kontakte; "
+            f"höchstens {MAX_CONTACTS} passen in eine Nachricht.",
         )
     return tuple(contacts), example

@@ -128,4 +128,13 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "forget_no",
     "forget_done",
     "forget_cancelled",
+    # human loop: contacts, questions to the team, review, links, announcements
+    "review_unanswered_header",
+    "review_downvoted",
+    "review_answered_with",
+    "review_suggestions",
+    "question_no_entry",
+    "question_exists",
+    "question_invalid",
+    "question_layout",
 )

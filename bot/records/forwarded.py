@@ -128,7 +128,8 @@ async def by_team_message(db: Database, team_chat: int, message: int) -> Forward
     """The question a team message belongs to (the copy, or the bot's answer prompt)."""
     return await _one(
         db,
-        "id = (SELECT question_id FROM forwarded_messages WHERE team_chat = ? AND team_message = ?)",
+        "id = (SELECT question_id FROM forwarded_messages "
+        "WHERE team_chat = ? AND team_message = ?)",
         team_chat,
         message,
     )
@@ -203,4 +204,3 @@ async def reopen_with_followup(db: Database, question_id: int, text: str) -> Non
         "state = ?, awaiting_followup = 0 WHERE id = ?",
         (text, OPEN, question_id),
     )
-
