@@ -145,17 +145,18 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
 
 def _review_text(settings: Settings, days: int) -> str:
     """The groups of unanswered and down-voted questions, with suggested entries."""
-    from bot.admin.report import render_review
-    from bot.admin.review import ReviewGroup, open_groups, suggest_entries
+    from bot.admin import render_review, review
     from bot.storage import Database
 
-    async def groups() -> list[ReviewGroup]:
+    async def groups() -> list[review.ReviewGroup]:
         async with Database(settings.database_path) as db:
-            return await open_groups(db, days)
+            return await review.open_groups(db, days)
 
     snapshot = build_snapshot(settings.content_dir)
     found = asyncio.run(groups())
-    suggestions = {g.sample_id: suggest_entries(snapshot.matcher, g.question) for g in found}
+    suggestions = {
+        g.sample_id: review.suggest_entries(snapshot.matcher, g.question) for g in found
+    }
     return render_review(found, snapshot.content, suggestions)
 
 

@@ -24,8 +24,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from bot.admin.backups import Backups
 from bot.admin.stats import normalize_question
 from bot.admin.updates import Change, ChangeRejected, apply_file
-from bot.content.entries import MAX_QUESTION
-from bot.content.files import ENTRIES_DIR
+from bot.content import ENTRIES_DIR, MAX_QUESTION
 from bot.snapshot import ContentStore
 
 WIDE = 4096  # never fold long lines

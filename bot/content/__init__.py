@@ -7,6 +7,7 @@ file layout, `checks`/`entries`/`yamlsource` the validation, `diff` what changed
 
 from bot.content.checks import ContentError, Finding
 from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.entries import MAX_QUESTION
 from bot.content.files import (
     CONTACTS_FILE,
     ENTRIES_DIR,
@@ -40,6 +41,7 @@ __all__ = [
     "ENTRIES_DIR",
     "KINDS",
     "KIND_TENSION",
+    "MAX_QUESTION",
     "MESSAGES_FILE",
     "READING_FILE",
     "REQUIRED_MESSAGES",
