@@ -5,6 +5,7 @@ python -m bot run          run on Telegram (long polling; --webhook or WEBHOOK_U
 python -m bot chat         the same conversation in the terminal
 python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
 python -m bot validate     check the content files (--diff OTHER_DIR: what a change would do)
+python -m bot links        deep links to entries, topics, tips (--qr DIR: QR codes)
 python -m bot report       what people asked (--days 30, --format md|csv, --unanswered)
 """
 
@@ -55,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="groups of unanswered and down-voted questions with the likeliest entries",
     )
+    links = sub.add_parser("links", help="deep links to entries, topics and the daily tip")
+    links.add_argument("--bot", help="the bot's username (default: BOT_USERNAME)")
+    links.add_argument("--qr", type=Path, metavar="DIR", help="write a QR code per link (SVG+PNG)")
+    links.add_argument("--content", type=Path, help="content directory")
     return parser
 
 
@@ -160,6 +165,33 @@ def _review_text(settings: Settings, days: int) -> str:
     return render_review(found, snapshot.content, suggestions)
 
 
+def cmd_links(settings: Settings, args: argparse.Namespace) -> int:
+    """Print every deep link; with --qr also write DIR/<payload>.svg and .png."""
+    from bot.ui.deeplinks import all_links, link_url
+
+    username = args.bot or settings.bot_username
+    if not username:
+        print("Bot username missing: pass --bot NAME or set BOT_USERNAME", file=sys.stderr)
+        return 2
+    content = load_content(args.content or settings.content_dir)
+    for link, label in all_links(content):
+        url = link_url(username, link)
+        print(f"{url}\t{label}")
+        if args.qr:
+            write_qr(url, args.qr / link.payload)
+    return 0
+
+
+def write_qr(url: str, stem: Path) -> None:
+    """A QR code for `url` as stem.svg and stem.png (print quality: error level M)."""
+    import segno
+
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    code = segno.make(url, error="m", micro=False)
+    code.save(stem.with_suffix(".svg"), scale=4, border=4)
+    code.save(stem.with_suffix(".png"), scale=10, border=4)
+
+
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     """The terminal conversation."""
     from bot.terminal import run_chat
@@ -202,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or ("run" if settings.token else "chat")
     handlers = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "validate": cmd_validate}
     handlers["report"] = cmd_report
+    handlers["links"] = cmd_links
     if command == "run" and not hasattr(args, "webhook"):
         args.webhook = False
     try:

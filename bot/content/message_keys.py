@@ -137,4 +137,5 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "question_exists",
     "question_invalid",
     "question_layout",
+    "links_tips",
 )
