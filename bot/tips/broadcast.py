@@ -211,34 +211,8 @@ class _Delivery:
         await self._count(chat_id, status, error)
 
     async def _send(self, chat_id: int, tip: Tip, on_wire: OnWire) -> tuple[str, Exception | None]:
-        """Send with retries; the delivery status to record and the error behind it.
-
-        `AlreadyClaimed` passes through: another run owns this (chat, day).
-        """
-        failures = retry_waits = 0
-        while True:
-            try:
-                await self.send(chat_id, tip, on_wire)
-            except AlreadyClaimed:
-                raise
-            except Blocked as error:
-                return store.BLOCKED, error
-            except Uncertain as error:
-                return store.UNKNOWN, error
-            except RetryLater as error:
-                retry_waits += 1
-                if retry_waits > MAX_RETRY_AFTER_WAITS:
-                    return store.FAILED, error
-                await asyncio.sleep(error.seconds)
-            except Transient as error:
-                failures += 1
-                if failures > self.options.retries:
-                    return store.FAILED, error
-                await asyncio.sleep(self.options.backoff_seconds * 2 ** (failures - 1))
-            except Exception as error:  # a permanent error (e.g. 400): record, go on
-                return store.FAILED, error
-            else:
-                return store.SENT, None
+        """Send with retries; `AlreadyClaimed` passes through (another run owns the day)."""
+        return await send_with_retries(lambda: self.send(chat_id, tip, on_wire), self.options)
 
     async def _count(self, chat_id: int, status: str, error: Exception | None) -> None:
         """Add the recorded outcome to the report; a blocked chat loses its subscription."""
@@ -255,6 +229,40 @@ class _Delivery:
         else:
             self.report.failed += 1
             logger.warning("Daily tip for chat %s not delivered: %s", chat_id, error)
+
+
+async def send_with_retries(
+    send_once: Callable[[], Awaitable[None]], options: BroadcastOptions
+) -> tuple[str, Exception | None]:
+    """One message with the broadcast's retry rules; the delivery status and the error behind it.
+
+    Statuses are the delivery log's: 'sent', 'blocked', 'unknown' (maybe arrived, never
+    resent) or 'failed'. `AlreadyClaimed` from the claim hook passes through: nothing was sent.
+    """
+    failures = retry_waits = 0
+    while True:
+        try:
+            await send_once()
+        except AlreadyClaimed:
+            raise
+        except Blocked as error:
+            return store.BLOCKED, error
+        except Uncertain as error:
+            return store.UNKNOWN, error
+        except RetryLater as error:
+            retry_waits += 1
+            if retry_waits > MAX_RETRY_AFTER_WAITS:
+                return store.FAILED, error
+            await asyncio.sleep(error.seconds)
+        except Transient as error:
+            failures += 1
+            if failures > options.retries:
+                return store.FAILED, error
+            await asyncio.sleep(options.backoff_seconds * 2 ** (failures - 1))
+        except Exception as error:  # a permanent error (e.g. 400): record, go on
+            return store.FAILED, error
+        else:
+            return store.SENT, None
 
 
 @dataclass
