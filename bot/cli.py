@@ -188,8 +188,8 @@ def write_qr(url: str, stem: Path) -> None:
 
     stem.parent.mkdir(parents=True, exist_ok=True)
     code = segno.make(url, error="m", micro=False)
-    code.save(stem.with_suffix(".svg"), scale=4, border=4)
-    code.save(stem.with_suffix(".png"), scale=10, border=4)
+    code.save(str(stem.with_suffix(".svg")), scale=4, border=4)
+    code.save(str(stem.with_suffix(".png")), scale=10, border=4)
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
