@@ -167,15 +167,15 @@ def _review_text(settings: Settings, days: int) -> str:
 
 def cmd_links(settings: Settings, args: argparse.Namespace) -> int:
     """Print every deep link; with --qr also write DIR/<payload>.svg and .png."""
-    from bot.ui.deeplinks import all_links, link_url
+    from bot.ui import deeplinks
 
     username = args.bot or settings.bot_username
     if not username:
         print("Bot username missing: pass --bot NAME or set BOT_USERNAME", file=sys.stderr)
         return 2
     content = load_content(args.content or settings.content_dir)
-    for link, label in all_links(content):
-        url = link_url(username, link)
+    for link, label in deeplinks.all_links(content):
+        url = deeplinks.link_url(username, link)
         print(f"{url}\t{label}")
         if args.qr:
             write_qr(url, args.qr / link.payload)

@@ -5,6 +5,7 @@
 `commands` is the one registry of bot commands.
 """
 
+from bot.ui import deeplinks, humanloop
 from bot.ui.callbacks import (
     BROWSE,
     FEEDBACK_DOWN,
@@ -71,7 +72,9 @@ __all__ = [
     "command",
     "command_lines",
     "commands_for",
+    "deeplinks",
     "esc",
+    "humanloop",
     "parse_any",
     "render_callback",
     "render_entry",
