@@ -152,10 +152,17 @@ CREATE TABLE announcement_deliveries (
 );
 """
 
+ANSWER_KIND_SQL = """
+-- What kind of answer a question got (principle, pointer, smalltalk, service, refusal);
+-- for a Wegweiser pointer, entry_id holds the pointer id. NULL in rows logged before.
+ALTER TABLE question_log ADD COLUMN kind TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
     Migration(3, "forwarded questions, question reviews, announcements", HUMAN_LOOP_SQL),
+    Migration(4, "question log: kind of answer (principle, pointer, ...)", ANSWER_KIND_SQL),
 )
 
 

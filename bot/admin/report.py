@@ -1,6 +1,7 @@
 """Insight figures as text: Telegram HTML for /stats, Markdown or CSV for `bot report`.
 
-Headings and labels come from messages.yaml; entry ids are shown with their titles.
+Headings and labels come from messages.yaml; entry and pointer ids are shown with their
+titles. Wegweiser pointers get their own line and section, apart from workshop principles.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ CSV_COLUMNS = ("days", "section", "key", "label", "count")
 
 
 def _title(content: Content, entry_id: str) -> str:
-    entry = content.entry(entry_id)
+    entry = content.entry(entry_id) or content.pointer(entry_id)
     return entry.title if entry else entry_id
 
 
@@ -40,14 +41,15 @@ class _Markup:
 
 
 def _overview(report: PeriodReport, content: Content) -> list[str]:
-    """Heading, total and the answered / suggested / refused shares (unescaped)."""
+    """Heading, total, the answered / suggested / refused shares and the share of Wegweiser
+    answers if there are pointers (unescaped)."""
     shares = {
         d: content.text(
             "stats_share", percent=_percent(report.share(d)), count=report.decisions.get(d, 0)
         )
         for d in DECISIONS
     }
-    return [
+    lines = [
         content.text("stats_header", days=report.days),
         content.text("stats_total", count=report.total),
         content.text(
@@ -57,14 +59,19 @@ def _overview(report: PeriodReport, content: Content) -> list[str]:
             refused=shares["refuse"],
         ),
     ]
+    if content.pointers or report.pointers:
+        part = report.pointer_total / report.total if report.total else 0.0
+        pointers = content.text("stats_share", percent=_percent(part), count=report.pointer_total)
+        lines.append(content.text("stats_pointers", pointers=pointers))
+    return lines
 
 
 def _details(report: PeriodReport, content: Content) -> list[tuple[str, list[str]]]:
-    """(heading key, lines) for top entries, unanswered questions and feedback (unescaped)."""
-    top = [
-        content.text("stats_top_line", title=_title(content, e), count=n)
-        for e, n in report.top_entries
-    ]
+    """(heading key, lines) for top entries, pointers, unanswered questions and feedback."""
+
+    def counted(ids: tuple[tuple[str, int], ...]) -> list[str]:
+        return [content.text("stats_top_line", title=_title(content, i), count=n) for i, n in ids]
+
     unanswered = [
         content.text("stats_unanswered_line", question=c.question, count=c.count)
         for c in report.unanswered
@@ -75,15 +82,17 @@ def _details(report: PeriodReport, content: Content) -> list[tuple[str, list[str
         )
         for f in report.feedback
     ]
+    pointers = [("stats_pointers_header", counted(report.pointers))]
     return [
-        ("stats_top_header", top),
+        ("stats_top_header", counted(report.top_entries)),
+        *(pointers if content.pointers or report.pointers else []),
         ("stats_unanswered_header", unanswered),
         ("stats_feedback_header", feedback),
     ]
 
 
 def render_period(report: PeriodReport, content: Content, fmt: str, full: bool = True) -> str:
-    """One period as HTML or Markdown; `full` adds top entries, unanswered and feedback."""
+    """One period as HTML or Markdown; `full` adds top entries, pointers, unanswered, feedback."""
     markup = _Markup(html=fmt == "html")
     heading, *figures = _overview(report, content)
     lines = [markup.bold(heading), *(markup.text(line) for line in figures)]
@@ -106,6 +115,8 @@ def render_csv(reports: list[PeriodReport], content: Content) -> str:
             writer.writerow((r.days, "decision", decision, "", r.decisions.get(decision, 0)))
         for entry_id, count in r.top_entries:
             writer.writerow((r.days, "top_entry", entry_id, _title(content, entry_id), count))
+        for pointer_id, count in r.pointers:
+            writer.writerow((r.days, "pointer", pointer_id, _title(content, pointer_id), count))
         for cluster in r.unanswered:
             writer.writerow((r.days, "unanswered", "", cluster.question, cluster.count))
         for f in r.feedback:

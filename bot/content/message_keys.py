@@ -178,4 +178,13 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "review_ignored",
     "review_gone",
     "review_header",
+    "pointer_kind",
+    "pointer_who_helps",
+    "pointer_links",
+    "button_principle",
+    "button_pointer",
+    "button_practical",
+    "practical_header",
+    "stats_pointers",
+    "stats_pointers_header",
 )

@@ -6,6 +6,7 @@
 
 from bot.records.privacy import forget_user
 from bot.records.question_log import (
+    KIND_POINTER,
     SECONDS_PER_DAY,
     VOTE_DOWN,
     VOTE_UP,
@@ -18,6 +19,7 @@ from bot.records.question_log import (
 )
 
 __all__ = [
+    "KIND_POINTER",
     "SECONDS_PER_DAY",
     "VOTE_DOWN",
     "VOTE_UP",
