@@ -135,5 +135,17 @@ class ListReading(CallbackData, prefix="read"):
     """Show the further-reading list."""
 
 
+@dataclass(frozen=True)
+class ListPointers(CallbackData, prefix="wl"):
+    """Show the Wegweiser pointers ("Praktische Fragen")."""
+
+
+@dataclass(frozen=True)
+class OpenPointer(CallbackData, prefix="w"):
+    """Show one Wegweiser pointer."""
+
+    pointer_id: str
+
+
 # The kinds the topic browser (and the terminal chat) opens in place.
-BROWSE = (ListTopics, OpenTopic, OpenEntry, ListReading)
+BROWSE = (ListTopics, OpenTopic, OpenEntry, ListReading, ListPointers, OpenPointer)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
 from bot.content import KIND_TENSION, Content, Entry
 from bot.matching import REFUSE, SUGGEST, SearchResult, close_runner_ups
@@ -17,54 +16,23 @@ from bot.ui.callbacks import (
     FEEDBACK_DOWN,
     FEEDBACK_UP,
     Feedback,
+    ListPointers,
     ListReading,
     ListTopics,
     OpenEntry,
+    OpenPointer,
     OpenTopic,
     parse_any,
 )
+from bot.ui.reply import Button, Reply, entry_button, esc, label, topics_button
+from bot.ui.wegweiser import practical_rows, render_pointer_by_id, render_pointer_list
 
 MAX_MESSAGE_CHARS = 4096
-MAX_BUTTON_LABEL = 60
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
 _TAG = re.compile(r"<[^>]+>")
-
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    """One inline button: a label and its callback data."""
-
-    label: str
-    data: str
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """A message to send: HTML text and rows of buttons."""
-
-    text: str
-    buttons: tuple[tuple[Button, ...], ...] = ()
-
-
-def esc(text: str) -> str:
-    """Escape user or content text for Telegram's HTML parse mode."""
-    return html.escape(text, quote=False)
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1] + "…"
-
-
-def entry_button(content: Content, entry: Entry, template: str | None = None) -> Button:
-    """A button that opens an entry, labelled with its title (through a template if given)."""
-    label = content.text(template, title=entry.title) if template else entry.title
-    return Button(_label(label), OpenEntry(entry.id).pack())
-
-
-def topics_button(content: Content) -> Button:
-    return Button(content.text("button_topics"), ListTopics().pack())
+_LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 
 
 def render_entry(content: Content, entry: Entry, runner_ups: tuple[Entry, ...] = ()) -> Reply:
@@ -151,11 +119,9 @@ def render_refusal(content: Content) -> Reply:
 
 
 def topic_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
-    """One button per topic."""
-    return tuple(
-        (Button(_label(t.title), OpenTopic(t.id).pack()),)
-        for t in content.topics
-    )
+    """One button per topic, then "Praktische Fragen" if there are Wegweiser pointers."""
+    topics = tuple((Button(label(t.title), OpenTopic(t.id).pack()),) for t in content.topics)
+    return topics + practical_rows(content)
 
 
 def render_topics(content: Content) -> Reply:
@@ -250,8 +216,8 @@ def _safe_cut(line: str, limit: int) -> int:
 
 
 def to_plain(text: str) -> str:
-    """HTML message text as plain terminal text."""
-    return html.unescape(_TAG.sub("", text))
+    """HTML message text as plain terminal text; a link keeps its address: "Titel (url)"."""
+    return html.unescape(_TAG.sub("", _LINK.sub(r"\2 (\1)", text)))
 
 
 def render_callback(content: Content, data: str | None) -> Reply | None:
@@ -265,4 +231,8 @@ def render_callback(content: Content, data: str | None) -> Reply | None:
         return render_entry_by_id(content, callback.entry_id)
     if isinstance(callback, ListReading):
         return render_reading(content)
+    if isinstance(callback, ListPointers):
+        return render_pointer_list(content)
+    if isinstance(callback, OpenPointer):
+        return render_pointer_by_id(content, callback.pointer_id)
     return None
