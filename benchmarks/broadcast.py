@@ -3,7 +3,7 @@
     python benchmarks/broadcast.py --subscribers 10000 [--limit 25]
 
 The real Application's bot (PTB, `ClaimingRateLimiter` at `--limit` messages per second)
-sends through `bot.broadcast.deliver_due`, exactly as the minute job does, to a fake Bot
+sends through `bot.tips.deliver_due`, exactly as the minute job does, to a fake Bot
 API server in this process. The server answers 403 for 5% of the chats (blocked the bot)
 and 429 (retry after 1 s) a few times during the run. Duplicates and misses are counted
 from what the server received, not from what the bot believes it sent.

@@ -5,7 +5,8 @@ python -m bot run          run on Telegram (long polling; --webhook or WEBHOOK_U
 python -m bot chat         the same conversation in the terminal
 python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
 python -m bot validate     check the content files (--diff OTHER_DIR: what a change would do)
-python -m bot report       what people asked (--days 30, --format md|csv)
+python -m bot links        deep links to entries, topics, tips (--qr DIR: QR codes)
+python -m bot report       what people asked (--days 30, --format md|csv, --unanswered)
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="figures from the question log")
     report.add_argument("--days", type=int, default=30, help="period in days (default 30)")
     report.add_argument("--format", choices=("md", "csv"), default="md", help="output format")
+    report.add_argument(
+        "--unanswered",
+        action="store_true",
+        help="groups of unanswered and down-voted questions with the likeliest entries",
+    )
+    links = sub.add_parser("links", help="deep links to entries, topics and the daily tip")
+    links.add_argument("--bot", help="the bot's username (default: BOT_USERNAME)")
+    links.add_argument("--qr", type=Path, metavar="DIR", help="write a QR code per link (SVG+PNG)")
+    links.add_argument("--content", type=Path, help="content directory")
     return parser
 
 
@@ -128,11 +138,58 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         async with Database(settings.database_path) as db:
             return await build_report(db, args.days)
 
+    if args.unanswered:
+        print(_review_text(settings, args.days))
+        return 0
     content = load_content(settings.content_dir)
     print(render_report([asyncio.run(build())], content, args.format), end="")
     if args.format != "csv":
         print()
     return 0
+
+
+def _review_text(settings: Settings, days: int) -> str:
+    """The groups of unanswered and down-voted questions, with suggested entries."""
+    from bot.admin import render_review, review
+    from bot.storage import Database
+
+    async def groups() -> list[review.ReviewGroup]:
+        async with Database(settings.database_path) as db:
+            return await review.open_groups(db, days)
+
+    snapshot = build_snapshot(settings.content_dir)
+    found = asyncio.run(groups())
+    suggestions = {
+        g.sample_id: review.suggest_entries(snapshot.matcher, g.question) for g in found
+    }
+    return render_review(found, snapshot.content, suggestions)
+
+
+def cmd_links(settings: Settings, args: argparse.Namespace) -> int:
+    """Print every deep link; with --qr also write DIR/<payload>.svg and .png."""
+    from bot.ui import deeplinks
+
+    username = args.bot or settings.bot_username
+    if not username:
+        print("Bot username missing: pass --bot NAME or set BOT_USERNAME", file=sys.stderr)
+        return 2
+    content = load_content(args.content or settings.content_dir)
+    for link, label in deeplinks.all_links(content):
+        url = deeplinks.link_url(username, link)
+        print(f"{url}\t{label}")
+        if args.qr:
+            write_qr(url, args.qr / link.payload)
+    return 0
+
+
+def write_qr(url: str, stem: Path) -> None:
+    """A QR code for `url` as stem.svg and stem.png (print quality: error level M)."""
+    import segno
+
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    code = segno.make(url, error="m", micro=False)
+    code.save(str(stem.with_suffix(".svg")), scale=4, border=4)
+    code.save(str(stem.with_suffix(".png")), scale=10, border=4)
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
@@ -177,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or ("run" if settings.token else "chat")
     handlers = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "validate": cmd_validate}
     handlers["report"] = cmd_report
+    handlers["links"] = cmd_links
     if command == "run" and not hasattr(args, "webhook"):
         args.webhook = False
     try:

@@ -46,6 +46,8 @@ class Settings:
     question_retention_days: int = 90
     backup_dir: Path | None = None
     content_poll_seconds: int = 5
+    team_chat_id: int | None = None  # where forwarded questions go; None: the admins
+    bot_username: str | None = None  # for `python -m bot links` without a token
 
     @property
     def backups_path(self) -> Path:
@@ -106,6 +108,14 @@ def _admin_ids(raw: str) -> frozenset[int]:
             raise ConfigError(f"ADMIN_IDS must be comma-separated Telegram user ids, got {part!r}")
         ids.add(int(part))
     return frozenset(ids)
+
+
+def _chat_id(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not raw.lstrip("-").isdigit():
+        raise ConfigError(f"TEAM_CHAT_ID must be a chat id like -1001234567890, got {raw!r}")
+    return int(raw)
 
 
 def _webhook_url(raw: str | None) -> str | None:
@@ -174,4 +184,6 @@ def load_settings(
         content_poll_seconds=_int(
             env, "CONTENT_POLL_SECONDS", default.content_poll_seconds, 1, 3600
         ),
+        team_chat_id=_chat_id(text("TEAM_CHAT_ID")),
+        bot_username=(text("BOT_USERNAME") or "").lstrip("@") or None,
     )

@@ -97,6 +97,67 @@ CREATE INDEX answer_feedback_voted_at ON answer_feedback (voted_at);
 CREATE INDEX answer_feedback_user_id ON answer_feedback (user_id);
 """
 
+HUMAN_LOOP_SQL = """
+-- Questions a user chose to send to the team (bot/records/forwarded.py). user_id / chat_id
+-- make them deletable by /vergessen; asked_at puts them under the question log's retention.
+CREATE TABLE forwarded_questions (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL,
+    chat_id INTEGER NOT NULL,             -- where the team's answer goes
+    question TEXT NOT NULL,
+    state TEXT NOT NULL
+        CHECK (state IN ('open', 'answered', 'delivered', 'undeliverable', 'failed')),
+    asked_at INTEGER NOT NULL,
+    reply TEXT,
+    answered_at INTEGER,
+    followup TEXT CHECK (followup IN ('thanks', 'question')),
+    awaiting_followup INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX forwarded_questions_user ON forwarded_questions (user_id, state);
+CREATE INDEX forwarded_questions_asked_at ON forwarded_questions (asked_at);
+-- The copies in the team chat (or each admin's private chat); a reply to one finds the question.
+CREATE TABLE forwarded_messages (
+    question_id INTEGER NOT NULL REFERENCES forwarded_questions (id) ON DELETE CASCADE,
+    team_chat INTEGER NOT NULL,
+    team_message INTEGER NOT NULL,
+    PRIMARY KEY (team_chat, team_message)
+);
+CREATE INDEX forwarded_messages_question ON forwarded_messages (question_id);
+-- Unanswered questions an admin dealt with in /stats (added to an entry or ignored); the key
+-- is the normalised question text, no personal data (bot/admin/review.py).
+CREATE TABLE question_reviews (
+    question_key TEXT PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('added', 'ignored')),
+    entry_id TEXT,
+    decided_at INTEGER NOT NULL
+);
+-- One-off messages to all tip subscribers (bot/tips/announcements.py), delivered exactly
+-- once per chat with the same claim-on-the-wire log as the daily tips.
+CREATE TABLE announcements (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    send_at TEXT NOT NULL,                -- UTC, ISO 8601
+    state TEXT NOT NULL CHECK (state IN ('scheduled', 'done', 'cancelled')),
+    created_at TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE TABLE announcement_deliveries (
+    announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,
+    chat_id INTEGER NOT NULL,
+    status TEXT NOT NULL
+        CHECK (status IN ('pending', 'sent', 'unknown', 'blocked', 'failed')),
+    claimed_at TEXT NOT NULL,
+    finished_at TEXT,
+    PRIMARY KEY (announcement_id, chat_id)
+);
+"""
+
+ANSWER_KIND_SQL = """
+-- What kind of answer a question got (principle, pointer, smalltalk, service, refusal);
+-- for a Wegweiser pointer, entry_id holds the pointer id. NULL in rows logged before.
+ALTER TABLE question_log ADD COLUMN kind TEXT;
+"""
+
 ROLES_SQL = """
 -- /rolle: the perspective a user chose (bot/records/roles.py); no row = no choice.
 -- Deleted by /vergessen like every table with a user_id column.
@@ -110,7 +171,9 @@ CREATE TABLE user_roles (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
-    Migration(3, "the perspective each user chose with /rolle", ROLES_SQL),
+    Migration(3, "forwarded questions, question reviews, announcements", HUMAN_LOOP_SQL),
+    Migration(4, "question log: kind of answer (principle, pointer, ...)", ANSWER_KIND_SQL),
+    Migration(5, "the perspective each user chose with /rolle", ROLES_SQL),
 )
 
 

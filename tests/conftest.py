@@ -186,9 +186,7 @@ ADMIN_ID = 777
 
 
 @pytest.fixture
-async def running_bot(
-    settings: Settings, shipped_snapshot: Snapshot
-) -> AsyncIterator[BotApp]:
+async def running_bot(settings: Settings, shipped_snapshot: Snapshot) -> AsyncIterator[BotApp]:
     """The real Application with the shipped content, polling the fake server."""
     app = build_application(settings, ContentStore(settings.content_dir, shipped_snapshot))
     await start_polling(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,42 @@ def test_validate_reports_findings_and_exits_1(
     assert main(["validate", str(content_dir)]) == 1
     out = capsys.readouterr().out
     assert "entries/basis.yaml" in out and "gibt-es-nicht" in out
+
+
+def _break_pointer(text: str, pointer_id: str, field: str) -> str:
+    """The shipped wegweiser.yaml with one field of one pointer removed."""
+    start = text.index(f"  - id: {pointer_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    block = text[start : end if end > 0 else len(text)]
+    lines = block.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith(f"    {field}:"))
+    rest = next(
+        (n for n in range(at + 1, len(lines)) if not lines[n].startswith("      ")), len(lines)
+    )
+    return text.replace(block, "\n".join(lines[:at] + lines[rest:]))
+
+
+def test_validate_reports_each_broken_pointer_of_the_shipped_wegweiser(
+    clean_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shipped = PROJECT_ROOT / "content"
+    copy = clean_env / "content"
+    shutil.copytree(shipped, copy)
+    text = (shipped / "wegweiser.yaml").read_text(encoding="utf-8")
+    text = _break_pointer(text, "versicherung", "who_helps")
+    text = _break_pointer(text, "buergerrat", "note")
+    url = "https://www.foerderdatenbank.de/"
+    assert url in text
+    text = text.replace(url, "www.foerderdatenbank.de", 1)
+    (copy / "wegweiser.yaml").write_text(text, encoding="utf-8")
+    assert main(["validate", str(copy)]) == 1
+    out = capsys.readouterr().out
+    found = [line for line in out.splitlines() if line.startswith("wegweiser.yaml")]
+    assert len(found) == 3, out
+    assert any("„versicherung“" in f and "Feld „who_helps“" in f for f in found)
+    assert any("„buergerrat“" in f and "Feld „note“" in f for f in found)
+    assert any("„foerdermittel“" in f and "https://" in f for f in found)
+    assert all(", Zeile " in f for f in found)
 
 
 def test_run_without_token_names_the_variable_and_the_chat(tmp_path: Path) -> None:

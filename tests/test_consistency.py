@@ -28,6 +28,7 @@ GERMAN_ALLOWED = {
     "bot/content/entries.py",
     "bot/content/pointers.py",
     "bot/content/checks.py",
+    "bot/content/contacts.py",
     "bot/content/yamlsource.py",
     "bot/content/reading.py",
     "bot/content/extras.py",

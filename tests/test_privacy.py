@@ -65,6 +65,8 @@ async def test_forget_deletes_from_every_table_with_a_personal_column(db: Databa
         "tip_subscriptions",  # daily tips (migration 1)
         "tip_history",
         "tip_deliveries",
+        "forwarded_questions",  # human loop (migration 3)
+        "announcement_deliveries",
         "other_subscriptions",
         "other_history",
         "user_roles",  # /rolle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from bot.records.question_log import (
     record_question,
     record_vote,
 )
-from bot.storage import Database
+from bot.storage import MIGRATIONS, Database
 
 NOW = 1_750_000_000
 
@@ -40,6 +41,26 @@ async def test_chat_id_is_kept_for_private_chats_only(db: Database) -> None:
         ("Frage A", "x", 80.0, "answer", "private", 42),
         ("Frage B", None, None, "refuse", "supergroup", None),
     ]
+
+
+async def test_the_kind_of_answer_is_logged_and_old_rows_keep_working(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:  # a database from before answers had a kind
+        for migration in MIGRATIONS[:2]:
+            old.executescript(migration.sql)
+        old.execute("PRAGMA user_version = 2")
+        old.execute(
+            "INSERT INTO question_log (asked_at, question, decision, chat_type) "
+            "VALUES (1, 'alt', 'answer', 'group')"
+        )
+    old.close()
+    async with Database(path) as db:
+        logged = LoggedQuestion("neu", "answer", "private", "foerdermittel", 70.0, 1, "pointer")
+        await record_question(db, logged)
+        assert await rows(db, "SELECT question, entry_id, kind FROM question_log ORDER BY id") == [
+            ("alt", None, None),
+            ("neu", "foerdermittel", "pointer"),
+        ]
 
 
 async def test_one_vote_per_user_and_answer_and_it_can_change(db: Database) -> None:

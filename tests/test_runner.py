@@ -72,8 +72,13 @@ async def test_sigterm_lets_the_update_in_flight_finish_and_exits_0(
     log_path = tmp_path / "bot.log"
     with log_path.open("wb") as log:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "tests.slow_bot", cwd=tmp_path, env=env,
-            stdout=log, stderr=subprocess.STDOUT,
+            sys.executable,
+            "-m",
+            "tests.slow_bot",
+            cwd=tmp_path,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             if mode == "webhook":
@@ -86,7 +91,8 @@ async def test_sigterm_lets_the_update_in_flight_finish_and_exits_0(
             else:
                 fake_telegram.push_message(SLOW_TEXT, chat_id=CHAT)  # waits for the first poll
             await fake_telegram.wait_for(
-                "sendMessage", lambda call: call.params["text"] == "angefangen",
+                "sendMessage",
+                lambda call: call.params["text"] == "angefangen",
                 timeout=START_TIMEOUT_S,
             )
             process.send_signal(signal.SIGTERM)
@@ -117,7 +123,12 @@ def run_cli(tmp_path: Path, *args: str, **settings: str) -> subprocess.Completed
     env = bot_environment(tmp_path, "http://127.0.0.1:9/bot", **settings)
     return subprocess.run(
         [sys.executable, "-m", "bot", "run", *args],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30, check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     )
 
 
@@ -129,8 +140,11 @@ def run_cli(tmp_path: Path, *args: str, **settings: str) -> subprocess.Completed
         ({"CONTENT_DIR": "{tmp}/missing"}, (), "CONTENT_DIR"),
         ({"DATABASE_PATH": "{tmp}/a-file/bot.sqlite3"}, (), "DATABASE_PATH"),
         ({}, ("--webhook",), "WEBHOOK_URL"),
-        ({"WEBHOOK_URL": "https://bot.example.org", "WEBHOOK_SECRET": "not secret!"}, (),
-         "WEBHOOK_SECRET"),
+        (
+            {"WEBHOOK_URL": "https://bot.example.org", "WEBHOOK_SECRET": "not secret!"},
+            (),
+            "WEBHOOK_SECRET",
+        ),
     ],
     ids=["no-token", "bad-port", "content-dir", "database-path", "webhook-url", "secret"],
 )
@@ -154,8 +168,11 @@ def test_busy_port_is_a_configuration_error(tmp_path: Path) -> None:
         busy.listen()
         port = busy.getsockname()[1]
         result = run_cli(
-            tmp_path, "--webhook", WEBHOOK_URL="https://bot.example.org",
-            WEBHOOK_LISTEN="127.0.0.1", PORT=str(port),
+            tmp_path,
+            "--webhook",
+            WEBHOOK_URL="https://bot.example.org",
+            WEBHOOK_LISTEN="127.0.0.1",
+            PORT=str(port),
         )
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -200,7 +217,9 @@ def test_webhook_url_alone_selects_webhook_mode(tmp_path: Path) -> None:
         busy.listen()
         port = busy.getsockname()[1]
         result = run_cli(
-            tmp_path, WEBHOOK_URL="https://bot.example.org", WEBHOOK_LISTEN="127.0.0.1",
+            tmp_path,
+            WEBHOOK_URL="https://bot.example.org",
+            WEBHOOK_LISTEN="127.0.0.1",
             PORT=str(port),
         )
     assert "PORT" in result.stderr

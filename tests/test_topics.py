@@ -35,7 +35,7 @@ async def test_topics_to_entry_and_back_edits_one_message(
     fake_telegram.push_message("/themen", chat_id=CHAT)
     (sent,) = await fake_telegram.wait_for("sendMessage")
     message = sent.result
-    assert buttons(message) == [*(f"t:{t.id}" for t in content.topics), "read"]
+    assert buttons(message) == [*(f"t:{t.id}" for t in content.topics), "wl", "read"]
 
     steps = [
         ("t:dialog", render_topic(content, "dialog")),
@@ -106,3 +106,35 @@ async def test_lesetipps_lists_the_reading_with_links(
     assert sent.ok and sent.params["text"] == render_reading(content).text
     assert all(r.url in sent.params["text"] for r in content.reading)
     assert buttons(sent.result) == ["top"]
+
+
+async def test_practical_questions_open_a_pointer_and_its_principle_in_place(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    pointer = content.pointer("foerdermittel")
+    assert pointer is not None and pointer.related
+    fake_telegram.push_message("/themen", chat_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    message = sent.result
+    assert buttons(message)[-2:] == ["wl", "read"]
+    await press(fake_telegram, "wl", message)
+    (listing,) = await fake_telegram.wait_for("editMessageText")
+    assert "Praktische Fragen" in listing.params["text"]
+    assert buttons(listing.result) == [*(f"w:{p.id}" for p in content.pointers), "top"]
+    await press(fake_telegram, "w:foerdermittel", message)
+    edits = await fake_telegram.wait_for("editMessageText", count=2)
+    shown = edits[1]
+    assert shown.ok, shown.error  # the fake server parsed the HTML, links included
+    assert shown.params["text"].startswith(f"<b>{pointer.title}</b>")
+    assert f'<a href="{pointer.links[0].url}">' in shown.params["text"]
+    assert pointer.note in shown.params["text"]
+    principle = f"e:{pointer.related[0]}"
+    assert buttons(shown.result) == [principle, "wl", "top"]
+    await press(fake_telegram, principle, message)
+    edits = await fake_telegram.wait_for("editMessageText", count=3)
+    entry = content.entry(pointer.related[0])
+    assert entry is not None and edits[2].params["text"].startswith(f"<b>{entry.title}</b>")
+    assert len(fake_telegram.calls_of("sendMessage")) == 1

@@ -2,12 +2,15 @@
 
 `updates` validates and applies uploads, reloads and rollbacks (`backups` keeps copies),
 `replies` words their outcome; `stats` computes figures from the question log and
-`report` renders them as text, HTML or CSV.
+`report` renders them as text, HTML or CSV. `review` finds groups of unanswered and
+down-voted questions, `add_question` appends one to an entry keeping the file's layout.
 """
 
+from bot.admin import review
+from bot.admin.add_question import QuestionAdded, add_question
 from bot.admin.backups import Backups
 from bot.admin.replies import change_text, rejection_text
-from bot.admin.report import render_report
+from bot.admin.report import render_report, render_review
 from bot.admin.stats import PeriodReport, build_report
 from bot.admin.updates import (
     MAX_UPLOAD_BYTES,
@@ -26,6 +29,8 @@ __all__ = [
     "Change",
     "ChangeRejected",
     "PeriodReport",
+    "QuestionAdded",
+    "add_question",
     "apply_upload",
     "build_report",
     "change_text",
@@ -33,6 +38,8 @@ __all__ = [
     "reload_from_disk",
     "reload_if_changed",
     "render_report",
+    "render_review",
+    "review",
     "rollback",
     "upload_target",
 ]

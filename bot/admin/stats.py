@@ -1,7 +1,9 @@
 """What people ask: figures for a period from the question log, for /stats and `bot report`.
 
-Unanswered questions are grouped with rapidfuzz, so "Wo kann ich parken?" and "wo kann man
-parken" count as one wish for new content.
+Questions answered with a Wegweiser pointer (practical topics outside the workshop) are
+counted apart from the workshop principles, per pointer id, so admins see which practical
+topics people ask about. Unanswered questions are grouped with rapidfuzz, so "Wo kann ich
+parken?" and "wo kann man parken" count as one wish for new content.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.matching import ANSWER, REFUSE, SUGGEST
-from bot.records import SECONDS_PER_DAY
+from bot.records import KIND_POINTER, SECONDS_PER_DAY
 from bot.storage import Database
 
 DECISIONS = (ANSWER, SUGGEST, REFUSE)
@@ -32,6 +34,7 @@ class Cluster:
 
     question: str
     count: int
+    keys: tuple[str, ...] = ()  # the normalised wordings in the group
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,12 @@ class PeriodReport:
     top_entries: tuple[tuple[str, int], ...]
     unanswered: tuple[Cluster, ...]
     feedback: tuple[EntryFeedback, ...]
+    pointers: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def pointer_total(self) -> int:
+        """Questions answered with a Wegweiser pointer."""
+        return sum(count for _, count in self.pointers)
 
     def share(self, decision: str) -> float:
         """Share of questions with this decision, 0..1."""
@@ -87,7 +96,7 @@ def cluster_questions(
         counts: Counter[str] = Counter()
         for key in keys:
             counts.update(wording[key])
-        clusters.append(Cluster(counts.most_common(1)[0][0], sum(counts.values())))
+        clusters.append(Cluster(counts.most_common(1)[0][0], sum(counts.values()), tuple(keys)))
     return tuple(sorted(clusters, key=lambda c: (-c.count, c.question)))
 
 
@@ -110,10 +119,18 @@ async def build_report(db: Database, days: int, now: float | None = None) -> Per
     top = await _rows(
         db,
         "SELECT entry_id, count(*) AS n FROM question_log WHERE asked_at >= ? AND decision = ? "
-        "GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
+        "AND coalesce(kind, '') != ? GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
         since,
         ANSWER,
+        KIND_POINTER,
         TOP_ENTRIES,
+    )
+    pointers = await _rows(
+        db,
+        "SELECT entry_id, count(*) AS n FROM question_log WHERE asked_at >= ? AND kind = ? "
+        "AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id",
+        since,
+        KIND_POINTER,
     )
     refused = await _rows(
         db,
@@ -136,4 +153,5 @@ async def build_report(db: Database, days: int, now: float | None = None) -> Per
         top_entries=tuple((str(entry), int(n)) for entry, n in top),
         unanswered=cluster_questions([str(q) for (q,) in refused])[:TOP_CLUSTERS],
         feedback=tuple(EntryFeedback(str(entry), int(up), int(down)) for entry, up, down in votes),
+        pointers=tuple((str(pointer), int(n)) for pointer, n in pointers),
     )

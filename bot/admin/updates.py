@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.admin.backups import Backups, write_atomic
 from bot.content import (
+    CONTACTS_FILE,
     ENTRIES_DIR,
     GLOSSARY_FILE,
     MESSAGES_FILE,
@@ -42,6 +43,7 @@ TOP_LEVEL_FILES = (
     WEGWEISER_FILE,
     READING_FILE,
     GLOSSARY_FILE,
+    CONTACTS_FILE,
 )
 PROTECTED_FILES = (STATEMENTS_FILE,)
 UPLOAD_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,60}\.ya?ml$")
@@ -87,25 +89,40 @@ def check_upload(directory: Path, file_name: str, data: bytes) -> tuple[str, Sna
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ChangeRejected("upload_not_utf8", position=error.start) from None
+    return target, check_file(directory, target, data, file_name)
+
+
+def check_file(directory: Path, target: str, data: bytes, name: str) -> Snapshot:
+    """Validate a new version of one content file (relative path) together with the rest."""
     with tempfile.TemporaryDirectory(prefix="content-check-") as temporary:
         candidate = Path(temporary) / "content"
         shutil.copytree(directory, candidate)
         (candidate / target).parent.mkdir(parents=True, exist_ok=True)
         (candidate / target).write_bytes(data)
         try:
-            return target, build_snapshot(candidate)
+            return build_snapshot(candidate)
         except ContentError as error:
-            raise ChangeRejected("upload_invalid", error.findings, name=file_name) from None
+            raise ChangeRejected("upload_invalid", error.findings, name=name) from None
 
 
 def apply_upload(store: ContentStore, backups: Backups, file_name: str, data: bytes) -> Change:
     """Validate, back up, replace the file atomically and serve the new content."""
     target, _ = check_upload(store.directory, file_name, data)
+    return _write_and_reload(store, backups, target, data)
+
+
+def apply_file(store: ContentStore, backups: Backups, target: str, data: bytes) -> Change:
+    """The upload path for a change made by the bot itself (e.g. an added question)."""
+    check_file(store.directory, target, data, target)
+    return _write_and_reload(store, backups, target, data)
+
+
+def _write_and_reload(store: ContentStore, backups: Backups, target: str, data: bytes) -> Change:
     old = store.current
     backup = backups.create(store.directory)
     write_atomic(store.directory / target, data)
     snapshot = _reload(store)
-    logger.info("Upload %s applied; content %s", target, snapshot.content.version)
+    logger.info("Change of %s applied; content %s", target, snapshot.content.version)
     return Change(snapshot, diff_content(old.content, snapshot.content), backup, target)
 
 

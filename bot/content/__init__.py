@@ -13,6 +13,7 @@ from bot.content.model import (
     ROLE_ENGAGIERTE,
     ROLE_VERWALTUNG,
     ROLES,
+    Contact,
     Content,
     Entry,
     GlossaryTerm,
@@ -29,7 +30,9 @@ from bot.content.model import (
 # isort: split
 from bot.content.checks import ContentError, Finding
 from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.entries import MAX_QUESTION
 from bot.content.files import (
+    CONTACTS_FILE,
     ENTRIES_DIR,
     GLOSSARY_FILE,
     MESSAGES_FILE,
@@ -45,10 +48,12 @@ from bot.content.loader import load_content, summary_line
 from bot.content.message_keys import REQUIRED_MESSAGES
 
 __all__ = [
+    "CONTACTS_FILE",
     "ENTRIES_DIR",
     "GLOSSARY_FILE",
     "KINDS",
     "KIND_TENSION",
+    "MAX_QUESTION",
     "MESSAGES_FILE",
     "READING_FILE",
     "REQUIRED_MESSAGES",
@@ -59,6 +64,7 @@ __all__ = [
     "TIPS_FILE",
     "TOPICS_FILE",
     "WEGWEISER_FILE",
+    "Contact",
     "Content",
     "ContentDiff",
     "ContentError",

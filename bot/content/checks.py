@@ -1,6 +1,6 @@
 """Findings about content files and the field checks that produce them.
 
-A `Checker` reads one field at a time from YAML parsed by `bot.yamlsource` and records a
+A `Checker` reads one field at a time from YAML parsed by `bot.content.yamlsource` and records a
 `Finding` (file, line, entry, field, plain German message) for anything wrong, so that
 loading can report every problem at once.
 """

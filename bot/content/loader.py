@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bot.content.checks import Checker, ContentError, Finding
+from bot.content.contacts import load_contacts
 from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
 from bot.content.files import (
     MESSAGES_FILE,
@@ -172,6 +173,7 @@ def load_content(root: Path | str) -> Content:
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)
     reading = load_reading(check, {topic.id for topic in topics})
+    contacts, contacts_are_example = load_contacts(check)
     if check.findings:
         raise ContentError(check.findings)
     return Content(
@@ -185,6 +187,8 @@ def load_content(root: Path | str) -> Content:
         pointers=tuple(pointers),
         reading=tuple(reading),
         glossary=tuple(glossary),
+        contacts=contacts,
+        contacts_are_example=contacts_are_example,
     )
 
 

@@ -157,6 +157,19 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """A local contact point people can turn to; at least one way to reach it is set."""
+
+    name: str
+    role: str
+    helps_with: str
+    email: str = ""
+    phone: str = ""
+    web: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """A validated, immutable content set. Swap whole objects; never mutate one."""
 
@@ -170,6 +183,8 @@ class Content:
     pointers: tuple[Pointer, ...] = ()
     reading: tuple[Reading, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    contacts_are_example: bool = False
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
     _pointers_by_id: Mapping[str, Pointer] = field(init=False, repr=False, compare=False)

@@ -10,7 +10,7 @@ Scoring, in short:
 - `coverage`: how much of the question (IDF-weighted) an entry explains;
 - `phrase`: how close the question is to one of the entry's own phrasings (IDF-weighted
   soft F1, plus rapidfuzz token ratio), computed for the best candidates only;
-- score = 100 × (0.6 × coverage + 0.4 × phrase); `bot.decision` turns the ranking into
+- score = 100 × (0.6 × coverage + 0.4 × phrase); `bot.matching.decision` turns the ranking into
   answer / suggest / refuse with a calibrated confidence, so a question whose words the
   content does not know is refused instead of answered at random.
 

@@ -7,6 +7,7 @@ holds a person's id, in every table.
 
 from bot.records.privacy import forget_user
 from bot.records.question_log import (
+    KIND_POINTER,
     SECONDS_PER_DAY,
     VOTE_DOWN,
     VOTE_UP,
@@ -20,6 +21,7 @@ from bot.records.question_log import (
 from bot.records.roles import role_of, set_role
 
 __all__ = [
+    "KIND_POINTER",
     "SECONDS_PER_DAY",
     "VOTE_DOWN",
     "VOTE_UP",

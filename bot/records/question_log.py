@@ -20,6 +20,8 @@ SECONDS_PER_DAY = 86_400
 VOTE_UP = 1
 VOTE_DOWN = -1
 PRIVATE_CHAT = "private"
+# The kind of answer that names a Wegweiser pointer (its id is logged as entry_id).
+KIND_POINTER = "pointer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class LoggedQuestion:
     entry_id: str | None = None
     score: float | None = None
     chat_id: int | None = None
+    kind: str | None = None
 
 
 async def record_question(
@@ -44,7 +47,7 @@ async def record_question(
     chat_id = logged.chat_id if logged.chat_type == PRIVATE_CHAT else None
     cursor = await db.connection.execute(
         "INSERT INTO question_log (asked_at, question, entry_id, score, decision, chat_type, "
-        "chat_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "chat_id, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             int(time.time()) if asked_at is None else asked_at,
             logged.question,
@@ -53,6 +56,7 @@ async def record_question(
             logged.decision,
             logged.chat_type,
             chat_id,
+            logged.kind,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -116,12 +120,13 @@ async def record_vote(
 
 
 async def delete_older_than(db: Database, days: int, now: float | None = None) -> int:
-    """Delete questions and votes older than `days`; returns the number of rows deleted."""
+    """Delete questions, votes and forwarded questions older than `days`; returns the count."""
     cutoff = int((time.time() if now is None else now) - days * SECONDS_PER_DAY)
     deleted = 0
     for sql in (
         "DELETE FROM question_log WHERE asked_at < ?",
         "DELETE FROM answer_feedback WHERE voted_at < ?",
+        "DELETE FROM forwarded_questions WHERE asked_at < ?",
     ):
         cursor = await db.connection.execute(sql, (cutoff,))
         deleted += max(cursor.rowcount, 0)

@@ -25,7 +25,7 @@ import re
 import socket
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -1643,14 +1643,3 @@ class FakeTelegramServer:
 
     def _m_logOut(self, params: JSONDict) -> bool:
         return True
-
-
-def iter_entities(message: JSONDict, kinds: Iterable[str] | None = None) -> list[str]:
-    """Small test helper: the texts covered by ``message``'s entities (UTF-16 aware)."""
-    text = message.get("text") or message.get("caption") or ""
-    raw = text.encode("utf-16-le")
-    out = []
-    for e in message.get("entities") or message.get("caption_entities") or []:
-        if kinds is None or e["type"] in kinds:
-            out.append(raw[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le"))
-    return out

@@ -1,6 +1,6 @@
 """Send every daily tip that is due now: exactly once per chat and local day.
 
-No `telegram` import: the caller passes a `send` callable (see `bot.tip_sender` for the
+No `telegram` import: the caller passes a `send` callable (see `bot.serve.tip_sender` for the
 Telegram one) that reports outcomes with the exceptions below, so this is testable with a
 fake sender and an explicit `now`.
 
@@ -205,61 +205,89 @@ class _Delivery:
             self.report.skipped += 1
             return
         tip_id, round_number = picked
-        claimed = False
+        claim = _Claim(self.db, chat_id, day, tip_id, round_number, self.now)
+        status, error = await self._send(chat_id, self.tips[tip_id], claim.on_wire)
+        await claim.finish(status)
+        await self._count(chat_id, status, error)
 
-        async def on_wire() -> None:
-            nonlocal claimed
-            if claimed:
-                return
-            if not await store.claim_delivery(
-                self.db, chat_id, day, tip_id, round_number, self.now
-            ):
-                raise AlreadyClaimed
-            claimed = True
+    async def _send(self, chat_id: int, tip: Tip, on_wire: OnWire) -> tuple[str, Exception | None]:
+        """Send with retries; `AlreadyClaimed` passes through (another run owns the day)."""
+        return await send_with_retries(lambda: self.send(chat_id, tip, on_wire), self.options)
 
-        async def finish(status: str) -> None:
-            if not claimed:
-                await on_wire()
-            await store.finish_delivery(self.db, chat_id, day, status, self.now)
-
-        failures = retry_waits = 0
-        while True:
-            try:
-                await self.send(chat_id, self.tips[tip_id], on_wire)
-            except AlreadyClaimed:
-                self.report.skipped += 1
-                return
-            except Blocked:
-                await finish(store.BLOCKED)
-                self.report.blocked += 1
-                if await store.deactivate(self.db, chat_id, self.now):
-                    logger.info("Chat %s blocked the bot; daily tips deactivated", chat_id)
-                return
-            except Uncertain as error:
-                await finish(store.UNKNOWN)
-                self.report.uncertain += 1
-                logger.warning("Daily tip for chat %s may not have arrived: %s", chat_id, error)
-                return
-            except RetryLater as error:
-                retry_waits += 1
-                if retry_waits <= MAX_RETRY_AFTER_WAITS:
-                    await asyncio.sleep(error.seconds)
-                    continue
-                failure: Exception = error
-            except Transient as error:
-                failures += 1
-                if failures <= self.options.retries:
-                    await asyncio.sleep(self.options.backoff_seconds * 2 ** (failures - 1))
-                    continue
-                failure = error
-            except Exception as error:  # a permanent error (e.g. 400): record, go on
-                failure = error
-            else:
-                await finish(store.SENT)
-                self.report.sent += 1
-                self.report.sent_to.append(chat_id)
-                return
-            await finish(store.FAILED)
+    async def _count(self, chat_id: int, status: str, error: Exception | None) -> None:
+        """Add the recorded outcome to the report; a blocked chat loses its subscription."""
+        if status == store.SENT:
+            self.report.sent += 1
+            self.report.sent_to.append(chat_id)
+        elif status == store.BLOCKED:
+            self.report.blocked += 1
+            if await store.deactivate(self.db, chat_id, self.now):
+                logger.info("Chat %s blocked the bot; daily tips deactivated", chat_id)
+        elif status == store.UNKNOWN:
+            self.report.uncertain += 1
+            logger.warning("Daily tip for chat %s may not have arrived: %s", chat_id, error)
+        else:
             self.report.failed += 1
-            logger.warning("Daily tip for chat %s not delivered: %s", chat_id, failure)
+            logger.warning("Daily tip for chat %s not delivered: %s", chat_id, error)
+
+
+async def send_with_retries(
+    send_once: Callable[[], Awaitable[None]], options: BroadcastOptions
+) -> tuple[str, Exception | None]:
+    """One message with the broadcast's retry rules; the delivery status and the error behind it.
+
+    Statuses are the delivery log's: 'sent', 'blocked', 'unknown' (maybe arrived, never
+    resent) or 'failed'. `AlreadyClaimed` from the claim hook passes through: nothing was sent.
+    """
+    failures = retry_waits = 0
+    while True:
+        try:
+            await send_once()
+        except AlreadyClaimed:
+            raise
+        except Blocked as error:
+            return store.BLOCKED, error
+        except Uncertain as error:
+            return store.UNKNOWN, error
+        except RetryLater as error:
+            retry_waits += 1
+            if retry_waits > MAX_RETRY_AFTER_WAITS:
+                return store.FAILED, error
+            await asyncio.sleep(error.seconds)
+        except Transient as error:
+            failures += 1
+            if failures > options.retries:
+                return store.FAILED, error
+            await asyncio.sleep(options.backoff_seconds * 2 ** (failures - 1))
+        except Exception as error:  # a permanent error (e.g. 400): record, go on
+            return store.FAILED, error
+        else:
+            return store.SENT, None
+
+
+@dataclass
+class _Claim:
+    """The delivery-log row of one (chat, day): claimed right before the send goes out."""
+
+    db: Database
+    chat_id: int
+    day: date
+    tip_id: str
+    round_number: int
+    now: datetime
+    claimed: bool = False
+
+    async def on_wire(self) -> None:
+        """Insert the 'pending' row; raises AlreadyClaimed if (chat, day) has one."""
+        if self.claimed:
             return
+        if not await store.claim_delivery(
+            self.db, self.chat_id, self.day, self.tip_id, self.round_number, self.now
+        ):
+            raise AlreadyClaimed
+        self.claimed = True
+
+    async def finish(self, status: str) -> None:
+        """Record the final status (claiming first if the send never got on the wire)."""
+        await self.on_wire()
+        await store.finish_delivery(self.db, self.chat_id, self.day, status, self.now)

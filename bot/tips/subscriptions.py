@@ -167,9 +167,9 @@ async def claim_delivery(
     cursor = await db.connection.execute(
         """
         INSERT OR IGNORE INTO tip_deliveries (chat_id, day, tip_id, round, status, claimed_at)
-        VALUES (?, ?, ?, ?, 'pending', ?)
+        VALUES (?, ?, ?, ?, ?, ?)
         """,
-        (chat_id, day.isoformat(), tip_id, round_number, _stamp(now)),
+        (chat_id, day.isoformat(), tip_id, round_number, PENDING, _stamp(now)),
     )
     return cursor.rowcount > 0
 
@@ -188,11 +188,11 @@ async def mark_interrupted(db: Database, now: datetime) -> int:
     """At start-up: rows still 'pending' belong to a process that died mid-request.
 
     Their outcome is unknown (Telegram may or may not have the message), and they are
-    never resent: see `bot.broadcast` for the trade-off. Returns how many there were.
+    never resent: see `bot.tips.broadcast` for the trade-off. Returns how many there were.
     """
     cursor = await db.connection.execute(
-        "UPDATE tip_deliveries SET status = 'unknown', finished_at = ? WHERE status = 'pending'",
-        (_stamp(now),),
+        "UPDATE tip_deliveries SET status = ?, finished_at = ? WHERE status = ?",
+        (UNKNOWN, _stamp(now), PENDING),
     )
     return cursor.rowcount
 

@@ -5,6 +5,7 @@
 `commands` is the one registry of bot commands.
 """
 
+from bot.ui import deeplinks, humanloop
 from bot.ui.answer import View
 from bot.ui.callbacks import (
     BROWSE,
@@ -17,9 +18,11 @@ from bot.ui.callbacks import (
     Feedback,
     Forget,
     ListGlossary,
+    ListPointers,
     ListReading,
     ListTopics,
     OpenEntry,
+    OpenPointer,
     OpenTerm,
     OpenTopic,
     RoleChoice,
@@ -68,9 +71,11 @@ __all__ = [
     "Feedback",
     "Forget",
     "ListGlossary",
+    "ListPointers",
     "ListReading",
     "ListTopics",
     "OpenEntry",
+    "OpenPointer",
     "OpenTerm",
     "OpenTopic",
     "Reply",
@@ -85,7 +90,9 @@ __all__ = [
     "command",
     "command_lines",
     "commands_for",
+    "deeplinks",
     "esc",
+    "humanloop",
     "parse_any",
     "render_callback",
     "render_entry",

@@ -167,5 +167,26 @@ class RoleChoice(CallbackData, prefix="role", role=f"{'|'.join(ROLES)}|{NO_ROLE}
     role: str
 
 
+@dataclass(frozen=True)
+class ListPointers(CallbackData, prefix="wl"):
+    """Show the Wegweiser pointers ("Praktische Fragen")."""
+
+
+@dataclass(frozen=True)
+class OpenPointer(CallbackData, prefix="w"):
+    """Show one Wegweiser pointer."""
+
+    pointer_id: str
+
+
 # The kinds the topic browser (and the terminal chat) opens in place.
-BROWSE = (ListTopics, OpenTopic, OpenEntry, ListReading, ListGlossary, OpenTerm)
+BROWSE = (
+    ListTopics,
+    OpenTopic,
+    OpenEntry,
+    ListReading,
+    ListPointers,
+    OpenPointer,
+    ListGlossary,
+    OpenTerm,
+)

@@ -19,9 +19,11 @@ from bot.ui.callbacks import (
     VIEW_PLAIN,
     Feedback,
     ListGlossary,
+    ListPointers,
     ListReading,
     ListTopics,
     OpenEntry,
+    OpenPointer,
     OpenTerm,
     OpenTopic,
     SwitchView,
@@ -30,33 +32,14 @@ from bot.ui.callbacks import (
 from bot.ui.glossary import render_glossary, render_term_by_id
 from bot.ui.reading import reading_links, render_reading
 from bot.ui.reply import Button, Reply, entry_button, esc, label, topics_button
+from bot.ui.wegweiser import practical_rows, render_pointer_by_id, render_pointer_list
 
 MAX_MESSAGE_CHARS = 4096
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
 _TAG = re.compile(r"<[^>]+>")
-
-__all__ = [
-    "MAX_MESSAGE_CHARS",
-    "Button",
-    "Reply",
-    "View",
-    "entry_button",
-    "esc",
-    "render_callback",
-    "render_entry",
-    "render_entry_by_id",
-    "render_reading",
-    "render_result",
-    "render_topic",
-    "render_topics",
-    "split_message",
-    "switch_view",
-    "to_plain",
-    "topic_rows",
-    "topics_button",
-]
+_LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 
 
 def render_entry(
@@ -136,11 +119,9 @@ def render_refusal(content: Content) -> Reply:
 
 
 def topic_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
-    """One button per topic."""
-    return tuple(
-        (Button(label(t.title), OpenTopic(t.id).pack()),)
-        for t in content.topics
-    )
+    """One button per topic, then "Praktische Fragen" if there are Wegweiser pointers."""
+    topics = tuple((Button(label(t.title), OpenTopic(t.id).pack()),) for t in content.topics)
+    return topics + practical_rows(content)
 
 
 def render_topics(content: Content) -> Reply:
@@ -220,8 +201,8 @@ def _safe_cut(line: str, limit: int) -> int:
 
 
 def to_plain(text: str) -> str:
-    """HTML message text as plain terminal text."""
-    return html.unescape(_TAG.sub("", text))
+    """HTML message text as plain terminal text; a link keeps its address: "Titel (url)"."""
+    return html.unescape(_TAG.sub("", _LINK.sub(r"\2 (\1)", text)))
 
 
 def render_callback(content: Content, data: str | None, view: View = DEFAULT_VIEW) -> Reply | None:
@@ -239,4 +220,8 @@ def render_callback(content: Content, data: str | None, view: View = DEFAULT_VIE
         return render_glossary(content)
     if isinstance(callback, OpenTerm):
         return render_term_by_id(content, callback.term_id)
+    if isinstance(callback, ListPointers):
+        return render_pointer_list(content)
+    if isinstance(callback, OpenPointer):
+        return render_pointer_by_id(content, callback.pointer_id)
     return None

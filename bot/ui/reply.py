@@ -1,4 +1,5 @@
-"""The reply type every view returns (HTML text and rows of buttons) and its common buttons."""
+"""The building blocks of every reply: `Reply` (HTML text + rows of `Button`), escaping,
+button labels and the buttons most screens share (open an entry, all topics)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def esc(text: str) -> str:
 
 
 def label(text: str) -> str:
-    """A button label, shortened with "…" to what fits on a phone."""
+    """A button label, shortened with "…" to what Telegram shows in full."""
     return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1] + "…"
 
 
@@ -44,5 +45,5 @@ def entry_button(content: Content, entry: Entry, template: str | None = None) ->
 
 
 def topics_button(content: Content) -> Button:
-    """The button back to the topic overview."""
+    """The button to the topic overview."""
     return Button(content.text("button_topics"), ListTopics().pack())

@@ -112,7 +112,7 @@ def test_number_out_of_range_asks_again_and_keeps_choices(
     topics = respond(shipped_snapshot, "themen", None)
     again = respond(shipped_snapshot, number, topics)
     count = sum(len(row) for row in topics.buttons)
-    assert count == len(content.topics) + 1  # the topics and the reading list
+    assert count == len(content.topics) + 2  # the topics, "Praktische Fragen", reading list
     assert again.text == content.text("chat_invalid_choice", count=count)
     assert again.buttons == topics.buttons
     assert respond(shipped_snapshot, "1", again) == respond(shipped_snapshot, "1", topics)

@@ -22,6 +22,8 @@ from bot.records.question_log import (
     record_vote,
 )
 from bot.storage import Database
+from tests.conftest import write_content
+from tests.test_pointers import MINI_WEGWEISER
 
 NOW = 1_750_000_000
 DAY = SECONDS_PER_DAY
@@ -126,3 +128,41 @@ def test_cli_report_prints_the_figures(
     out = capsys.readouterr().out
     assert "7,total,,,1" in out
     assert "7,unanswered,,Wo kann ich parken?,1" in out
+
+
+async def test_pointer_answers_are_counted_apart_per_pointer(tmp_path: Path) -> None:
+    content = load_content(write_content(tmp_path / "c", **{"wegweiser.yaml": MINI_WEGWEISER}))
+    async with Database(tmp_path / "pointers.sqlite3") as db:
+        for question, entry, kind in [
+            ("Wo gibt es Fördergeld?", "foerdermittel", "pointer"),
+            ("Förderantrag stellen", "foerdermittel", "pointer"),
+            ("Bin ich versichert?", "versicherung", "pointer"),
+            ("Augenhöhe?", "augenhoehe", "principle"),
+            ("Zeitplan?", "zeitplan", None),  # logged before answers had a kind
+        ]:
+            logged = LoggedQuestion(question, "answer", "private", entry, 70.0, 1, kind)
+            await record_question(db, logged, asked_at=NOW - DAY)
+        week = await build_report(db, 7, now=NOW)
+    assert week.pointers == (("foerdermittel", 2), ("versicherung", 1))
+    assert week.pointer_total == 3 and week.total == 5
+    assert week.top_entries == (("augenhoehe", 1), ("zeitplan", 1))
+    html = render_report([week], content, "html")
+    assert "davon Wegweiser zu praktischen Fragen: 60 % (3)" in html
+    section = html.split("<b>Praktische Fragen (Wegweiser)</b>")[1].split("\n\n")[0]
+    assert section.splitlines()[1:] == [
+        "• Fördermittel finden und beantragen – 2×",
+        "• Versichert im Ehrenamt – 1×",
+    ]
+    rows = list(csv.DictReader(io.StringIO(render_report([week], content, "csv"))))
+    assert [(r["key"], r["count"]) for r in rows if r["section"] == "pointer"] == [
+        ("foerdermittel", "2"),
+        ("versicherung", "1"),
+    ]
+
+
+async def test_without_pointers_the_report_has_no_wegweiser_lines(
+    seeded_db: Database, mini_content_dir: Path
+) -> None:
+    week = await build_report(seeded_db, 7, now=NOW)
+    html = render_report([week], load_content(mini_content_dir), "html")
+    assert week.pointers == () and "Wegweiser" not in html
