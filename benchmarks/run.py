@@ -5,8 +5,9 @@
 Quality (the bot's matcher vs naive fuzzy vs BM25 on the dev set), matcher latency on the
 shipped content and on synthetic 1,000/10,000-entry corpora (each measured in its own
 process), load + index time, peak RSS, end-to-end throughput of the real Application
-against the fake Bot API server, and the daily-tip broadcast. Takes about a minute on
-2 cores. Nothing is asserted: these are measurements.
+against the fake Bot API server, the daily-tip broadcast, and the practical questions
+(benchmarks/practical.py: right Wegweiser pointer first, no principle for a practical
+question). Takes about a minute on 2 cores. Nothing is asserted: these are measurements.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import e2e, quality  # noqa: E402
+from benchmarks import e2e, practical, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
 from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 
@@ -172,6 +173,11 @@ def _broadcast(figures: dict[str, object]) -> list[str]:
     )]
 
 
+def _practical(figures: dict[str, object]) -> list[str]:
+    """The practical set, tune and check halves, with the goals of issue 14."""
+    return practical.report(build_snapshot(DEFAULT_CONTENT_DIR).matcher, figures)
+
+
 def _goals(figures: dict[str, object]) -> list[str]:
     rows = ["Goals"]
     for key, limit in GOALS.items():
@@ -196,6 +202,7 @@ def main() -> int:
         _latency(figures, dev),
         _end_to_end(figures, dev, args.updates),
         _broadcast(figures),
+        _practical(figures),
     ]
     sections.append(_goals(figures))
     figures["bench_s"] = round(time.perf_counter() - started, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from benchmarks import practical
 from benchmarks.corpus import synthetic_content, synthetic_queries
 from benchmarks.quality import Ranked, answer_form, score, tune
 from bot.matching.matcher import Matcher
@@ -57,3 +58,52 @@ def test_synthetic_corpus_has_fresh_unique_ids_and_is_searchable(
     assert not set(ids) & {e.id for e in shipped_snapshot.content.entries}
     query = synthetic_queries(shipped_snapshot.content, count=1)[0]
     assert Matcher(content).search(query).matches
+
+
+PRACTICAL_ITEMS = [
+    {"q": "Förderantrag?", "pointer": "foerdermittel", "expect": [], "half": "tune"},
+    {"q": "Versichert?", "pointer": "versicherung", "expect": [], "half": "tune"},
+    {
+        "q": "Geld und Unabhängigkeit?",
+        "pointer": "foerdermittel",
+        "expect": ["X1"],
+        "half": "check",
+    },
+    {"q": "Mietrecht?", "pointer": None, "expect": [], "half": "check"},
+    {"q": "Vereinsgründung?", "pointer": "vereinsrecht", "expect": [], "half": "check"},
+]
+
+
+def _pointer_answer(answered: bool, pointer: str | None, *sources: str) -> dict[str, object]:
+    return {**_answer(answered, *sources), "pointer": pointer}
+
+
+def test_practical_figures_per_half() -> None:
+    answers = [
+        _pointer_answer(False, "foerdermittel"),  # right pointer, no principle
+        _pointer_answer(True, None, "X9"),  # a principle for a practical question: the failure
+        _pointer_answer(True, "foerdermittel", "X1"),  # mixed: principle right, pointer offered
+        _pointer_answer(False, None),  # about neither: quiet
+        _pointer_answer(False, "versicherung"),  # wrong pointer
+    ]
+    found = practical.figures(PRACTICAL_ITEMS, answers)
+    assert (found["pointer_first_tune"], found["principle_given_tune"]) == (0.5, 0.5)
+    assert found["mixed_top1_tune"] is None and found["none_quiet_tune"] is None
+    assert found["pointer_first_check"] == 0.5  # mixed right, Vereinsgründung wrong
+    assert (found["principle_given_check"], found["mixed_top1_check"]) == (0.0, 1.0)
+    assert found["none_quiet_check"] == 1.0
+    assert found["pointer_first_all"] == 0.5 and found["principle_given_all"] == 0.25
+    rows = practical.goal_rows(found)
+    assert rows[0].split()[-1] == "MISSED" and rows[1].split()[-1] == "met"
+
+
+def test_practical_set_is_labelled_with_shipped_pointers(shipped_snapshot: Snapshot) -> None:
+    items = practical.load()
+    labels = {i["pointer"] for i in items if i["pointer"]}
+    assert labels <= {p.id for p in shipped_snapshot.content.pointers}
+    assert {i["half"] for i in items} == {"tune", "check"} and len(items) >= 100
+    section: dict[str, object] = {}
+    lines = practical.report(shipped_snapshot.matcher, section, items[:6])
+    assert (
+        lines[0].startswith("Practical questions") and "practical_principle_given_all" in section
+    )

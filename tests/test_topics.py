@@ -132,7 +132,8 @@ async def test_practical_questions_open_a_pointer_and_its_principle_in_place(
     assert f'<a href="{pointer.links[0].url}">' in shown.params["text"]
     assert pointer.note in shown.params["text"]
     principle = f"e:{pointer.related[0]}"
-    assert buttons(shown.result) == [principle, "wl", "top"]
+    assert content.contacts  # the shipped example contacts: the local helpers come next
+    assert buttons(shown.result) == [principle, "kontakt", "wl", "top"]
     await press(fake_telegram, principle, message)
     edits = await fake_telegram.wait_for("editMessageText", count=3)
     entry = content.entry(pointer.related[0])

@@ -64,6 +64,17 @@ def test_pointer_answer_buttons_lead_to_the_principle_and_on(content: Content) -
     assert related is not None and related.text.startswith("<b>Zeitplan offenlegen</b>")
 
 
+def test_pointer_answer_offers_the_local_contacts_when_there_are_some(
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    pointer = content.pointer("engagement-finden")
+    assert pointer is not None and content.contacts
+    rows = render_pointer(content, pointer).buttons
+    assert [b.data for b in rows[-2]] == ["kontakt"]
+    assert rows[-2][0].label == content.text("button_contacts")
+
+
 def test_pointer_without_related_principles_has_only_the_way_on(content: Content) -> None:
     pointer = content.pointer("versicherung")
     assert pointer is not None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from bot.content import Contact, Content, Entry
 from bot.matching import REFUSE, SUGGEST
 from bot.ui.callbacks import CallbackData
-from bot.ui.render import Button, Reply, esc
+from bot.ui.reply import Button, Reply, esc
 
 NUMBER = "[0-9]{1,12}"
 THANKS = "thanks"

@@ -13,6 +13,7 @@ import html
 
 from bot.content import Content, Pointer
 from bot.ui.callbacks import ListPointers, ListTopics, OpenPointer
+from bot.ui.humanloop import contacts_button
 from bot.ui.reply import Button, Reply, entry_button, esc, label, topics_button
 
 
@@ -35,12 +36,9 @@ def pointer_text(content: Content, pointer: Pointer) -> str:
 
 
 def contact_rows(content: Content) -> tuple[tuple[Button, ...], ...]:
-    """The local-contact button (issue 13, content/contacts.yaml) under a pointer answer.
-
-    Hook: empty until the human-contact feature offers its "Kontakt" button; then return
-    that button here, built once by that feature.
-    """
-    return ()
+    """The local contacts (content/contacts.yaml) under a pointer answer, when there are any:
+    the installation's own Freiwilligenagentur or Ehrenamtsbüro is often who helps."""
+    return ((contacts_button(content),),) if content.contacts else ()
 
 
 def practical_button(content: Content) -> Button:
