@@ -8,11 +8,18 @@ from pathlib import Path
 import pytest
 
 from bot.content import ROLE_ENGAGIERTE, ROLE_VERWALTUNG, Content, Entry, Plain, Roles
+from bot.content import ROLES as ROLE_IDS
 from bot.content.loader import load_content
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import parse_html
 from bot.ui import SwitchView, View
-from bot.ui.render import Button, render_entry, render_entry_by_id, switch_view
+from bot.ui.render import (
+    MAX_MESSAGE_CHARS,
+    Button,
+    render_entry,
+    render_entry_by_id,
+    switch_view,
+)
 
 PLAIN = Plain("Alle reden gleichberechtigt miteinander.", ("Laden Sie ein.", "Hören Sie zu."))
 ROLES = Roles(
@@ -132,3 +139,14 @@ def test_shipped_legal_notes_say_they_are_no_legal_advice(shipped_snapshot: Snap
             text = shown(render_entry(content, entry, view=View(plain=plain)).text)
             assert f"{shown(content.text('legal_header'))}\n{entry.legal_note}" in text
             assert "keine Rechtsberatung" in entry.legal_note, entry.id
+
+
+def test_every_shipped_answer_fits_one_message_in_every_view(shipped_snapshot: Snapshot) -> None:
+    """A switched view is an edit of one message, which Telegram cannot split."""
+    content = shipped_snapshot.content
+    views = [View(plain, role) for plain in (False, True) for role in ("", *ROLE_IDS)]
+    for entry in content.entries:
+        for view in views:
+            reply = render_entry_by_id(content, entry.id, view)
+            assert reply is not None
+            assert len(reply.text) <= MAX_MESSAGE_CHARS, (entry.id, view)

@@ -120,15 +120,15 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
 
 
 def _answer_sizes(entry: Entry) -> Iterable[int]:
-    """Characters of the texts one answer may show: normal and plain version."""
+    """Characters of the texts one answer may show: the full version (with the steps of both
+    perspectives, bot.ui.answer shows both) and the plain version (without role steps)."""
     roles = entry.roles
-    role_steps = 0
-    if roles is not None:
-        role_steps = max(sum(map(len, roles.verwaltung)), sum(map(len, roles.engagierte)))
-    extra = len(entry.legal_note) + role_steps
-    yield sum(map(len, (entry.title, entry.summary, *entry.steps, *entry.poles))) + extra
+    role_steps = sum(map(len, (*roles.verwaltung, *roles.engagierte))) if roles else 0
+    legal = len(entry.legal_note)
+    full = (entry.title, entry.summary, *entry.steps, *entry.poles)
+    yield sum(map(len, full)) + role_steps + legal
     if entry.plain is not None:
-        yield sum(map(len, (entry.title, entry.plain.summary, *entry.plain.steps))) + extra
+        yield sum(map(len, (entry.title, entry.plain.summary, *entry.plain.steps))) + legal
 
 
 def field_line(item: LineDict, field: str) -> int:
