@@ -64,6 +64,11 @@ entries:
     steps:
       - "Laden Sie zu einem gemeinsamen Treffen ein."
       - "Fragen Sie nach Erwartungen."
+    plain:
+      summary: "Alle sind gleich viel wert. Keiner steht oben."
+      steps:
+        - "Laden Sie zu einem Treffen ein."
+        - "Fragen Sie, was die anderen erwarten."
     tensions: [ressource-partner]
     related: [zeitplan]
     questions:
@@ -81,6 +86,11 @@ entries:
     steps:
       - "Veröffentlichen Sie die Meilensteine."
       - "Sagen Sie, wann entschieden wird."
+    plain:
+      summary: "Zeigen Sie den Zeitplan. Dann wissen alle Bescheid."
+      steps:
+        - "Zeigen Sie die wichtigen Termine."
+        - "Sagen Sie, wann entschieden wird."
     questions:
       - "Sollen wir den Zeitplan zeigen?"
       - "Wann wird entschieden?"
@@ -97,6 +107,11 @@ entries:
     steps:
       - "Fragen Sie, was die Engagierten selbst wollen."
       - "Teilen Sie Entscheidungen."
+    plain:
+      summary: "Bürgerinnen und Bürger wollen mitreden, nicht nur helfen."
+      steps:
+        - "Fragen Sie, was die Menschen selbst wollen."
+        - "Entscheiden Sie gemeinsam."
     questions:
       - "Sind Bürger nur Lückenbüßer?"
       - "Ressource oder Partner?"

@@ -31,6 +31,10 @@ GERMAN_ALLOWED = {
     "bot/content/contacts.py",
     "bot/content/yamlsource.py",
     "bot/content/reading.py",
+    "bot/content/extras.py",
+    "bot/content/glossary.py",
+    "bot/content/readability.py",
+    "bot/content/attribution.py",
 }
 # Functions that take a message key, and the position of that argument.
 KEY_ARGUMENT = {"text": 0, "entry_button": 2}

@@ -24,6 +24,7 @@ from tests.conftest import MINI_TIPS
         ("tips.yaml", "tips.yaml"),
         ("Topics.yml", "topics.yaml"),
         ("messages.yaml", "messages.yaml"),
+        ("glossary.yaml", "glossary.yaml"),
         ("dialog.yaml", "entries/dialog.yaml"),
         ("neues-thema.yml", "entries/neues-thema.yaml"),
     ],

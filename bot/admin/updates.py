@@ -18,6 +18,7 @@ from bot.admin.backups import Backups, write_atomic
 from bot.content import (
     CONTACTS_FILE,
     ENTRIES_DIR,
+    GLOSSARY_FILE,
     MESSAGES_FILE,
     READING_FILE,
     STATEMENTS_FILE,
@@ -42,6 +43,7 @@ TOP_LEVEL_FILES = (
     WEGWEISER_FILE,
     READING_FILE,
     CONTACTS_FILE,
+    GLOSSARY_FILE,
 )
 PROTECTED_FILES = (STATEMENTS_FILE,)
 UPLOAD_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,60}\.ya?ml$")

@@ -144,21 +144,30 @@ class Checker:
         limit: int,
         count: tuple[int, int] | None = None,
         required: bool = False,
+        *,
+        owner: str | None = None,
+        name: str | None = None,
     ) -> tuple[str, ...]:
-        """A list of non-empty strings, each length-checked, optionally counted."""
+        """A list of non-empty strings, each length-checked, optionally counted.
+
+        Findings name the entry `owner` and the field `name` when given (for lists nested
+        in a sub-mapping such as plain.steps), else the item's id and `key`.
+        """
         value = item.get(key)
         line = item.key_lines.get(key, item.line)
+        entry = owner if owner is not None else ident_of(item)
+        field_name = name or key
         if value is None:
             if required:
-                self.add(relative, line, "Das Feld fehlt oder ist leer.", ident_of(item), key)
+                self.add(relative, line, "Das Feld fehlt oder ist leer.", entry, field_name)
             return ()
         if not isinstance(value, LineList):
             self.add(
                 relative,
                 line,
                 "Hier muss eine Liste stehen (Zeilen mit „- “).",
-                ident_of(item),
-                key,
+                entry,
+                field_name,
             )
             return ()
         result = []
@@ -168,16 +177,16 @@ class Checker:
                     relative,
                     text_line,
                     "Jeder Listenpunkt muss ein Text sein.",
-                    ident_of(item),
-                    key,
+                    entry,
+                    field_name,
                 )
             elif len(text) > limit:
                 self.add(
                     relative,
                     text_line,
                     f"Ein Punkt ist {len(text)} Zeichen lang, erlaubt sind {limit}.",
-                    ident_of(item),
-                    key,
+                    entry,
+                    field_name,
                 )
             else:
                 result.append(text.strip())
@@ -188,8 +197,8 @@ class Checker:
                 relative,
                 line,
                 f"Es sind {len(value)} Punkte, erwartet werden {wanted}.",
-                ident_of(item),
-                key,
+                entry,
+                field_name,
             )
         return tuple(result)
 

@@ -1,12 +1,21 @@
-"""Entries: read each entry of content/entries/*.yaml and check its links and coverage."""
+"""Entries: read each entry of content/entries/*.yaml and check its links, coverage, language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.content.attribution import attribution_problems
 from bot.content.checks import Checker
+from bot.content.extras import (
+    EXTRA_FIELDS,
+    read_checked,
+    read_legal_note,
+    read_plain,
+    read_roles,
+)
 from bot.content.files import ENTRIES_DIR, STATEMENTS_FILE, TOPICS_FILE
 from bot.content.model import KIND_ABOUT, KIND_TENSION, KINDS, Entry, Statement, Topic
+from bot.content.readability import readability_problems
 from bot.content.yamlsource import LineDict
 
 MAX_ENTRY_ID = 30
@@ -31,7 +40,7 @@ ENTRY_FIELDS_REQUIRED = (
     "questions",
     "sources",
 )
-ENTRY_FIELDS_OPTIONAL = ("poles", "tensions", "related", "keywords")
+ENTRY_FIELDS_OPTIONAL = ("poles", "tensions", "related", "keywords", *EXTRA_FIELDS)
 
 
 def _entry_files(check: Checker) -> list[str]:
@@ -64,15 +73,16 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
             "kind",
         )
     steps_range = (0, STEPS_RANGE[1]) if kind == KIND_ABOUT else STEPS_RANGE
+    steps = check.texts(
+        item, "steps", relative, MAX_STEP, steps_range, required=kind != KIND_ABOUT
+    )
     entry = Entry(
         id=entry_id,
         kind=kind,
         topic=check.text(item, "topic", relative, MAX_TOPIC_ID),
         title=check.text(item, "title", relative, MAX_TITLE),
         summary=check.text(item, "summary", relative, MAX_SUMMARY),
-        steps=check.texts(
-            item, "steps", relative, MAX_STEP, steps_range, required=kind != KIND_ABOUT
-        ),
+        steps=steps,
         questions=check.texts(
             item, "questions", relative, MAX_QUESTION, (MIN_QUESTIONS, 1000), required=True
         ),
@@ -81,6 +91,10 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
         tensions=check.texts(item, "tensions", relative, MAX_ENTRY_ID),
         related=check.texts(item, "related", relative, MAX_ENTRY_ID),
         keywords=check.texts(item, "keywords", relative, MAX_QUESTION),
+        plain=read_plain(check, item, relative, entry_id, kind, len(item.get("steps") or ())),
+        roles=read_roles(check, item, relative, entry_id),
+        legal_note=read_legal_note(check, item, relative),
+        checked=read_checked(check, item, relative),
     )
     line = item.key_lines.get("poles", item.line)
     if kind == KIND_TENSION and len(entry.poles) != 2:
@@ -93,7 +107,7 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
             entry_id,
             "poles",
         )
-    size = sum(map(len, (entry.title, entry.summary, *entry.steps, *entry.poles)))
+    size = max(_answer_sizes(entry))
     if size > MAX_ANSWER_CHARS:
         check.add(
             relative,
@@ -103,6 +117,41 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
             entry_id,
         )
     return entry
+
+
+def _answer_sizes(entry: Entry) -> Iterable[int]:
+    """Characters of the texts one answer may show: normal and plain version."""
+    roles = entry.roles
+    role_steps = 0
+    if roles is not None:
+        role_steps = max(sum(map(len, roles.verwaltung)), sum(map(len, roles.engagierte)))
+    extra = len(entry.legal_note) + role_steps
+    yield sum(map(len, (entry.title, entry.summary, *entry.steps, *entry.poles))) + extra
+    if entry.plain is not None:
+        yield sum(map(len, (entry.title, entry.plain.summary, *entry.plain.steps))) + extra
+
+
+def field_line(item: LineDict, field: str) -> int:
+    """Line of a field, also of a nested one like plain.summary; else the entry's line."""
+    owner, line = item, item.line
+    for part in field.split("."):
+        if not isinstance(owner, LineDict) or part not in owner:
+            break
+        line = owner.key_lines[part]
+        owner = owner[part]
+    return line
+
+
+def _check_language(
+    check: Checker,
+    entries: list[tuple[Entry, LineDict, str]],
+    statements: dict[str, Statement],
+) -> None:
+    """Readability limits and honest attribution, for every entry."""
+    for entry, item, relative in entries:
+        problems = [*readability_problems(entry), *attribution_problems(entry, statements)]
+        for field, message in problems:
+            check.add(relative, field_line(item, field), message, entry.id, field)
 
 
 def _link_problems(
@@ -167,6 +216,7 @@ def load_entries(
             seen[entry.id] = f"{relative}, Zeile {item.line}"
             located.append((entry, item, relative))
     _check_entry_links(check, located, topics, statements)
+    _check_language(check, located, statements)
     entries = [entry for entry, _, _ in located]
     cited = {source for entry in entries for source in entry.sources}
     for statement in statements.values() if readable else ():

@@ -13,6 +13,7 @@ SYNONYMS_FILE = "synonyms.yaml"
 WEGWEISER_FILE = "wegweiser.yaml"
 READING_FILE = "reading.yaml"
 CONTACTS_FILE = "contacts.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
 
 
@@ -27,6 +28,7 @@ def content_files(root: Path) -> list[Path]:
         WEGWEISER_FILE,
         READING_FILE,
         CONTACTS_FILE,
+        GLOSSARY_FILE,
     ]
     files = [root / name for name in names if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR

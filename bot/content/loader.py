@@ -14,6 +14,7 @@ from bot.content.checks import Checker, ContentError, Finding
 from bot.content.contacts import load_contacts
 from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
 from bot.content.files import (
+    GLOSSARY_FILE,
     MESSAGES_FILE,
     STATEMENTS_FILE,
     SYNONYMS_FILE,
@@ -21,6 +22,7 @@ from bot.content.files import (
     TOPICS_FILE,
     content_version,
 )
+from bot.content.glossary import load_glossary
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
@@ -168,6 +170,7 @@ def load_content(root: Path | str) -> Content:
     entry_ids = {entry.id for entry in entries} if readable else None
     tips = _load_tips(check, entry_ids)
     pointers = load_pointers(check, entry_ids)
+    glossary = load_glossary(check, entry_ids)
     messages = _load_messages(check)
     synonyms = _load_synonyms(check)
     reading = load_reading(check, {topic.id for topic in topics})
@@ -186,6 +189,7 @@ def load_content(root: Path | str) -> Content:
         reading=tuple(reading),
         contacts=contacts,
         contacts_are_example=contacts_are_example,
+        glossary=tuple(glossary),
     )
 
 

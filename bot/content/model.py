@@ -1,4 +1,4 @@
-"""Immutable content objects: statements, topics, entries, pointers, tips and UI messages.
+"""Immutable content objects: statements, topics, entries, pointers, tips, glossary, UI messages.
 
 Two kinds of answer live here. An `Entry` is a workshop principle (guideline, tension,
 tool, practice, about) backed by statements of the 2017 documentation. A `Pointer`
@@ -8,6 +8,10 @@ plain sentences), `who_helps` (kinds of offices or organisations), one or two ch
 `links` to national resources, a `note` saying it is orientation and not legal or tax
 advice, `related` ids of workshop entries that fit, and `questions`/`keywords` for the
 matcher. Pointer ids never clash with entry ids, so one id names exactly one answer.
+
+Entries may carry a plain-German version (`Plain`), steps per perspective (`Roles`), a
+legal note and the list of attributing sentences an editor `checked`; `GlossaryTerm`s
+(content/glossary.yaml) explain the jargon the content uses.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ KIND_TOOL = "tool"
 KIND_PRACTICE = "practice"
 KIND_ABOUT = "about"
 KINDS = (KIND_GUIDELINE, KIND_TENSION, KIND_TOOL, KIND_PRACTICE, KIND_ABOUT)
+
+ROLE_VERWALTUNG = "verwaltung"
+ROLE_ENGAGIERTE = "engagierte"
+ROLES = (ROLE_VERWALTUNG, ROLE_ENGAGIERTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +56,30 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class Plain:
+    """An entry in plain German (Einfache Sprache): short sentences, common words."""
+
+    summary: str
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Steps for one perspective each: administration staff, and initiatives/volunteers."""
+
+    verwaltung: tuple[str, ...] = ()
+    engagierte: tuple[str, ...] = ()
+
+    def steps_for(self, role: str) -> tuple[str, ...]:
+        """The steps for a role id from ROLES; () for an unknown role."""
+        if role == ROLE_VERWALTUNG:
+            return self.verwaltung
+        if role == ROLE_ENGAGIERTE:
+            return self.engagierte
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One focused principle: guideline, tension field, tool, practice or 'about'."""
 
@@ -63,6 +95,26 @@ class Entry:
     tensions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # The same answer in plain German; None only for entries that need none (kind: about).
+    plain: Plain | None = None
+    # Steps per perspective, only where the perspectives really differ.
+    roles: Roles | None = None
+    # General legal information (not legal advice) with the office to ask; "" if none.
+    legal_note: str = ""
+    # Summary sentences attributing something to the workshop that an editor verified
+    # against the cited statements (exact sentence or a unique beginning).
+    checked: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """A word the content uses that not everyone knows, explained in plain words."""
+
+    id: str
+    term: str
+    explanation: str
+    aliases: tuple[str, ...] = ()
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +188,11 @@ class Content:
     reading: tuple[Reading, ...] = ()
     contacts: tuple[Contact, ...] = ()
     contacts_are_example: bool = False
+    glossary: tuple[GlossaryTerm, ...] = ()
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
     _pointers_by_id: Mapping[str, Pointer] = field(init=False, repr=False, compare=False)
+    _terms_by_id: Mapping[str, GlossaryTerm] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -147,6 +201,9 @@ class Content:
         object.__setattr__(self, "_topics_by_id", MappingProxyType({t.id: t for t in self.topics}))
         object.__setattr__(
             self, "_pointers_by_id", MappingProxyType({p.id: p for p in self.pointers})
+        )
+        object.__setattr__(
+            self, "_terms_by_id", MappingProxyType({t.id: t for t in self.glossary})
         )
 
     def entry(self, entry_id: str) -> Entry | None:
@@ -160,6 +217,10 @@ class Content:
     def topic(self, topic_id: str) -> Topic | None:
         """The topic with this id, or None."""
         return self._topics_by_id.get(topic_id)
+
+    def term(self, term_id: str) -> GlossaryTerm | None:
+        """The glossary term with this id, or None."""
+        return self._terms_by_id.get(term_id)
 
     def entries_in(self, topic_id: str) -> tuple[Entry, ...]:
         """Entries of one topic, in file order."""
