@@ -2,7 +2,9 @@
 
 `load_content(directory)` reads and checks every file; broken files raise `ContentError`
 whose `Finding`s name file, line and field. `model` holds the dataclasses, `files` the
-file layout, `checks`/`entries`/`yamlsource` the validation, `diff` what changed.
+file layout, `checks`/`entries`/`yamlsource` the validation (with `extras`, `readability`,
+`attribution` for the plain version, role steps, legal notes and honest attribution, and
+`glossary` for content/glossary.yaml), `diff` what changed.
 """
 
 from bot.content.checks import ContentError, Finding
@@ -11,6 +13,7 @@ from bot.content.entries import MAX_QUESTION
 from bot.content.files import (
     CONTACTS_FILE,
     ENTRIES_DIR,
+    GLOSSARY_FILE,
     MESSAGES_FILE,
     READING_FILE,
     STATEMENTS_FILE,
@@ -25,12 +28,18 @@ from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import (
     KIND_TENSION,
     KINDS,
+    ROLE_ENGAGIERTE,
+    ROLE_VERWALTUNG,
+    ROLES,
     Contact,
     Content,
     Entry,
+    GlossaryTerm,
     Link,
+    Plain,
     Pointer,
     Reading,
+    Roles,
     Statement,
     Tip,
     Topic,
@@ -39,12 +48,16 @@ from bot.content.model import (
 __all__ = [
     "CONTACTS_FILE",
     "ENTRIES_DIR",
+    "GLOSSARY_FILE",
     "KINDS",
     "KIND_TENSION",
     "MAX_QUESTION",
     "MESSAGES_FILE",
     "READING_FILE",
     "REQUIRED_MESSAGES",
+    "ROLES",
+    "ROLE_ENGAGIERTE",
+    "ROLE_VERWALTUNG",
     "STATEMENTS_FILE",
     "TIPS_FILE",
     "TOPICS_FILE",
@@ -55,9 +68,12 @@ __all__ = [
     "ContentError",
     "Entry",
     "Finding",
+    "GlossaryTerm",
     "Link",
+    "Plain",
     "Pointer",
     "Reading",
+    "Roles",
     "Statement",
     "Tip",
     "Topic",

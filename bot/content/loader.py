@@ -14,7 +14,6 @@ from bot.content.checks import Checker, ContentError, Finding
 from bot.content.contacts import load_contacts
 from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
 from bot.content.files import (
-    GLOSSARY_FILE,
     MESSAGES_FILE,
     STATEMENTS_FILE,
     SYNONYMS_FILE,

@@ -14,7 +14,7 @@ from bot.matching.decision import (
     close_runner_ups,
 )
 from bot.matching.matcher import Matcher
-from bot.matching.normalize import fold
+from bot.matching.normalize import fold, stem, tokens
 
 __all__ = [
     "ANSWER",
@@ -25,4 +25,6 @@ __all__ = [
     "SearchResult",
     "close_runner_ups",
     "fold",
+    "stem",
+    "tokens",
 ]
