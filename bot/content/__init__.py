@@ -2,11 +2,29 @@
 
 `load_content(directory)` reads and checks every file; broken files raise `ContentError`
 whose `Finding`s name file, line and field. `model` holds the dataclasses, `files` the
-file layout, `checks`/`entries`/`yamlsource` the validation, `diff` what changed.
+file layout, `checks`/`entries`/`yamlsource` the validation (with `extras`, `readability`,
+`attribution` for the plain version, role steps, legal notes and honest attribution, and
+`glossary` for content/glossary.yaml), `diff` what changed.
 """
 
-# The model first: the checks loaded below import bot.matching, whose modules import model
-# names back from this package while it is still initialising.
+from bot.content.checks import ContentError, Finding
+from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.entries import MAX_QUESTION
+from bot.content.files import (
+    CONTACTS_FILE,
+    ENTRIES_DIR,
+    GLOSSARY_FILE,
+    MESSAGES_FILE,
+    READING_FILE,
+    STATEMENTS_FILE,
+    TIPS_FILE,
+    TOPICS_FILE,
+    WEGWEISER_FILE,
+    content_files,
+    content_version,
+)
+from bot.content.loader import load_content, summary_line
+from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import (
     KIND_TENSION,
     KINDS,
@@ -26,26 +44,6 @@ from bot.content.model import (
     Tip,
     Topic,
 )
-
-# isort: split
-from bot.content.checks import ContentError, Finding
-from bot.content.diff import ContentDiff, describe_diff, diff_content
-from bot.content.entries import MAX_QUESTION
-from bot.content.files import (
-    CONTACTS_FILE,
-    ENTRIES_DIR,
-    GLOSSARY_FILE,
-    MESSAGES_FILE,
-    READING_FILE,
-    STATEMENTS_FILE,
-    TIPS_FILE,
-    TOPICS_FILE,
-    WEGWEISER_FILE,
-    content_files,
-    content_version,
-)
-from bot.content.loader import load_content, summary_line
-from bot.content.message_keys import REQUIRED_MESSAGES
 
 __all__ = [
     "CONTACTS_FILE",

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from bot.content.model import Entry, Statement
 from bot.content.readability import sentences
-from bot.matching import stem, tokens
 
 # Phrases that credit the workshop with a statement.
 ATTRIBUTION = re.compile(
@@ -24,15 +24,12 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 # Words that only say *that* something was noted, not *what*: they are not compared.
-REPORTING_WORDS = frozenset(
-    stem(word)
-    for word in """
+REPORTING_WORDS = """
     workshop workshops wurde wurden notiert gefragt genannt benannt festgehalten betont
     gesagt gestellt empfohlen gefordert angeregt vorgeschlagen stichwort stichworte notiz
     frage fragen zusatz dazu dabei hiess heisst stand stehen steht dokumentiert beispiel
     beispiele zusammen deutlich
     """.split()
-)
 # Share of an attributing sentence's content words that must occur in the statements:
 # 0.7 lets a sentence add a linking word or two ("Im Workshop wurde die Frage notiert, ob
 # …") but flags one that adds a clause of its own.
@@ -41,6 +38,25 @@ MIN_SHARE = 0.7
 MIN_CHECKED_PREFIX = 20
 # Stems this long may match a longer or shorter form with the same start (Ermöglicher/in).
 PREFIX = 5
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content words, as the matcher stems them.
+
+    bot.matching is imported on first use: it imports bot.content itself, so importing it
+    while bot.content loads would be circular.
+    """
+    from bot.matching import tokens as matcher_tokens
+
+    return matcher_tokens(text)
+
+
+@lru_cache(maxsize=1)
+def reporting_stems() -> frozenset[str]:
+    """Stems of REPORTING_WORDS."""
+    from bot.matching import stem
+
+    return frozenset(stem(word) for word in REPORTING_WORDS)
 
 
 def _variants(token: str) -> set[str]:
@@ -68,7 +84,8 @@ def _found(token: str, reference: frozenset[str]) -> bool:
 
 def unsupported_share(sentence: str, reference: frozenset[str]) -> float:
     """Share of the sentence's content words (stems) that the reference does not contain."""
-    content = [t for t in tokens(sentence) if t not in REPORTING_WORDS and not t.isdigit()]
+    reporting = reporting_stems()
+    content = [t for t in tokens(sentence) if t not in reporting and not t.isdigit()]
     if not content:
         return 0.0
     missing = sum(1 for token in content if not _found(token, reference))

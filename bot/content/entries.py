@@ -16,7 +16,7 @@ from bot.content.extras import (
 from bot.content.files import ENTRIES_DIR, STATEMENTS_FILE, TOPICS_FILE
 from bot.content.model import KIND_ABOUT, KIND_TENSION, KINDS, Entry, Statement, Topic
 from bot.content.readability import readability_problems
-from bot.content.yamlsource import LineDict
+from bot.content.yamlsource import LineDict, LineList
 
 MAX_ENTRY_ID = 30
 MAX_TOPIC_ID = 20
@@ -91,7 +91,7 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
         tensions=check.texts(item, "tensions", relative, MAX_ENTRY_ID),
         related=check.texts(item, "related", relative, MAX_ENTRY_ID),
         keywords=check.texts(item, "keywords", relative, MAX_QUESTION),
-        plain=read_plain(check, item, relative, entry_id, kind, len(item.get("steps") or ())),
+        plain=read_plain(check, item, relative, entry_id, kind, _count(item.get("steps"))),
         roles=read_roles(check, item, relative, entry_id),
         legal_note=read_legal_note(check, item, relative),
         checked=read_checked(check, item, relative),
@@ -117,6 +117,11 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
             entry_id,
         )
     return entry
+
+
+def _count(value: object) -> int:
+    """Items of a YAML list as written (also invalid ones), 0 for anything else."""
+    return len(value) if isinstance(value, LineList) else 0
 
 
 def _answer_sizes(entry: Entry) -> Iterable[int]:

@@ -2,7 +2,7 @@
 
     plain:       {summary: text, steps: [one per entry step]}   Einfache Sprache
     roles:       {verwaltung: [2-4 steps], engagierte: [2-4 steps]}
-    legal_note:  text starting with the LEGAL_MARKER
+    legal_note:  text that contains the LEGAL_MARKER ("keine Rechtsberatung")
     checked:     [summary sentences verified against the cited statements]
 
 Structure is checked here; readability and attribution in their own modules.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.content.checks import Checker
 from bot.content.model import KIND_ABOUT, ROLES, Plain, Roles
 from bot.content.readability import MAX_PLAIN_SUMMARY
-from bot.content.yamlsource import LineDict
+from bot.content.yamlsource import LineDict, LineList
 
 EXTRA_FIELDS = ("plain", "roles", "legal_note", "checked")
 PLAIN_FIELDS = ("summary", "steps")
@@ -91,11 +91,12 @@ def read_plain(
     plain_steps = check.texts(
         value, "steps", relative, MAX_ROLE_STEP, required=True, owner=entry_id, name="plain.steps"
     )
-    if "steps" in value and len(value["steps"] or ()) != steps:
+    written = value.get("steps")
+    if isinstance(written, LineList) and len(written) != steps:
         check.add(
             relative,
             value.key_lines["steps"],
-            f"Es sind {len(value['steps'] or ())} einfache Schritte, aber {steps} Schritte "
+            f"Es sind {len(written)} einfache Schritte, aber {steps} Schritte "
             "unter „steps“ – bitte zu jedem Schritt genau einen einfachen.",
             entry_id,
             "plain.steps",

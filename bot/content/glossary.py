@@ -10,7 +10,6 @@ from bot.content.checks import Checker
 from bot.content.files import GLOSSARY_FILE
 from bot.content.model import GlossaryTerm
 from bot.content.yamlsource import LineDict
-from bot.matching.normalize import fold
 
 MAX_TERM_ID = 30
 MAX_TERM = 60
@@ -29,6 +28,13 @@ def _unknown_fields(check: Checker, item: LineDict, term_id: str) -> None:
                 term_id,
                 str(key),
             )
+
+
+def _fold(word: str) -> str:
+    """Casefolded, umlauts spelled out, spaces collapsed (as the matcher folds)."""
+    from bot.matching import fold
+
+    return fold(" ".join(word.split()))
 
 
 def load_glossary(check: Checker, entry_ids: set[str] | None) -> list[GlossaryTerm]:
@@ -62,7 +68,7 @@ def load_glossary(check: Checker, entry_ids: set[str] | None) -> list[GlossaryTe
             ),
         )
         for field, word in [("term", term.term)] + [("aliases", a) for a in term.aliases]:
-            key = fold(" ".join(word.split()))
+            key = _fold(word)
             if key in seen_words and seen_words[key] != term_id:
                 check.add(
                     GLOSSARY_FILE,

@@ -1,4 +1,4 @@
-"""Immutable content objects: statements, topics, entries, pointers, reading, glossary, tips.
+"""Immutable content objects: statements, topics, entries, pointers, tips, glossary, UI messages.
 
 Two kinds of answer live here. An `Entry` is a workshop principle (guideline, tension,
 tool, practice, about) backed by statements of the 2017 documentation. A `Pointer`
@@ -8,6 +8,10 @@ plain sentences), `who_helps` (kinds of offices or organisations), one or two ch
 `links` to national resources, a `note` saying it is orientation and not legal or tax
 advice, `related` ids of workshop entries that fit, and `questions`/`keywords` for the
 matcher. Pointer ids never clash with entry ids, so one id names exactly one answer.
+
+Entries may carry a plain-German version (`Plain`), steps per perspective (`Roles`), a
+legal note and the list of attributing sentences an editor `checked`; `GlossaryTerm`s
+(content/glossary.yaml) explain the jargon the content uses.
 """
 
 from __future__ import annotations
@@ -182,9 +186,9 @@ class Content:
     synonyms: tuple[tuple[str, ...], ...] = ()
     pointers: tuple[Pointer, ...] = ()
     reading: tuple[Reading, ...] = ()
-    glossary: tuple[GlossaryTerm, ...] = ()
     contacts: tuple[Contact, ...] = ()
     contacts_are_example: bool = False
+    glossary: tuple[GlossaryTerm, ...] = ()
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
     _pointers_by_id: Mapping[str, Pointer] = field(init=False, repr=False, compare=False)

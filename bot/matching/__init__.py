@@ -5,11 +5,6 @@ or REFUSE (thresholds and their reasons in `decision`); `normalize` folds and st
 words; `intents` recognises a lone "hilfe", "themen" or "start".
 """
 
-# normalize first: the content checks (bot.content.attribution) import stem and tokens from
-# this package while it may still be initialising (decision imports bot.content).
-from bot.matching.normalize import fold, stem, tokens
-
-# isort: split
 from bot.matching.decision import (
     ANSWER,
     REFUSE,
@@ -19,6 +14,7 @@ from bot.matching.decision import (
     close_runner_ups,
 )
 from bot.matching.matcher import Matcher
+from bot.matching.normalize import fold, stem, tokens
 
 __all__ = [
     "ANSWER",
