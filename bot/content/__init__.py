@@ -43,9 +43,11 @@ from bot.content.files import (
     WEGWEISER_FILE,
     content_files,
     content_version,
+    export_name,
 )
 from bot.content.loader import load_content, summary_line
 from bot.content.message_keys import REQUIRED_MESSAGES
+from bot.content.translations import translation_report
 
 __all__ = [
     "CONTACTS_FILE",
@@ -83,6 +85,8 @@ __all__ = [
     "content_version",
     "describe_diff",
     "diff_content",
+    "export_name",
     "load_content",
     "summary_line",
+    "translation_report",
 ]
