@@ -2,8 +2,8 @@
 
 python -m bot              run on Telegram if a token is set, else the terminal chat
 python -m bot run          run on Telegram (long polling; --webhook or WEBHOOK_URL: webhook)
-python -m bot chat         the same conversation in the terminal
-python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json)
+python -m bot chat         the same conversation in the terminal (--lang en: in English)
+python -m bot ask [FRAGE]  answer one question, or one per line from stdin (--json, --lang en)
 python -m bot validate     check the content files (--diff OTHER_DIR: what a change would do)
 python -m bot links        deep links to entries, topics, tips (--qr DIR: QR codes)
 python -m bot report       what people asked (--days 30, --format md|csv, --unanswered)
@@ -27,7 +27,9 @@ from bot.content import (
     diff_content,
     load_content,
     summary_line,
+    translation_report,
 )
+from bot.language import GERMAN, LANGUAGES
 from bot.logs import setup_logging
 from bot.matching import SearchResult
 from bot.snapshot import Snapshot, build_snapshot
@@ -40,14 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
     chat.add_argument("--content", type=Path, help="content directory")
+    chat.add_argument("--lang", choices=LANGUAGES, default=GERMAN, help="language (default de)")
     ask = sub.add_parser("ask", help="answer questions (argument or stdin, one per line)")
     ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="machine-readable output")
     ask.add_argument("--top", type=int, default=3, help="number of matches to list")
     ask.add_argument("--content", type=Path, help="content directory")
+    ask.add_argument("--lang", choices=LANGUAGES, default=GERMAN, help="language (default de)")
     validate = sub.add_parser("validate", help="check the content files")
     validate.add_argument("content_dir", nargs="?", type=Path, help="content directory")
     validate.add_argument("--diff", type=Path, metavar="OTHER_DIR", help="compare with OTHER_DIR")
+    validate.add_argument(
+        "--strict", action="store_true", help="exit 1 on missing or stale translations too"
+    )
     report = sub.add_parser("report", help="figures from the question log")
     report.add_argument("--days", type=int, default=30, help="period in days (default 30)")
     report.add_argument("--format", choices=("md", "csv"), default="md", help="output format")
@@ -82,8 +89,8 @@ def result_json(result: SearchResult) -> dict[str, object]:
     }
 
 
-def _snapshot(settings: Settings, directory: Path | None) -> Snapshot:
-    return build_snapshot(directory or settings.content_dir)
+def _snapshot(settings: Settings, directory: Path | None, lang: str = GERMAN) -> Snapshot:
+    return build_snapshot(directory or settings.content_dir).localized(lang)
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -91,7 +98,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     from bot.terminal import format_reply
     from bot.ui import render_result
 
-    snapshot = _snapshot(settings, args.content)
+    snapshot = _snapshot(settings, args.content, args.lang)
     questions = [" ".join(args.question)] if args.question else sys.stdin
     for question in questions:
         result = snapshot.matcher.search(question.strip(), top=args.top)
@@ -111,9 +118,11 @@ def cmd_validate(settings: Settings, args: argparse.Namespace) -> int:
         print(error.report())
         return 1
     print(f"Inhalt in Ordnung: {summary_line(content)} (Version {content.version})")
+    for line in translation_report(content):
+        print(line)
     if args.diff:
         return _print_diff(content, args.diff)
-    return 0
+    return 1 if args.strict and content.translation_notes else 0
 
 
 def _print_diff(content: Content, other_dir: Path) -> int:
@@ -196,7 +205,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     """The terminal conversation."""
     from bot.terminal import run_chat
 
-    snapshot = _snapshot(settings, getattr(args, "content", None))
+    snapshot = _snapshot(settings, getattr(args, "content", None), getattr(args, "lang", GERMAN))
     interactive = sys.stdin.isatty()
 
     def prompt() -> None:

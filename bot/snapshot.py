@@ -7,8 +7,10 @@ middle of an answer can never mix old and new content.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from bot.content import Content, content_files, load_content
 from bot.matching import Matcher
@@ -18,10 +20,26 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """A validated content set and the matcher built for it."""
+    """A validated content set and the matcher built for it, plus the same per language.
+
+    The served snapshot is German; `localized(lang)` gives its translated sibling (German
+    texts wherever a translation is missing), with a matcher over that language's phrasings.
+    """
 
     content: Content
     matcher: Matcher
+    translations: Mapping[str, Snapshot] = field(default_factory=dict, compare=False)
+
+    @property
+    def lang(self) -> str:
+        """The language of this snapshot's texts."""
+        return self.content.lang
+
+    def localized(self, lang: str) -> Snapshot:
+        """The snapshot in `lang`; this one for its own or an unknown language."""
+        if lang == self.lang:
+            return self
+        return self.translations.get(lang, self)
 
 
 # (relative path, modification time in ns, size) of every content file.
@@ -43,7 +61,16 @@ def disk_signature(directory: Path) -> DiskSignature:
 def build_snapshot(directory: Path) -> Snapshot:
     """Load, validate and index a content directory; raises ContentError."""
     content = load_content(directory)
-    return Snapshot(content, Matcher(content))
+    return snapshot_of(content)
+
+
+def snapshot_of(content: Content) -> Snapshot:
+    """Index a loaded content set and each of its translations."""
+    translations = {
+        lang: Snapshot(translated, Matcher(translated))
+        for lang, translated in content.translations.items()
+    }
+    return Snapshot(content, Matcher(content), MappingProxyType(translations))
 
 
 class ContentStore:

@@ -168,12 +168,23 @@ CREATE TABLE user_roles (
 );
 """
 
+LANGUAGE_SQL = """
+-- The language a user chose with /sprache (bot/records/languages.py); without a row the
+-- language follows Telegram's language_code. /vergessen deletes it (user_id).
+CREATE TABLE user_languages (
+    user_id INTEGER PRIMARY KEY,
+    lang TEXT NOT NULL CHECK (lang IN ('de', 'en')),
+    chosen_at INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
     Migration(3, "forwarded questions, question reviews, announcements", HUMAN_LOOP_SQL),
     Migration(4, "question log: kind of answer (principle, pointer, ...)", ANSWER_KIND_SQL),
     Migration(5, "the perspective each user chose with /rolle", ROLES_SQL),
+    Migration(6, "the language each user chose", LANGUAGE_SQL),
 )
 
 

@@ -11,6 +11,7 @@ from telegram import Update, User
 from telegram.ext import ContextTypes
 
 from bot.config import Settings
+from bot.language import GERMAN
 from bot.records import role_of
 from bot.serve import DB_KEY, SETTINGS_KEY, STORE_KEY
 from bot.snapshot import ContentStore, Snapshot
@@ -22,9 +23,19 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
-def snapshot(context: ContextTypes.DEFAULT_TYPE) -> Snapshot:
-    """The content snapshot to use for this whole update."""
-    return content_store(context).current
+# context.user_data key: the language this user reads (bot.language), set by handlers.language.
+LANGUAGE_KEY = "lang"
+
+
+def snapshot(context: ContextTypes.DEFAULT_TYPE, lang: str | None = None) -> Snapshot:
+    """The content snapshot to use for this whole update, in the user's language (or `lang`)."""
+    return content_store(context).current.localized(lang or user_language(context))
+
+
+def user_language(context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The language of the user this update comes from; German if unknown."""
+    data = context.user_data
+    return str(data.get(LANGUAGE_KEY, GERMAN)) if data is not None else GERMAN
 
 
 def content_store(context: ContextTypes.DEFAULT_TYPE) -> ContentStore:

@@ -29,7 +29,7 @@ from bot.admin import (
     upload_target,
 )
 from bot.config import Settings
-from bot.content import content_files
+from bot.content import content_files, export_name
 from bot.serve import BACKUPS_KEY, CONTENT_LOCK_KEY, SETTINGS_KEY, BotApp, send_reply
 from bot.ui import Reply, command, esc, split_message
 from handlers.common import admin_only, content_store, settings, snapshot
@@ -109,12 +109,13 @@ async def rollback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send every content file as a document."""
     message = update.effective_message
-    files = content_files(content_store(context).directory)
+    directory = content_store(context).directory
+    files = content_files(directory)
     if message is None:
         return
     await message.reply_text(snapshot(context).content.text("export_intro", count=len(files)))
     for path in files:
-        await message.reply_document(path.read_bytes(), filename=path.name)
+        await message.reply_document(path.read_bytes(), filename=export_name(directory, path))
 
 
 async def _tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:

@@ -11,7 +11,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 from bot.records import delete_older_than, forget_user
 from bot.serve import BotApp, send_reply
 from bot.ui import FORGET_CANCEL, FORGET_CONFIRM, Button, Forget, Reply, command, esc
-from handlers.common import database, settings, snapshot
+from handlers.common import LANGUAGE_KEY, database, settings, snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ async def forget_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     pressed = Forget.parse(query.data)
     if pressed is not None and pressed.answer == FORGET_CONFIRM:
         deleted = await forget_user(database(context), query.from_user.id)
+        if context.user_data is not None:
+            context.user_data.pop(LANGUAGE_KEY, None)
         await query.edit_message_text(content.text("forget_done", count=deleted))
     else:
         await query.edit_message_text(content.text("forget_cancelled"))

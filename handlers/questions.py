@@ -11,12 +11,13 @@ import re
 from telegram import Message, Update
 from telegram.ext import ContextTypes, MessageHandler, filters
 
+from bot.language import reply_language
 from bot.matching import glossary, intents
 from bot.records import log_question
 from bot.serve import BotApp, send_reply
 from bot.ui import render_result, render_term
 from handlers import start, topics
-from handlers.common import database, reader_view, snapshot
+from handlers.common import database, reader_view, snapshot, user_language
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ async def answer(
     message: Message, text: str, context: ContextTypes.DEFAULT_TYPE, quote: bool = False
 ) -> None:
     """Explain a glossary term, or search the content, log the question and send the result."""
-    current = snapshot(context)
+    current = snapshot(context, reply_language(text, user_language(context)))
     term = glossary.lookup(current.content.glossary, text)
     if term is not None:
         await send_reply(message, render_term(current.content, term), quote=quote)

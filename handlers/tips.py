@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
+from bot.records import chat_language, choose_language
 from bot.serve import (
     BROADCAST_LOCK_KEY,
     CLOCK_KEY,
@@ -23,7 +26,7 @@ from bot.serve import (
 from bot.tips import conversation as tip_chat
 from bot.tips import deliver_due, options_from_settings, recover_interrupted
 from bot.ui import SubscriptionChoice, command
-from handlers.common import database, settings, snapshot
+from handlers.common import database, settings, snapshot, user_language
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """/abo, /abo 07:30, /abo werktags: subscribe, change, or show the setting."""
     message, chat = update.effective_message, update.effective_chat
     if message and chat:
+        if chat.type == ChatType.PRIVATE:  # the daily tip comes in the reader's language
+            await choose_language(database(context), chat.id, user_language(context))
         reply = await tip_chat.subscribe_command(
             database(context),
             snapshot(context).content,
@@ -105,7 +110,7 @@ async def deliver_tips(context: ContextTypes.DEFAULT_TYPE) -> None:
             await recover_interrupted(db, now(context))
             context.bot_data[RECOVERED_KEY] = True
         options = options_from_settings(settings(context))
-        send = telegram_sender(context.bot, content)
+        send = telegram_sender(context.bot, content, functools.partial(chat_language, db))
         await deliver_due(db, content.tips, send, now(context), options)
 
 

@@ -67,6 +67,7 @@ async def test_forget_deletes_from_every_table_with_a_personal_column(db: Databa
         "tip_deliveries",
         "forwarded_questions",  # human loop (migration 3)
         "announcement_deliveries",
+        "user_languages",  # /sprache (migration 5)
         "other_subscriptions",
         "other_history",
         "user_roles",  # /rolle

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.serve import BotApp
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer
 
 CHAT = 5001
 USER_COMMANDS = [
@@ -16,9 +16,15 @@ USER_COMMANDS = [
     "tipp",
     "abo",
     "stopp",
+    "sprache",
     "datenschutz",
     "vergessen",
 ]
+
+
+def german_menu(call: Call) -> bool:
+    """The default (German) command menu, not the English one."""
+    return "language_code" not in call.params
 
 
 async def test_start_greets_with_topic_keyboard(
@@ -38,7 +44,7 @@ async def test_commands_are_registered_in_german(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    (call,) = await fake_telegram.wait_for("setMyCommands")
+    (call,) = await fake_telegram.wait_for("setMyCommands", german_menu)
     registered = {c["command"]: c["description"] for c in call.params["commands"]}
     assert list(registered) == USER_COMMANDS
     assert registered["themen"] == "Alle Themen durchstöbern"

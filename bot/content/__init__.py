@@ -7,24 +7,8 @@ file layout, `checks`/`entries`/`yamlsource` the validation (with `extras`, `rea
 `glossary` for content/glossary.yaml), `diff` what changed.
 """
 
-from bot.content.checks import ContentError, Finding
-from bot.content.diff import ContentDiff, describe_diff, diff_content
-from bot.content.entries import MAX_QUESTION
-from bot.content.files import (
-    CONTACTS_FILE,
-    ENTRIES_DIR,
-    GLOSSARY_FILE,
-    MESSAGES_FILE,
-    READING_FILE,
-    STATEMENTS_FILE,
-    TIPS_FILE,
-    TOPICS_FILE,
-    WEGWEISER_FILE,
-    content_files,
-    content_version,
-)
-from bot.content.loader import load_content, summary_line
-from bot.content.message_keys import REQUIRED_MESSAGES
+# The model first: the checks loaded below import bot.matching, whose modules import model
+# names back from this package while it is still initialising.
 from bot.content.model import (
     KIND_TENSION,
     KINDS,
@@ -44,6 +28,28 @@ from bot.content.model import (
     Tip,
     Topic,
 )
+
+# isort: split
+from bot.content.checks import ContentError, Finding
+from bot.content.diff import ContentDiff, describe_diff, diff_content
+from bot.content.entries import MAX_QUESTION
+from bot.content.files import (
+    CONTACTS_FILE,
+    ENTRIES_DIR,
+    GLOSSARY_FILE,
+    MESSAGES_FILE,
+    READING_FILE,
+    STATEMENTS_FILE,
+    TIPS_FILE,
+    TOPICS_FILE,
+    WEGWEISER_FILE,
+    content_files,
+    content_version,
+    export_name,
+)
+from bot.content.loader import load_content, summary_line
+from bot.content.message_keys import REQUIRED_MESSAGES
+from bot.content.translations import translation_report
 
 __all__ = [
     "CONTACTS_FILE",
@@ -81,6 +87,8 @@ __all__ = [
     "content_version",
     "describe_diff",
     "diff_content",
+    "export_name",
     "load_content",
     "summary_line",
+    "translation_report",
 ]

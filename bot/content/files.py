@@ -15,6 +15,8 @@ READING_FILE = "reading.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 CONTACTS_FILE = "contacts.yaml"
 ENTRIES_DIR = "entries"
+# Folders with translations of the German content, keyed by id (bot.content.translations).
+TRANSLATED_LANGUAGES = ("en",)
 
 
 def content_files(root: Path) -> list[Path]:
@@ -34,6 +36,11 @@ def content_files(root: Path) -> list[Path]:
     entries_dir = root / ENTRIES_DIR
     if entries_dir.is_dir():
         files.extend(sorted(entries_dir.glob("*.yaml")))
+    for lang in TRANSLATED_LANGUAGES:
+        translated = root / lang
+        if translated.is_dir():
+            files.extend(sorted(translated.glob("*.yaml")))
+            files.extend(sorted((translated / ENTRIES_DIR).glob("*.yaml")))
     return files
 
 
@@ -44,3 +51,9 @@ def content_version(root: Path) -> str:
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def export_name(root: Path, path: Path) -> str:
+    """A flat file name for sending one content file: translations get a language prefix."""
+    parts = path.relative_to(root).parts
+    return f"{parts[0]}-{path.name}" if parts[0] in TRANSLATED_LANGUAGES else path.name

@@ -7,6 +7,7 @@ are collected; loading fails only after the whole directory was checked.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -26,6 +27,7 @@ from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
 from bot.content.reading import load_reading
+from bot.content.translations import LANGUAGES, translate
 from bot.content.yamlsource import LineDict, LineList
 
 MAX_TIP_ID = 40
@@ -176,7 +178,7 @@ def load_content(root: Path | str) -> Content:
     contacts, contacts_are_example = load_contacts(check)
     if check.findings:
         raise ContentError(check.findings)
-    return Content(
+    german = Content(
         topics=tuple(topics),
         entries=tuple(entries),
         tips=tuple(tips),
@@ -189,6 +191,22 @@ def load_content(root: Path | str) -> Content:
         glossary=tuple(glossary),
         contacts=contacts,
         contacts_are_example=contacts_are_example,
+    )
+    return with_translations(check, german)
+
+
+def with_translations(check: Checker, german: Content) -> Content:
+    """The German content carrying its translations and the notes about missing/stale ones."""
+    translated: dict[str, Content] = {}
+    notes = []
+    for lang in LANGUAGES:
+        if lang != german.lang and (check.root / lang).is_dir():
+            translated[lang], found = translate(check, german, lang)
+            notes.extend(found)
+    if check.findings:
+        raise ContentError(check.findings)
+    return replace(
+        german, translations=MappingProxyType(translated), translation_notes=tuple(notes)
     )
 
 

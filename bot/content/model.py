@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from bot.content.checks import Finding
+
 logger = logging.getLogger(__name__)
 
 KIND_GUIDELINE = "guideline"
@@ -44,6 +46,8 @@ class Statement:
     section_id: str
     section_title: str
     required: bool
+    # The statement in the reader's language, shown beside the German quote ("" in German).
+    translation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,14 @@ class Content:
     contacts: tuple[Contact, ...] = ()
     contacts_are_example: bool = False
     glossary: tuple[GlossaryTerm, ...] = ()
+    # "de" for the content as written; translated copies carry their own language.
+    lang: str = "de"
+    # The same content in other languages (German wherever a translation is missing or stale).
+    translations: Mapping[str, Content] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, repr=False
+    )
+    # Missing and stale translations (they do not stop the content from loading).
+    translation_notes: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
     _entries_by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
     _pointers_by_id: Mapping[str, Pointer] = field(init=False, repr=False, compare=False)
@@ -205,6 +217,12 @@ class Content:
         object.__setattr__(
             self, "_terms_by_id", MappingProxyType({t.id: t for t in self.glossary})
         )
+
+    def in_language(self, lang: str) -> Content:
+        """This content in `lang`; itself for its own or an unknown language."""
+        if lang == self.lang:
+            return self
+        return self.translations.get(lang, self)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""

@@ -5,6 +5,7 @@
 holds a person's id, in every table.
 """
 
+from bot.records.languages import chat_language, choose_language, chosen_language
 from bot.records.privacy import forget_user
 from bot.records.question_log import (
     KIND_POINTER,
@@ -27,6 +28,9 @@ __all__ = [
     "VOTE_UP",
     "AnswerRef",
     "LoggedQuestion",
+    "chat_language",
+    "choose_language",
+    "chosen_language",
     "delete_older_than",
     "forget_user",
     "log_question",

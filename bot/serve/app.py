@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from types import ModuleType
 
@@ -9,6 +10,7 @@ from telegram import BotCommand, Update
 from telegram.ext import ApplicationBuilder
 
 from bot.config import Settings
+from bot.language import ENGLISH, GERMAN, load_detector
 from bot.serve.keys import DB_KEY, SETTINGS_KEY, STORE_KEY
 from bot.serve.ratelimit import ClaimingRateLimiter
 from bot.serve.telegram_io import BotApp
@@ -22,6 +24,7 @@ from handlers import (
     fallback,
     feedback,
     inline,
+    language,
     privacy,
     questions,
     roles,
@@ -35,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 # Order matters: specific handlers first, the catch-all fallbacks last.
 HANDLER_MODULES: tuple[ModuleType, ...] = (
+    language,
     start,
     topics,
     views,
@@ -56,10 +60,18 @@ RATE_LIMIT_RETRIES = 3
 async def _post_init(app: BotApp) -> None:
     """Open the database and publish the user commands as the bot's menu."""
     await app.bot_data[DB_KEY].open()
-    content = app.bot_data[STORE_KEY].current.content
-    await app.bot.set_my_commands(
-        [BotCommand(c.name, content.text(c.help_key)) for c in commands_for(Scope.USER)]
-    )
+    snapshot = app.bot_data[STORE_KEY].current
+    content = snapshot.content
+    for lang in (GERMAN, ENGLISH):
+        texts = snapshot.localized(lang).content
+        await app.bot.set_my_commands(
+            [
+                BotCommand(c.name_in(lang), texts.text(c.help_key))
+                for c in commands_for(Scope.USER)
+            ],
+            language_code=None if lang == GERMAN else lang,
+        )
+    await asyncio.to_thread(load_detector)
     logger.info("Bot @%s ready, content %s", app.bot.username, content.version)
 
 

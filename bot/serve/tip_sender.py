@@ -7,6 +7,7 @@ right before the request goes out; without it, before the limiter (a wider windo
 from __future__ import annotations
 
 import warnings
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -20,6 +21,8 @@ from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
 from bot.serve.telegram_io import keyboard
 from bot.tips import Blocked, OnWire, RetryLater, Send, Transient, Uncertain, render_tip
 
+# The language a chat reads ("de", "en"), looked up when its tip is sent.
+LanguageOf = Callable[[int], Awaitable[str]]
 GONE_CHAT_ERRORS = ("chat not found", "user is deactivated", "bot was kicked")
 # Transport failures after which Telegram cannot have processed the request.
 NOT_SENT_CAUSES = (
@@ -39,12 +42,17 @@ def retry_seconds(error: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def telegram_sender(bot: ExtBot[Any], content: Content) -> Send:
-    """A `Send` for `bot.tips.broadcast` that maps PTB errors to delivery outcomes."""
+def telegram_sender(
+    bot: ExtBot[Any], content: Content, language_of: LanguageOf | None = None
+) -> Send:
+    """A `Send` for `bot.tips.broadcast` that maps PTB errors to delivery outcomes.
+
+    With `language_of`, each chat gets the tip in its reader's language."""
     precise = isinstance(bot.rate_limiter, ClaimingRateLimiter)
 
     async def send(chat_id: int, tip: Tip, on_wire: OnWire) -> None:
-        reply = render_tip(content, tip)
+        local = content.in_language(await language_of(chat_id)) if language_of else content
+        reply = render_tip(local, next((t for t in local.tips if t.id == tip.id), tip))
         if not precise:  # no hook available: claim before the limiter (wider window)
             await on_wire()
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.content import KIND_TENSION, ROLE_VERWALTUNG, ROLES, Content, Entry
+from bot.content import KIND_TENSION, ROLE_VERWALTUNG, ROLES, Content, Entry, Statement
 from bot.ui.callbacks import VIEW_FULL, VIEW_PLAIN, SwitchView
 from bot.ui.reply import Button, esc
 
@@ -29,13 +29,21 @@ DEFAULT_VIEW = View()
 
 def workshop_quotes(content: Content, entry: Entry) -> list[str]:
     """What the workshop actually noted: the cited statements verbatim, as a quote."""
-    quotes = [s.text for s in (content.statements.get(i) for i in entry.sources) if s]
-    if not quotes:
+    statements = [s for s in (content.statements.get(i) for i in entry.sources) if s]
+    if not statements:
         return []
-    if len(quotes) == 1:
-        return [content.text("quote_single", quote=esc(quotes[0]))]
-    items = "\n".join(content.text("quote_item", quote=esc(quote)) for quote in quotes)
+    if len(statements) == 1:
+        only = statements[0]
+        return [content.text("quote_single", quote=esc(only.text)) + _rendering(only)]
+    items = "\n".join(
+        content.text("quote_item", quote=esc(s.text)) + _rendering(s) for s in statements
+    )
     return [f"{content.text('quote_header')}\n{items}"]
+
+
+def _rendering(statement: Statement) -> str:
+    """The reader's-language rendering of a German quote, on its own line ("" in German)."""
+    return f"\n<i>{esc(statement.translation)}</i>" if statement.translation else ""
 
 
 def source_note(content: Content, entry: Entry) -> str:

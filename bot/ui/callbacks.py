@@ -179,6 +179,13 @@ class OpenPointer(CallbackData, prefix="w"):
     pointer_id: str
 
 
+@dataclass(frozen=True)
+class LanguageChoice(CallbackData, prefix="lang", lang="de|en"):
+    """A /sprache button: answer in German or English from now on."""
+
+    lang: str
+
+
 # The kinds the topic browser (and the terminal chat) opens in place.
 BROWSE = (
     ListTopics,

@@ -31,26 +31,33 @@ class Command:
     scope: Scope = Scope.USER
     aliases: tuple[str, ...] = ()
     in_chat: bool = False  # the terminal chat understands it too
+    english: str = ""  # the name English speakers see (menu, /help); also registered
 
     @property
     def names(self) -> tuple[str, ...]:
         """The name and its aliases, as registered with the CommandHandler."""
-        return (self.name, *self.aliases)
+        english = (self.english,) if self.english and self.english not in self.aliases else ()
+        return (self.name, *self.aliases, *english)
+
+    def name_in(self, lang: str) -> str:
+        """The command name shown to readers of `lang`."""
+        return self.english if lang == "en" and self.english else self.name
 
 
 # In the order users see them.
 COMMANDS: tuple[Command, ...] = (
     Command("start", "command_start", in_chat=True),
-    Command("hilfe", "command_help", aliases=("help",), in_chat=True),
-    Command("themen", "command_themen", in_chat=True),
-    Command("lesetipps", "command_lesetipps", in_chat=True),
-    Command("glossar", "command_glossar", in_chat=True),
-    Command("rolle", "command_rolle", in_chat=True),
-    Command("tipp", "command_tipp"),
-    Command("abo", "command_abo"),
-    Command("stopp", "command_stopp"),
-    Command("datenschutz", "command_datenschutz"),
-    Command("vergessen", "command_vergessen"),
+    Command("hilfe", "command_help", aliases=("help",), in_chat=True, english="help"),
+    Command("themen", "command_themen", in_chat=True, english="topics"),
+    Command("lesetipps", "command_lesetipps", in_chat=True, english="reading"),
+    Command("glossar", "command_glossar", in_chat=True, english="glossary"),
+    Command("rolle", "command_rolle", in_chat=True, english="role"),
+    Command("tipp", "command_tipp", english="tip"),
+    Command("abo", "command_abo", english="subscribe"),
+    Command("stopp", "command_stopp", english="stop"),
+    Command("sprache", "command_sprache", english="language"),
+    Command("datenschutz", "command_datenschutz", english="privacy"),
+    Command("vergessen", "command_vergessen", english="forget"),
     Command("admin", "command_admin", Scope.ADMIN),
     Command("reload", "command_reload", Scope.ADMIN),
     Command("rollback", "command_rollback", Scope.ADMIN),
@@ -79,4 +86,6 @@ def chat_commands() -> tuple[Command, ...]:
 
 def command_lines(content: Content, commands: Iterable[Command]) -> str:
     """`/name – description`, one per line, HTML-escaped, for help texts."""
-    return "\n".join(f"/{c.name} – {esc(content.text(c.help_key))}" for c in commands)
+    return "\n".join(
+        f"/{c.name_in(content.lang)} – {esc(content.text(c.help_key))}" for c in commands
+    )

@@ -1,0 +1,96 @@
+"""English end to end against the fake Bot API: language_code, /sprache, detection, tips."""
+
+from __future__ import annotations
+
+from bot.serve import DB_KEY, BotApp
+from bot.testing.fake_telegram import FakeTelegramServer
+
+READER = 4242
+
+
+async def test_an_english_telegram_user_is_greeted_in_english(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("/start", chat_id=READER, user_id=READER, language_code="en-GB")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"].startswith("Hello!")
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    assert rows[0][0]["callback_data"] == "t:rahmen"
+
+
+async def test_the_english_menu_uses_english_command_names(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    (call,) = await fake_telegram.wait_for(
+        "setMyCommands", lambda c: c.params.get("language_code") == "en"
+    )
+    commands = {c["command"]: c["description"] for c in call.params["commands"]}
+    assert {"help", "topics", "tip", "subscribe", "stop", "language", "privacy"} <= set(commands)
+    assert commands["topics"] == "Browse all topics"
+
+
+async def test_english_aliases_answer_in_the_readers_language(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("/privacy", chat_id=READER, user_id=READER, language_code="en")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert "<b>Privacy at the Beteiligungslotse</b>" in call.params["text"]
+    fake_telegram.clear_calls()
+    fake_telegram.push_message("/help", chat_id=READER, user_id=READER, language_code="en")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert "/topics – Browse all topics" in call.params["text"]
+
+
+async def test_sprache_switches_is_remembered_and_forget_deletes_it(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("/sprache", chat_id=READER, user_id=READER, language_code="de")
+    (asked,) = await fake_telegram.wait_for("sendMessage")
+    buttons = [
+        b["callback_data"] for row in asked.params["reply_markup"]["inline_keyboard"] for b in row
+    ]
+    assert buttons == ["lang:de", "lang:en"]
+    fake_telegram.push_callback("lang:en", asked.result, user_id=READER)
+    (edited,) = await fake_telegram.wait_for("editMessageText")
+    assert edited.params["text"].startswith("Fine – from now on I will answer in English")
+    db = running_bot.bot_data[DB_KEY]
+    async with db.connection.execute(
+        "SELECT lang FROM user_languages WHERE user_id = ?", (READER,)
+    ) as cursor:
+        assert await cursor.fetchall() == [("en",)]
+    fake_telegram.clear_calls()
+    fake_telegram.push_message("/start", chat_id=READER, user_id=READER, language_code="de")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"].startswith("Hello!")
+    fake_telegram.clear_calls()
+    fake_telegram.push_message("/forget", chat_id=READER, user_id=READER, language_code="de")
+    (confirm,) = await fake_telegram.wait_for("sendMessage")
+    fake_telegram.push_callback("forget:yes", confirm.result, user_id=READER)
+    await fake_telegram.wait_for("editMessageText")
+    fake_telegram.clear_calls()
+    fake_telegram.push_message("/start", chat_id=READER, user_id=READER, language_code="de")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"].startswith("Guten Tag!")
+
+
+async def test_a_german_user_asking_in_english_gets_english(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    question = "How do we present a timeline for the participation process?"
+    fake_telegram.push_message(question, chat_id=READER, user_id=READER, language_code="de")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert "Noted at the workshop (in German)" in call.params["text"]
+    fake_telegram.clear_calls()
+    fake_telegram.push_message("/start", chat_id=READER, user_id=READER, language_code="de")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"].startswith("Guten Tag!")
+
+
+async def test_the_tip_comes_in_english(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("/tip", chat_id=READER, user_id=READER, language_code="en")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert "Your tip for today" in call.params["text"]
+    labels = [b["text"] for row in call.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert "Read more" in labels
