@@ -207,3 +207,11 @@ def test_other_packages_are_used_through_their_public_names(path: Path) -> None:
             module = importlib.import_module(node.module)
             for name in names:
                 assert name in module.__all__ or hasattr(module, name), f"{where}: {name}"
+
+
+@pytest.mark.parametrize("path", sorted((PROJECT_ROOT / "bot").rglob("*.py")), ids=relative)
+def test_only_the_application_builder_imports_handlers(path: Path) -> None:
+    """Handlers sit on top of bot/; only bot/serve/app.py wires them in."""
+    if relative(path) == "bot/serve/app.py":
+        return
+    assert not [name for name in imported_modules(path) if name.split(".")[0] == "handlers"]
