@@ -90,7 +90,8 @@ def with_human_help(
     rows: list[tuple[Button, ...]] = []
     if decision == REFUSE and can_forward and log_id is not None:
         rows.append((Button(content.text("button_ask_team"), AskTeam(str(log_id)).pack()),))
-    if content.contacts:
+    shown = any(ShowContacts.parse(b.data) for row in reply.buttons for b in row)
+    if content.contacts and not shown:  # a Wegweiser answer already offers the contacts
         rows.append((contacts_button(content),))
     return Reply(reply.text, (*rows, *reply.buttons))
 
