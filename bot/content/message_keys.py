@@ -207,4 +207,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "practical_header",
     "stats_pointers",
     "stats_pointers_header",
+    "diff_pointers_added",
+    "diff_pointers_changed",
+    "diff_pointers_removed",
 )
