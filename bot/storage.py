@@ -111,7 +111,8 @@ CREATE TABLE forwarded_questions (
     reply TEXT,
     answered_at INTEGER,
     followup TEXT CHECK (followup IN ('thanks', 'question')),
-    awaiting_followup INTEGER NOT NULL DEFAULT 0
+    awaiting_followup INTEGER NOT NULL DEFAULT 0,
+    log_id INTEGER UNIQUE                 -- the question_log row the user consented to send
 );
 CREATE INDEX forwarded_questions_user ON forwarded_questions (user_id, state);
 CREATE INDEX forwarded_questions_asked_at ON forwarded_questions (asked_at);

@@ -58,6 +58,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("sprache", "command_sprache", english="language"),
     Command("datenschutz", "command_datenschutz", english="privacy"),
     Command("vergessen", "command_vergessen", english="forget"),
+    Command("kontakt", "command_kontakt", english="contact"),
     Command("admin", "command_admin", Scope.ADMIN),
     Command("reload", "command_reload", Scope.ADMIN),
     Command("rollback", "command_rollback", Scope.ADMIN),
