@@ -19,6 +19,7 @@ USER_COMMANDS = [
     "sprache",
     "datenschutz",
     "vergessen",
+    "kontakt",
 ]
 
 
