@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.admin import build_report, render_report
 from bot.serve import BotApp, send_reply
 from bot.ui import Reply, Scope, command, command_lines, commands_for
+from handlers import review
 from handlers.common import admin_only, database, snapshot
 
 STATS_PERIODS = (7, 30)
@@ -32,6 +33,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = render_report(reports, snapshot(context).content, "html")
     if update.effective_message:
         await send_reply(update.effective_message, Reply(text))
+        await review.send_groups(update.effective_message, context)
 
 
 def register(app: BotApp) -> None:

@@ -12,7 +12,7 @@ from bot.records import forwarded
 from bot.serve import DB_KEY, build_application
 from bot.snapshot import ContentStore, Snapshot
 from bot.storage import Database
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer
 from bot.testing.polling import start_polling, stop_polling
 from tests.conftest import ADMIN_ID, with_settings
 
@@ -75,9 +75,14 @@ async def team_bot(settings: Settings, shipped_snapshot: Snapshot) -> AsyncItera
         await bot.stop()
 
 
-async def sent_to(fake: FakeTelegramServer, chat: int, text: str, method: str = "sendMessage"):  # type: ignore[no-untyped-def]
+async def sent_to(
+    fake: FakeTelegramServer, chat: int, text: str, method: str = "sendMessage", timeout: float = 5
+) -> Call:
+    """The first call of `method` to `chat` whose text contains `text`."""
     (call, *_) = await fake.wait_for(
-        method, lambda c: c.params.get("chat_id") == chat and text in str(c.params.get("text"))
+        method,
+        lambda c: c.params.get("chat_id") == chat and text in str(c.params.get("text")),
+        timeout,
     )
     return call
 

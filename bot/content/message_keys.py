@@ -210,4 +210,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "diff_pointers_added",
     "diff_pointers_changed",
     "diff_pointers_removed",
+    "review_line_unanswered",
+    "review_line_downvoted",
+    "review_search_hint",
 )

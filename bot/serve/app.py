@@ -29,6 +29,7 @@ from handlers import (
     privacy,
     questions,
     roles,
+    review,
     start,
     team,
     tips,
@@ -54,6 +55,7 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
     privacy,
     human,
     team,
+    review,
     fallback,
     errors,
 )

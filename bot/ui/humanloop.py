@@ -6,11 +6,15 @@ Button kinds are declared here (see `bot.ui.callbacks`); ids in them are numbers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.content import Contact, Content, Entry
 from bot.matching import REFUSE, SUGGEST
 from bot.ui.callbacks import CallbackData
 from bot.ui.reply import Button, Reply, esc
+
+if TYPE_CHECKING:  # bot.admin imports bot.ui
+    from bot.admin import review
 
 NUMBER = "[0-9]{1,12}"
 THANKS = "thanks"
@@ -159,12 +163,31 @@ def render_team_answer(content: Content, question: str, reply: str, question_id:
     return Reply(text, (buttons,))
 
 
-def render_review_buttons(content: Content, sample_id: int) -> tuple[Button, ...]:
-    """The /stats buttons under one group of questions."""
-    return (
-        Button(content.text("button_review_add"), ReviewPick(str(sample_id)).pack()),
-        Button(content.text("button_review_ignore"), ReviewIgnore(str(sample_id)).pack()),
-    )
+def render_review(content: Content, groups: list[review.ReviewGroup]) -> Reply | None:
+    """/stats: the groups to act on, numbered, with "add to entry" / "ignore" per group."""
+    if not groups:
+        return None
+    lines = [content.text("review_header")]
+    rows: list[tuple[Button, ...]] = []
+    for number, group in enumerate(groups, 1):
+        entry = content.entry(group.entry_id) if group.entry_id else None
+        key = "review_line_downvoted" if group.entry_id else "review_line_unanswered"
+        title = entry.title if entry else group.entry_id or ""
+        values = {"number": number, "question": group.question, "count": group.count}
+        lines.append(esc(content.text(key, title=title, **values)))
+        sample = str(group.sample_id)
+        rows.append(
+            (
+                Button(
+                    content.text("button_review_add", number=number), ReviewPick(sample).pack()
+                ),
+                Button(
+                    content.text("button_review_ignore", number=number),
+                    ReviewIgnore(sample).pack(),
+                ),
+            )
+        )
+    return Reply("\n".join(lines), tuple(rows))
 
 
 def render_review_choice(
@@ -172,4 +195,5 @@ def render_review_choice(
 ) -> Reply:
     """The likeliest entries for a question: one button each."""
     rows = tuple((Button(e.title[:60], ReviewAdd(str(sample_id), e.id).pack()),) for e in entries)
-    return Reply(esc(content.text("review_pick", question=question)), rows)
+    text = f"{esc(content.text('review_pick', question=question))}\n\n"
+    return Reply(text + esc(content.text("review_search_hint")), rows)
