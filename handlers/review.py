@@ -131,7 +131,7 @@ async def ignore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.message.reply_text(content.text("review_gone"))
         return
     await review.decide(db, group.keys, review.IGNORED)
-    await query.message.reply_text(content.text("review_ignored", question=group.question))
+    await query.message.reply_text(esc(content.text("review_ignored", question=group.question)))
 
 
 def register(app: BotApp) -> None:
