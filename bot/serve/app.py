@@ -29,6 +29,7 @@ from bot.storage import Database
 from bot.ui import Command, Scope, commands_for, group_commands
 from handlers import (
     admin,
+    announce,
     content_admin,
     errors,
     fallback,
@@ -66,6 +67,7 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
     human,
     team,
     review,
+    announce,
     fallback,
     errors,
 )
