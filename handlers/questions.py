@@ -13,7 +13,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.language import reply_language
-from bot.matching import glossary, intents
+from bot.matching import ANSWER, glossary, intents
 from bot.records import log_question
 from bot.serve import BotApp, send_reply
 from bot.ui import humanloop, render_result, render_term
@@ -82,6 +82,8 @@ async def answer(
     view = await reader_view(message.from_user, context)
     reply = render_result(current.content, result, view)
     reply = humanloop.with_human_help(current.content, reply, result.decision, log_id, forward)
+    if result.decision == ANSWER and result.best:
+        reply = humanloop.with_share(current.content, reply, result.best.entry)
     await send_reply(message, reply, quote=quote)
 
 

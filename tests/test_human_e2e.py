@@ -229,3 +229,14 @@ async def test_at_most_three_open_questions(
     consent = (await sent_to(fake_telegram, USER, "Soll ich diese Frage")).result
     fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
     await sent_to(fake_telegram, USER, "schon 3 Fragen", "editMessageText")
+
+
+async def test_every_answer_has_a_share_button(
+    team_bot: Bot, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", chat_id=USER, user_id=USER)
+    answer = await sent_to(fake_telegram, USER, "<b>")
+    rows = answer.params["reply_markup"]["inline_keyboard"]
+    (share,) = [b for row in rows for b in row if "switch_inline_query" in b]
+    assert share["text"] == "📤 Teilen"
+    assert share["switch_inline_query"] in answer.result["text"]  # the entry's title

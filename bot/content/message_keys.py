@@ -227,4 +227,5 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "announce_stats_header",
     "announce_stats",
     "announce_stats_planned",
+    "button_share",
 )

@@ -100,6 +100,12 @@ def with_human_help(
     return Reply(reply.text, (*rows, *reply.buttons))
 
 
+def with_share(content: Content, reply: Reply, entry: Entry) -> Reply:
+    """An answer with "Teilen": inline mode offers the entry in any chat the user picks."""
+    share = Button(content.text("button_share"), "", switch_inline=entry.title)
+    return Reply(reply.text, (*reply.buttons[:-1], (share,), *reply.buttons[-1:]))
+
+
 def render_contact(content: Content, contact: Contact) -> str:
     """One contact as HTML lines."""
     lines = [f"<b>{esc(contact.name or contact.role)}</b>"]
