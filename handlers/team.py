@@ -105,7 +105,7 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     prompt = await query.message.reply_text(
         content.text("team_answer_prompt", number=question.id),
-        reply_markup=ForceReply(selective=True),
+        reply_markup=ForceReply(),  # not selective: the prompt replies to the bot's copy
     )
     await forwarded.add_team_message(db, question.id, chat, prompt.message_id)
 

@@ -240,3 +240,7 @@ async def test_every_answer_has_a_share_button(
     (share,) = [b for row in rows for b in row if "switch_inline_query" in b]
     assert share["text"] == "📤 Teilen"
     assert share["switch_inline_query"] in answer.result["text"]  # the entry's title
+    fake_telegram.push_inline_query(share["switch_inline_query"], user_id=USER)
+    (inline,) = await fake_telegram.wait_for("answerInlineQuery")
+    first = inline.params["results"][0]
+    assert first["title"] == share["switch_inline_query"]  # the shared entry comes first
