@@ -103,7 +103,8 @@ def with_human_help(
 def with_share(content: Content, reply: Reply, entry: Entry) -> Reply:
     """An answer with "Teilen": inline mode offers the entry in any chat the user picks."""
     share = Button(content.text("button_share"), "", switch_inline=entry.title)
-    return Reply(reply.text, (*reply.buttons[:-1], (share,), *reply.buttons[-1:]))
+    last = reply.buttons[-1] if reply.buttons else ()
+    return Reply(reply.text, (*reply.buttons[:-1], (*last, share)))  # next to "Alle Themen"
 
 
 def render_contact(content: Content, contact: Contact) -> str:
