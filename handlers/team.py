@@ -123,9 +123,19 @@ async def team_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     stored = await forwarded.record_reply(db, question.id, message.text)
     if stored is not None and await deliver_answer(context, db, content, stored):
         await message.reply_text(content.text("team_answer_sent", number=question.id))
+        await _close_copies(context, question.id)
     else:
         await message.reply_text(content.text("team_answer_undeliverable", number=question.id))
     raise ApplicationHandlerStop
+
+
+async def _close_copies(context: ContextTypes.DEFAULT_TYPE, question_id: int) -> None:
+    """Remove "Beantworten" from every copy, so colleagues see the question is answered."""
+    for chat, message_id in await forwarded.team_messages(database(context), question_id):
+        try:
+            await context.bot.edit_message_reply_markup(chat, message_id, reply_markup=None)
+        except TelegramError:  # a prompt without buttons, or a deleted copy
+            continue
 
 
 async def recover(context: ContextTypes.DEFAULT_TYPE) -> None:

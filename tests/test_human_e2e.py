@@ -214,6 +214,8 @@ async def test_without_team_chat_the_admins_get_the_question(
             ANSWER, chat_id=ADMIN_ID, user_id=ADMIN_ID, reply_to_message=copy
         )
         await sent_to(fake_telegram, USER, ANSWER)
+        (closed,) = await fake_telegram.wait_for("editMessageReplyMarkup")
+        assert closed.params["message_id"] == copy["message_id"]  # "Beantworten" is gone
     finally:
         await bot.stop()
 
