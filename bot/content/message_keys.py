@@ -228,4 +228,5 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "announce_stats",
     "announce_stats_planned",
     "button_share",
+    "inbox_apology",
 )
