@@ -141,19 +141,24 @@ def _print_diff(content: Content, other_dir: Path) -> int:
 def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     """Print the question-log figures, the same as /stats."""
     from bot.admin import build_report, render_report
+    from bot.records import dead_count
     from bot.storage import Database
 
-    async def build() -> PeriodReport:
+    async def build() -> tuple[PeriodReport, int]:
         async with Database(settings.database_path) as db:
-            return await build_report(db, args.days)
+            return await build_report(db, args.days), await dead_count(db)
 
     if args.unanswered:
         print(_review_text(settings, args.days))
         return 0
     content = load_content(settings.content_dir)
-    print(render_report([asyncio.run(build())], content, args.format), end="")
+    report, dead = asyncio.run(build())
+    print(render_report([report], content, args.format), end="")
     if args.format != "csv":
         print()
+        # Updates the bot could not handle keep their raw JSON: SELECT * FROM inbox WHERE
+        # state = 'dead'.
+        print(f"Nicht verarbeitbare Updates (Tabelle inbox, state 'dead'): {dead}")
     return 0
 
 

@@ -48,6 +48,8 @@ class Settings:
     content_poll_seconds: int = 5
     team_chat_id: int | None = None  # where forwarded questions go; None: the admins
     bot_username: str | None = None  # for `python -m bot links` without a token
+    inbox_max_backlog: int = 10_000
+    inbox_max_age_hours: int = 24
 
     @property
     def backups_path(self) -> Path:
@@ -186,4 +188,8 @@ def load_settings(
         ),
         team_chat_id=_chat_id(text("TEAM_CHAT_ID")),
         bot_username=(text("BOT_USERNAME") or "").lstrip("@") or None,
+        inbox_max_backlog=_int(env, "INBOX_MAX_BACKLOG", default.inbox_max_backlog, 1, 1_000_000),
+        inbox_max_age_hours=_int(
+            env, "INBOX_MAX_AGE_HOURS", default.inbox_max_age_hours, 1, 24 * 7
+        ),
     )

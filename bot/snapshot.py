@@ -81,6 +81,8 @@ class ContentStore:
         # The signature seen by the last load attempt (good or bad): the watcher compares it.
         self.checked_signature = disk_signature(self.directory)
         self._snapshot = snapshot or build_snapshot(self.directory)
+        # False while the files on disk failed their last load (the old content is served).
+        self.disk_ok = True
 
     @property
     def current(self) -> Snapshot:
@@ -89,7 +91,9 @@ class ContentStore:
     def reload(self) -> Snapshot:
         """Load the directory again and swap it in; on ContentError the old one stays."""
         self.checked_signature = disk_signature(self.directory)
+        self.disk_ok = False
         snapshot = build_snapshot(self.directory)
+        self.disk_ok = True
         self._snapshot = snapshot
         logger.info(
             "Content %s loaded (%d entries)",

@@ -111,7 +111,8 @@ CREATE TABLE forwarded_questions (
     reply TEXT,
     answered_at INTEGER,
     followup TEXT CHECK (followup IN ('thanks', 'question')),
-    awaiting_followup INTEGER NOT NULL DEFAULT 0
+    awaiting_followup INTEGER NOT NULL DEFAULT 0,
+    log_id INTEGER UNIQUE                 -- the question_log row the user consented to send
 );
 CREATE INDEX forwarded_questions_user ON forwarded_questions (user_id, state);
 CREATE INDEX forwarded_questions_asked_at ON forwarded_questions (asked_at);
@@ -178,6 +179,23 @@ CREATE TABLE user_languages (
 );
 """
 
+INBOX_SQL = """
+-- The durable inbox (bot/records/inbox.py): every update from Telegram, stored before it is
+-- acknowledged. 'pending' rows are answered (oldest first, also after a restart); 'done' rows
+-- keep only the id (to recognise a re-sent update) and are deleted after an hour; 'dead' rows
+-- could not be handled, keep the raw JSON for inspection and are deleted by the retention job.
+CREATE TABLE inbox (
+    update_id INTEGER PRIMARY KEY,
+    received_at REAL NOT NULL,            -- unix seconds
+    state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'dead')),
+    raw TEXT,                             -- the update as Telegram sent it; NULL once done
+    sender_id INTEGER,                    -- the user, for /vergessen; NULL once done
+    finished_at REAL,
+    error TEXT
+);
+CREATE INDEX inbox_state ON inbox (state, update_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
@@ -185,6 +203,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "question log: kind of answer (principle, pointer, ...)", ANSWER_KIND_SQL),
     Migration(5, "the perspective each user chose with /rolle", ROLES_SQL),
     Migration(6, "the language each user chose", LANGUAGE_SQL),
+    Migration(7, "durable inbox of updates", INBOX_SQL),
 )
 
 
@@ -208,6 +227,9 @@ class Database:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection = await aiosqlite.connect(self.path, isolation_level=None)
         await self._connection.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a commit survives a crash of the process (kill -9, OOM), only a power
+        # failure of the host can lose the last ones; FULL costs an fsync (ms) per question.
+        await self._connection.execute("PRAGMA synchronous=NORMAL")
         await self._connection.execute("PRAGMA foreign_keys=ON")
         await self._connection.execute("PRAGMA busy_timeout=5000")
         await self.migrate()

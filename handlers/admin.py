@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.admin import build_report, render_report
 from bot.serve import BotApp, send_reply
 from bot.ui import Reply, Scope, command, command_lines, commands_for
+from handlers import announce, review
 from handlers.common import admin_only, database, snapshot
 
 STATS_PERIODS = (7, 30)
@@ -30,8 +31,11 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Figures for the last 7 and 30 days from the question log."""
     reports = [await build_report(database(context), days) for days in STATS_PERIODS]
     text = render_report(reports, snapshot(context).content, "html")
+    announcements = await announce.stats_lines(context)
+    text = f"{text}\n\n{announcements}" if announcements else text
     if update.effective_message:
         await send_reply(update.effective_message, Reply(text))
+        await review.send_groups(update.effective_message, context)
 
 
 def register(app: BotApp) -> None:

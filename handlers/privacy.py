@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.records import delete_older_than, forget_user
+from bot.records import delete_dead_older_than, delete_older_than, forget_user
 from bot.serve import BotApp, send_reply
 from bot.ui import FORGET_CANCEL, FORGET_CONFIRM, Button, Forget, Reply, command, esc
 from handlers.common import LANGUAGE_KEY, database, settings, snapshot
@@ -62,7 +62,8 @@ async def expire_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Job: delete logged questions and votes older than the retention period."""
     days = settings(context).question_retention_days
     deleted = await delete_older_than(database(context), days)
-    logger.info("Retention: deleted %d old question log and feedback rows", deleted)
+    deleted += await delete_dead_older_than(database(context), days)
+    logger.info("Retention: deleted %d old question log, feedback and dead update rows", deleted)
 
 
 def register(app: BotApp) -> None:

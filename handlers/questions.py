@@ -9,15 +9,17 @@ import logging
 import re
 
 from telegram import Message, Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.language import reply_language
-from bot.matching import glossary, intents
+from bot.matching import ANSWER, glossary, intents
 from bot.records import log_question
 from bot.serve import BotApp, send_reply
-from bot.ui import render_result, render_term
+from bot.ui import humanloop, render_result, render_term
 from handlers import start, topics
-from handlers.common import database, reader_view, snapshot, user_language
+from handlers.common import database, reader_view, settings, snapshot, user_language
+from handlers.team import can_forward
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +76,15 @@ async def answer(
         return
     result = current.matcher.search(text)
     logger.debug("Question answered with decision %s", result.decision)
-    await log_question(database(context), text, result, message.chat.type, message.chat.id)
+    chat = message.chat
+    log_id = await log_question(database(context), text, result, chat.type, chat.id)
+    forward = chat.type == ChatType.PRIVATE and can_forward(settings(context))
     view = await reader_view(message.from_user, context)
-    await send_reply(message, render_result(current.content, result, view), quote=quote)
+    reply = render_result(current.content, result, view)
+    reply = humanloop.with_human_help(current.content, reply, result.decision, log_id, forward)
+    if result.decision == ANSWER and result.best:
+        reply = humanloop.with_share(current.content, reply, result.best.entry)
+    await send_reply(message, reply, quote=quote)
 
 
 def register(app: BotApp) -> None:

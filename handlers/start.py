@@ -7,17 +7,22 @@ from telegram.constants import ParseMode
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot.serve import BotApp, send_reply
-from bot.ui import Reply, Scope, command, command_lines, commands_for, topic_rows
+from bot.ui import Reply, Scope, command, command_lines, commands_for, deeplinks, topic_rows
+from handlers import tips
 from handlers.common import snapshot
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet and show the topics."""
-    content = snapshot(context).content
-    if update.effective_message:
-        await send_reply(
-            update.effective_message, Reply(content.text("greeting"), topic_rows(content))
-        )
+    """Greet and show the topics; a deep link (start=e-…, t-…, tipp) opens its target."""
+    content, message = snapshot(context).content, update.effective_message
+    link = deeplinks.parse_start(context.args[0] if context.args else None, content)
+    if link and link.kind == deeplinks.TIPS:
+        context.args = []
+        await tips.subscribe_command(update, context)
+        return
+    reply = deeplinks.link_reply(content, link) if link else None
+    if message:
+        await send_reply(message, reply or Reply(content.text("greeting"), topic_rows(content)))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -14,7 +14,11 @@ def message_buttons(markup: InlineKeyboardMarkup | None) -> tuple[tuple[Button, 
     """The inline keyboard under a message as rows of core buttons."""
     rows = markup.inline_keyboard if markup else ()
     return tuple(
-        tuple(Button(b.text, str(b.callback_data)) for b in row if b.callback_data)
+        tuple(
+            Button(b.text, str(b.callback_data or ""), switch_inline=b.switch_inline_query)
+            for b in row
+            if b.callback_data or b.switch_inline_query is not None  # keeps "Teilen"
+        )
         for row in rows
     )
 

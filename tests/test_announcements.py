@@ -78,6 +78,11 @@ async def test_a_crash_mid_broadcast_resumes_without_duplicates(tip_db: Database
     announcement = await ann.create(tip_db, "Hinweis", NOW, NOW)
     with pytest.raises(asyncio.CancelledError):
         await ann.deliver(tip_db, announcement, sender, NOW, OPTIONS)
+    # gather() left the other workers running; in a real crash they die too. Each dies at
+    # its next send (crash_after is still reached), so wait for them before "restarting".
+    async with asyncio.timeout(10):
+        while len(asyncio.all_tasks()) > 1:
+            await asyncio.sleep(0.01)
     interrupted = await ann.recover_interrupted(tip_db, NOW)  # requests on the wire
     assert interrupted > 0
     sender.crash_after = None

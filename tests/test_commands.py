@@ -17,7 +17,14 @@ def test_names_and_aliases_are_unique_telegram_commands() -> None:
 def test_scopes_split_the_registry_and_keep_its_order() -> None:
     users, admins = commands_for(Scope.USER), commands_for(Scope.ADMIN)
     assert [c.name for c in users][:3] == ["start", "hilfe", "themen"]
-    assert {c.name for c in admins} == {"admin", "reload", "rollback", "export", "stats"}
+    assert {c.name for c in admins} == {
+        "admin",
+        "reload",
+        "rollback",
+        "export",
+        "stats",
+        "ankuendigung",
+    }
     assert set(users) | set(admins) == set(COMMANDS)
     assert not set(chat_commands()) & set(admins)
 
@@ -37,5 +44,6 @@ def test_command_lines_escape_and_list_each_command(shipped_snapshot: Snapshot) 
         "/rollback",
         "/export",
         "/stats",
+        "/ankuendigung",
     ]
     assert lines[0] == f"/admin – {content.text('command_admin')}"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 import importlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -207,3 +209,28 @@ def test_other_packages_are_used_through_their_public_names(path: Path) -> None:
             module = importlib.import_module(node.module)
             for name in names:
                 assert name in module.__all__ or hasattr(module, name), f"{where}: {name}"
+
+
+@pytest.mark.parametrize("path", sorted((PROJECT_ROOT / "bot").rglob("*.py")), ids=relative)
+def test_only_the_application_builder_imports_handlers(path: Path) -> None:
+    """Handlers sit on top of bot/; only bot/serve/app.py wires them in."""
+    if relative(path) == "bot/serve/app.py":
+        return
+    assert not [name for name in imported_modules(path) if name.split(".")[0] == "handlers"]
+
+
+def test_the_core_runs_without_loading_telegram() -> None:
+    """`python -m bot ask` and `chat` stay light: no core module pulls in `telegram`."""
+    modules = sorted(
+        ".".join(path.relative_to(PROJECT_ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in core_files()
+        if path.name != "__main__.py"
+    )
+    code = (
+        f"import sys\nfor name in {modules!r}:\n    __import__(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'handlers')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -8,6 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.snapshot import Snapshot
+from bot.testing.fake_telegram import FakeTelegramServer
 from bot.ui.deeplinks import ENTRY, TIPS, TOPIC, DeepLink, all_links, link_url, parse_start
 
 
@@ -60,3 +61,25 @@ def test_cli_links_needs_the_bot_name(
     monkeypatch.delenv("BOT_USERNAME", raising=False)
     assert main(["links"]) == 2
     assert "BOT_USERNAME" in capsys.readouterr().err
+
+
+async def test_deep_links_open_entry_topic_tips_or_greet(
+    running_bot: object, fake_telegram: FakeTelegramServer, shipped_snapshot: Snapshot
+) -> None:
+    content = shipped_snapshot.content
+    entry = content.entry("augenhoehe")
+    assert entry is not None
+    cases = [
+        ("/start e-augenhoehe", f"<b>{entry.title}</b>"),
+        ("/start t-rahmen", "Rahmenbedingungen und Grundhaltung"),
+        ("/start tipp", "Sie bekommen"),
+        ("/start e-gibt-es-nicht", "Guten Tag"),
+        ("/start", "Guten Tag"),
+    ]
+    for number, (text, expected) in enumerate(cases):
+        chat = 5000 + number
+        fake_telegram.push_message(text, chat_id=chat, user_id=chat)
+        (call,) = await fake_telegram.wait_for(
+            "sendMessage", lambda c, chat=chat: c.params["chat_id"] == chat
+        )
+        assert expected in call.params["text"], text

@@ -10,6 +10,7 @@ from bot.cli import main
 from bot.content.diff import ContentDiff, describe_diff, diff_content
 from bot.content.loader import load_content
 from tests.conftest import MINI_ENTRIES, MINI_TIPS, write_content
+from tests.test_pointers import MINI_WEGWEISER
 
 CHANGED_ENTRIES = MINI_ENTRIES.replace("Zeitplan offenlegen", "Zeitplan zeigen").replace(
     "    related: [zeitplan]\n", ""
@@ -56,3 +57,18 @@ def test_cli_validate_diff_with_invalid_other_dir(
     other = write_content(tmp_path / "other", tips="tips:\n  - id: x\n    entry: fehlt\n")
     assert main(["validate", str(mini_content_dir), "--diff", str(other)]) == 1
     assert "tips.yaml, Zeile 3" in capsys.readouterr().out
+
+
+def test_diff_names_wegweiser_pointers(tmp_path: Path) -> None:
+    old = load_content(write_content(tmp_path / "old", **{"wegweiser.yaml": MINI_WEGWEISER}))
+    changed = MINI_WEGWEISER.replace("Versichert im Ehrenamt", "Versichert, wenn Sie helfen")
+    gone = changed[: changed.index("  - id: versicherung")].replace(
+        "id: foerdermittel", "id: foerdergeld"
+    )
+    new = load_content(write_content(tmp_path / "new", **{"wegweiser.yaml": gone}))
+    assert describe_diff(diff_content(old, new), new) == [
+        "Neue Wegweiser (1): foerdergeld",
+        "Entfernte Wegweiser (2): foerdermittel, versicherung",
+    ]
+    edited = load_content(write_content(tmp_path / "edit", **{"wegweiser.yaml": changed}))
+    assert diff_content(old, edited) == ContentDiff(pointers_changed=("versicherung",))

@@ -139,14 +139,25 @@ def run_cli(tmp_path: Path, *args: str, **settings: str) -> subprocess.Completed
         ({"PORT": "80a"}, ("--webhook",), "PORT"),
         ({"CONTENT_DIR": "{tmp}/missing"}, (), "CONTENT_DIR"),
         ({"DATABASE_PATH": "{tmp}/a-file/bot.sqlite3"}, (), "DATABASE_PATH"),
+        ({"DATABASE_PATH": "{tmp}/a-file"}, (), "DATABASE_PATH"),
         ({}, ("--webhook",), "WEBHOOK_URL"),
+        ({"WEBHOOK_URL": "http://bot.example.org", "TELEGRAM_BASE_URL": ""}, (), "https"),
         (
             {"WEBHOOK_URL": "https://bot.example.org", "WEBHOOK_SECRET": "not secret!"},
             (),
             "WEBHOOK_SECRET",
         ),
     ],
-    ids=["no-token", "bad-port", "content-dir", "database-path", "webhook-url", "secret"],
+    ids=[
+        "no-token",
+        "bad-port",
+        "content-dir",
+        "database-path",
+        "not-sqlite",
+        "webhook-url",
+        "webhook-http",
+        "secret",
+    ],
 )
 def test_configuration_error_is_one_clear_line(
     tmp_path: Path, settings: dict[str, str], args: tuple[str, ...], named: str
@@ -162,17 +173,22 @@ def test_configuration_error_is_one_clear_line(
     assert BOT_TOKEN not in result.stderr + result.stdout
 
 
-def test_busy_port_is_a_configuration_error(tmp_path: Path) -> None:
+async def test_busy_port_is_a_configuration_error(
+    tmp_path: Path, fake_telegram: FakeTelegramServer
+) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = run_cli(
+        result = await asyncio.to_thread(
+            run_cli,
             tmp_path,
             "--webhook",
             WEBHOOK_URL="https://bot.example.org",
             WEBHOOK_LISTEN="127.0.0.1",
             PORT=str(port),
+            TELEGRAM_BASE_URL=fake_telegram.base_url,
+            LOG_LEVEL="WARNING",  # the port is bound after the token and database checks
         )
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -210,17 +226,21 @@ async def test_polling_after_webhook_mode_deletes_the_webhook_first(
     assert not delete.params.get("drop_pending_updates")
 
 
-def test_webhook_url_alone_selects_webhook_mode(tmp_path: Path) -> None:
+async def test_webhook_url_alone_selects_webhook_mode(
+    tmp_path: Path, fake_telegram: FakeTelegramServer
+) -> None:
     """WEBHOOK_URL without --webhook still serves the webhook (here: on a busy port)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = run_cli(
+        result = await asyncio.to_thread(
+            run_cli,
             tmp_path,
             WEBHOOK_URL="https://bot.example.org",
             WEBHOOK_LISTEN="127.0.0.1",
             PORT=str(port),
+            TELEGRAM_BASE_URL=fake_telegram.base_url,
         )
     assert "PORT" in result.stderr
 

@@ -15,7 +15,10 @@ QUESTION = "Wie vermeiden wir Scheinbeteiligung?"
 
 def keyboard(message: dict[str, Any]) -> list[list[tuple[str, str]]]:
     rows = message.get("reply_markup", {}).get("inline_keyboard", [])
-    return [[(b["text"], b["callback_data"]) for b in row] for row in rows]
+    return [
+        [(b["text"], b.get("callback_data", b.get("switch_inline_query"))) for b in row]
+        for row in rows
+    ]
 
 
 async def test_switch_to_plain_and_back_edits_the_answer_in_place(

@@ -8,9 +8,10 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.content.model import Content
-from bot.matching.matcher import Matcher
+from bot.matching import REFUSE, Matcher
 from bot.snapshot import Snapshot
 from bot.terminal import format_reply, respond
+from bot.ui.humanloop import with_human_help
 from bot.ui.render import render_callback, render_topics, to_plain
 from bot.ui.wegweiser import pointer_text, render_pointer, render_pointer_list
 from tests.conftest import write_content
@@ -129,3 +130,14 @@ def test_terminal_chat_browses_to_a_pointer_and_its_principle(content: Content) 
     assert "[1] 💡 Aus dem Workshop: Zeitplan offenlegen" in shown
     principle = respond(snapshot, "1", pointer)
     assert principle.text.startswith("<b>Zeitplan offenlegen</b>")
+
+
+def test_human_help_does_not_repeat_the_contacts_of_a_pointer_answer(
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    pointer = content.pointer("versicherung")
+    assert pointer is not None and content.contacts
+    helped = with_human_help(content, render_pointer(content, pointer), REFUSE, 7, True)
+    pressed = data(helped)
+    assert pressed.count("kontakt") == 1 and pressed[0] == "ask:7"

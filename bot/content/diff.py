@@ -1,4 +1,5 @@
-"""What a content change does: entries added, changed, removed; tips and topics added, removed.
+"""What a content change does: entries and Wegweiser pointers added, changed, removed; tips
+and topics added, removed.
 
 Used for the summary after an upload and by `python -m bot validate --diff OTHER_DIR`.
 The wording comes from messages.yaml of the new content.
@@ -25,6 +26,9 @@ class ContentDiff:
     topics_added: tuple[str, ...] = ()
     topics_removed: tuple[str, ...] = ()
     messages_changed: tuple[str, ...] = ()
+    pointers_added: tuple[str, ...] = ()
+    pointers_changed: tuple[str, ...] = ()
+    pointers_removed: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -47,6 +51,11 @@ def diff_content(old: Content, new: Content) -> ContentDiff:
     topics_added, topics_removed = _added_removed(
         {t.id for t in old.topics}, {t.id for t in new.topics}
     )
+    old_pointers = {p.id: p for p in old.pointers}
+    new_pointers = {p.id: p for p in new.pointers}
+    pointers_added, pointers_removed = _added_removed(set(old_pointers), set(new_pointers))
+    common = set(old_pointers) & set(new_pointers)
+    pointers_changed = tuple(sorted(i for i in common if old_pointers[i] != new_pointers[i]))
     keys = set(old.messages) | set(new.messages)
     messages_changed = tuple(sorted(k for k in keys if old.messages.get(k) != new.messages.get(k)))
     return ContentDiff(
@@ -58,6 +67,9 @@ def diff_content(old: Content, new: Content) -> ContentDiff:
         topics_added,
         topics_removed,
         messages_changed,
+        pointers_added,
+        pointers_changed,
+        pointers_removed,
     )
 
 

@@ -2,9 +2,20 @@
 
 `question_log` writes one row per question and one vote per answer and expires old rows;
 `roles` keeps the perspective chosen with /rolle; `privacy.forget_user` deletes every row that
-holds a person's id, in every table.
+holds a person's id, in every table;
+`inbox` stores every update before Telegram is told it arrived, until it is answered.
 """
 
+from bot.records.inbox import (
+    DEAD,
+    DONE,
+    PENDING,
+    Inbox,
+    Incoming,
+    Stored,
+    dead_count,
+    delete_dead_older_than,
+)
 from bot.records.languages import chat_language, choose_language, chosen_language
 from bot.records.privacy import forget_user
 from bot.records.question_log import (
@@ -22,15 +33,23 @@ from bot.records.question_log import (
 from bot.records.roles import role_of, set_role
 
 __all__ = [
+    "DEAD",
+    "DONE",
     "KIND_POINTER",
+    "PENDING",
     "SECONDS_PER_DAY",
     "VOTE_DOWN",
     "VOTE_UP",
     "AnswerRef",
+    "Inbox",
+    "Incoming",
     "LoggedQuestion",
+    "Stored",
     "chat_language",
     "choose_language",
     "chosen_language",
+    "dead_count",
+    "delete_dead_older_than",
     "delete_older_than",
     "forget_user",
     "log_question",

@@ -83,16 +83,21 @@ async def open_count(db: Database, user_id: int) -> int:
 
 
 async def create(
-    db: Database, user_id: int, chat_id: int, question: str, now: int | None = None
+    db: Database,
+    user_id: int,
+    chat_id: int,
+    question: str,
+    now: int | None = None,
+    log_id: int | None = None,
 ) -> Forwarded:
     """Store a consented question as 'open'; raises TooManyOpen past the limit.
 
     One statement: the limit is checked inside the INSERT, so two presses at once cannot
-    both get past it.
+    both get past it. `log_id` (the question_log row) is unique: see `by_log_id`.
     """
     cursor = await db.connection.execute(
-        "INSERT INTO forwarded_questions (user_id, chat_id, question, state, asked_at) "
-        "SELECT ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM forwarded_questions "
+        "INSERT INTO forwarded_questions (user_id, chat_id, question, state, asked_at, log_id) "
+        "SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM forwarded_questions "
         "WHERE user_id = ? AND state = ?) < ?",
         (
             user_id,
@@ -100,6 +105,7 @@ async def create(
             question,
             OPEN,
             int(time.time()) if now is None else now,
+            log_id,
             user_id,
             OPEN,
             MAX_OPEN_PER_USER,
@@ -113,6 +119,31 @@ async def create(
 async def get(db: Database, question_id: int) -> Forwarded | None:
     """The forwarded question with this id, or None (also after /vergessen)."""
     return await _one(db, "id = ?", question_id)
+
+
+async def by_log_id(db: Database, log_id: int) -> Forwarded | None:
+    """The forwarded question made from this question_log row (a second consent press)."""
+    return await _one(db, "log_id = ?", log_id)
+
+
+async def logged_question(db: Database, log_id: int, user_id: int) -> str | None:
+    """The text of a question the user asked in their private chat; None if not theirs."""
+    async with db.connection.execute(
+        "SELECT question FROM question_log WHERE id = ? AND chat_id = ? AND chat_type = 'private'",
+        (log_id, user_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return str(row[0]) if row else None
+
+
+async def first_copies(db: Database, question_id: int) -> list[tuple[int, int]]:
+    """(team chat, first message there) of the question: where a thank-you is posted."""
+    async with db.connection.execute(
+        "SELECT team_chat, min(team_message) FROM forwarded_messages WHERE question_id = ? "
+        "GROUP BY team_chat ORDER BY team_chat",
+        (question_id,),
+    ) as cursor:
+        return [(int(chat), int(message)) for chat, message in await cursor.fetchall()]
 
 
 async def add_team_message(db: Database, question_id: int, team_chat: int, message: int) -> None:

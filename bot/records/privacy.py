@@ -3,6 +3,11 @@
 Tables are discovered from the schema (`sqlite_master`), so tables added by other features
 (subscriptions, tip history, …) are covered as long as they name the column `chat_id` or
 `user_id`. In a private chat Telegram's chat id is the user's id, so both are matched.
+
+The inbox (bot/records/inbox.py) names its column `sender_id` and is handled on its own:
+updates that could not be handled ('dead', raw JSON kept) are deleted; pending ones are
+answered within moments and then keep no text, so they are left to finish (the /vergessen
+button press itself is one of them).
 """
 
 from __future__ import annotations
@@ -51,5 +56,9 @@ async def forget_user(db: Database, user_id: int) -> int:
                 f'DELETE FROM "{quoted}" WHERE {condition}', [user_id] * len(columns)
             )
             deleted += max(cursor.rowcount, 0)
+        cursor = await connection.execute(
+            "DELETE FROM inbox WHERE sender_id = ? AND state = 'dead'", (user_id,)
+        )
+        deleted += max(cursor.rowcount, 0)
     logger.info("Deleted %d rows for a /vergessen request", deleted)
     return deleted

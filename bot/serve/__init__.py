@@ -3,8 +3,11 @@
 `keys` names the `bot_data` entries, `telegram_io` holds the `BotApp` type and the
 keyboard/send/edit helpers, `ratelimit` the app-wide limiter, `tip_sender` the daily-tip
 `Send`; `app` wires the handlers, `runner` starts and stops, `webhook` serves updates and
-/healthz. `app`, `runner` and `webhook` are loaded on first use, because `app` imports the
-handlers, which import this package.
+/healthz, `webhook_keys` derives the webhook path and secret.
+
+Every name is loaded on first use (PEP 562): `app` imports the handlers, which import this
+package, and the core (`bot.logs` needs `log_secrets`) must not pull in `telegram` for
+`python -m bot ask`.
 """
 
 from __future__ import annotations
@@ -12,34 +15,47 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from bot.serve.health import check_health
-from bot.serve.keys import (
-    BACKUPS_KEY,
-    BROADCAST_LOCK_KEY,
-    CLOCK_KEY,
-    CONTENT_LOCK_KEY,
-    DB_KEY,
-    RECOVERED_KEY,
-    SETTINGS_KEY,
-    STORE_KEY,
-)
-from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
-from bot.serve.telegram_io import BotApp, edit_reply, keyboard, send_reply
-from bot.serve.tip_sender import telegram_sender
-from bot.serve.webhook_keys import log_secrets, webhook_path, webhook_secret, webhook_url
-
 if TYPE_CHECKING:
     from bot.serve.app import ALLOWED_UPDATES, build_application
+    from bot.serve.health import check_health
+    from bot.serve.keys import (
+        BACKUPS_KEY,
+        BROADCAST_LOCK_KEY,
+        CLOCK_KEY,
+        CONTENT_LOCK_KEY,
+        DB_KEY,
+        RECOVERED_KEY,
+        SETTINGS_KEY,
+        STORE_KEY,
+    )
+    from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
     from bot.serve.runner import BotRunner, run_bot
+    from bot.serve.telegram_io import BotApp, edit_reply, keyboard, send_reply
+    from bot.serve.tip_sender import announcement_sender, telegram_sender
     from bot.serve.webhook import WebhookServer
+    from bot.serve.webhook_keys import log_secrets, webhook_path, webhook_secret, webhook_url
 
-_LAZY = {
-    "ALLOWED_UPDATES": "bot.serve.app",
-    "build_application": "bot.serve.app",
-    "BotRunner": "bot.serve.runner",
-    "run_bot": "bot.serve.runner",
-    "WebhookServer": "bot.serve.webhook",
+_MODULES = {
+    "bot.serve.app": ("ALLOWED_UPDATES", "build_application"),
+    "bot.serve.health": ("check_health",),
+    "bot.serve.keys": (
+        "BACKUPS_KEY",
+        "BROADCAST_LOCK_KEY",
+        "CLOCK_KEY",
+        "CONTENT_LOCK_KEY",
+        "DB_KEY",
+        "RECOVERED_KEY",
+        "SETTINGS_KEY",
+        "STORE_KEY",
+    ),
+    "bot.serve.ratelimit": ("ClaimingRateLimiter", "WireHook"),
+    "bot.serve.runner": ("BotRunner", "run_bot"),
+    "bot.serve.telegram_io": ("BotApp", "edit_reply", "keyboard", "send_reply"),
+    "bot.serve.tip_sender": ("announcement_sender", "telegram_sender"),
+    "bot.serve.webhook": ("WebhookServer",),
+    "bot.serve.webhook_keys": ("log_secrets", "webhook_path", "webhook_secret", "webhook_url"),
 }
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "ALLOWED_UPDATES",
@@ -56,6 +72,7 @@ __all__ = [
     "ClaimingRateLimiter",
     "WebhookServer",
     "WireHook",
+    "announcement_sender",
     "build_application",
     "check_health",
     "edit_reply",
@@ -71,8 +88,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Load `app`, `runner` and `webhook` names on first use (see the module docstring)."""
-    module = _LAZY.get(name)
+    """Import the module that defines `name` on first use (see the module docstring)."""
+    module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

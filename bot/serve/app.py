@@ -6,29 +6,43 @@ import asyncio
 import logging
 from types import ModuleType
 
-from telegram import BotCommand, Update
-from telegram.ext import ApplicationBuilder
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    MenuButtonCommands,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ApplicationBuilder, Defaults, ExtBot
 
 from bot.config import Settings
+from bot.content import Content
 from bot.language import ENGLISH, GERMAN, load_detector
 from bot.serve.keys import DB_KEY, SETTINGS_KEY, STORE_KEY
 from bot.serve.ratelimit import ClaimingRateLimiter
 from bot.serve.telegram_io import BotApp
-from bot.snapshot import ContentStore
+from bot.snapshot import ContentStore, Snapshot
 from bot.storage import Database
-from bot.ui import Scope, commands_for
+from bot.ui import Command, Scope, commands_for, group_commands
 from handlers import (
     admin,
+    announce,
     content_admin,
     errors,
     fallback,
     feedback,
+    human,
     inline,
     language,
     privacy,
     questions,
+    review,
     roles,
     start,
+    team,
     tips,
     topics,
     views,
@@ -50,6 +64,10 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
     content_admin,
     feedback,
     privacy,
+    human,
+    team,
+    review,
+    announce,
     fallback,
     errors,
 )
@@ -58,21 +76,47 @@ RATE_LIMIT_RETRIES = 3
 
 
 async def _post_init(app: BotApp) -> None:
-    """Open the database and publish the user commands as the bot's menu."""
+    """Open the database and publish the commands as the bot's menu, per scope."""
     await app.bot_data[DB_KEY].open()
     snapshot = app.bot_data[STORE_KEY].current
     content = snapshot.content
-    for lang in (GERMAN, ENGLISH):
-        texts = snapshot.localized(lang).content
-        await app.bot.set_my_commands(
-            [
-                BotCommand(c.name_in(lang), texts.text(c.help_key))
-                for c in commands_for(Scope.USER)
-            ],
-            language_code=None if lang == GERMAN else lang,
-        )
+    await publish_commands(app.bot, snapshot, app.bot_data[SETTINGS_KEY].admin_ids)
     await asyncio.to_thread(load_detector)
     logger.info("Bot @%s ready, content %s", app.bot.username, content.version)
+
+
+async def publish_commands(
+    bot: ExtBot[None], snapshot: Snapshot, admin_ids: frozenset[int]
+) -> None:
+    """Per language: users see the user commands, each admin also the admin commands
+    (BotCommandScopeChat), groups a short list; the menu button opens the command list."""
+    users = commands_for(Scope.USER)
+    for lang in (GERMAN, ENGLISH):
+        texts = snapshot.localized(lang).content
+        code = None if lang == GERMAN else lang
+
+        def menu(
+            commands: tuple[Command, ...], texts: Content = texts, lang: str = lang
+        ) -> list[BotCommand]:
+            return [BotCommand(c.name_in(lang), texts.text(c.help_key)) for c in commands]
+
+        await bot.set_my_commands(menu(users), language_code=code)
+        await bot.set_my_commands(
+            menu(users), scope=BotCommandScopeAllPrivateChats(), language_code=code
+        )
+        await bot.set_my_commands(
+            menu(group_commands()), scope=BotCommandScopeAllGroupChats(), language_code=code
+        )
+        for admin_id in sorted(admin_ids):
+            try:
+                await bot.set_my_commands(
+                    menu(users + commands_for(Scope.ADMIN)),
+                    scope=BotCommandScopeChat(admin_id),
+                    language_code=code,
+                )
+            except TelegramError:  # an admin who never started the bot has no chat yet
+                logger.warning("Admin commands not published for admin %s", admin_id)
+    await bot.set_chat_menu_button(menu_button=MenuButtonCommands())
 
 
 async def _post_shutdown(app: BotApp) -> None:
@@ -86,6 +130,7 @@ def build_application(settings: Settings, store: ContentStore) -> BotApp:
         .token(settings.token or "")
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text is HTML (escaped by bot.ui)
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)

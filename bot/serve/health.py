@@ -1,4 +1,10 @@
-"""The health report behind `GET /healthz`: is the content served and the database usable?"""
+"""The health report behind `GET /healthz`: is the content served and the database usable?
+
+Content on disk that fails validation (an edit gone wrong, a missing folder) does not make
+the instance unhealthy: it keeps serving the last good content, and a platform restart would
+only turn that into an outage (the new process refuses invalid content). It is reported in
+its own field, `"content_on_disk": "broken"`, for monitoring and admins.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ async def check_health(
             "status": "ok" if healthy else "unavailable",
             "content_version": content.version,
             "entries": len(content.entries),
+            "content_on_disk": "ok" if store.disk_ok else "broken",
             "database": "ok" if database_ok else "unreachable",
             "uptime_s": max(0, round(now - started_at)),
         },

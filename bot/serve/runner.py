@@ -1,9 +1,15 @@
 """Running the bot for real: start-up checks, long polling or webhook, graceful shutdown.
 
-Start-up order: settings and content are checked, the database is opened and migrated
-(the Application's post_init), and only then updates are taken. SIGTERM and SIGINT stop
-the intake first, give updates in flight up to `IN_FLIGHT_GRACE_S` to finish, stop the job
-queue and close the database; the process then exits 0, well inside a platform's 30 s.
+Start-up order: settings, content and the database file are checked, the token is checked
+with getMe, the database is opened and migrated (the Application's post_init) and the
+inbox opened; only then is the webhook port bound (answering 503 until the Application
+runs) or polling started. Updates the last run left in the inbox are answered first.
+A failed start-up has confirmed nothing to Telegram, so nothing is lost.
+
+SIGTERM and SIGINT stop the intake first (the webhook answers 503, polling stops fetching),
+give the update being handled up to `IN_FLIGHT_GRACE_S` to finish, leave the rest pending in
+the inbox for the next start, stop the job queue and close the database; the process then
+exits 0, well inside a platform's 30 s.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ import logging
 import os
 import signal
 import sqlite3
+import time
 from pathlib import Path
 
 from telegram.error import InvalidToken, TelegramError
 
 from bot.config import ConfigError, Settings
 from bot.serve.app import ALLOWED_UPDATES, build_application
+from bot.serve.intake import POLL_TIMEOUT_S, Intake, Poller, open_intake
 from bot.serve.telegram_io import BotApp
 from bot.serve.webhook import WebhookServer
 from bot.serve.webhook_keys import webhook_secret, webhook_url
@@ -30,6 +38,7 @@ IN_FLIGHT_GRACE_S = 10.0
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 EXIT_OK = 0
 EXIT_STARTUP_FAILED = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def check_content_dir(directory: Path) -> None:
@@ -57,6 +66,28 @@ def check_database_path(path: Path) -> None:
         raise ConfigError(f"DATABASE_PATH: {path} is not writable")
 
 
+def check_database_file(path: Path) -> None:
+    """An existing, non-empty DATABASE_PATH must be a SQLite database."""
+    if str(path) == ":memory:" or not path.is_file():
+        return
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ConfigError(f"DATABASE_PATH: cannot read {path} ({error.strerror})") from None
+    if header and header != SQLITE_HEADER:
+        raise ConfigError(f"DATABASE_PATH: {path} is not a SQLite database")
+
+
+def check_webhook_url(settings: Settings) -> None:
+    """Telegram only calls https webhooks; a local Bot API server (TELEGRAM_BASE_URL) also http."""
+    url = settings.webhook_url or ""
+    if not url.startswith("https://") and not settings.base_url:
+        raise ConfigError(
+            f"WEBHOOK_URL must start with https:// (Telegram refuses http), got {url!r}"
+        )
+
+
 def check_run_settings(settings: Settings, webhook: bool) -> None:
     """Everything `run` needs from its settings; raises ConfigError naming the setting."""
     if not settings.token:
@@ -68,8 +99,11 @@ def check_run_settings(settings: Settings, webhook: bool) -> None:
         raise ConfigError(
             "WEBHOOK_URL must be set for webhook mode (the public https:// address of the bot)"
         )
+    if webhook:
+        check_webhook_url(settings)
     check_content_dir(settings.content_dir)
     check_database_path(settings.database_path)
+    check_database_file(settings.database_path)
 
 
 def prepare_application(settings: Settings, webhook: bool) -> BotApp:
@@ -87,33 +121,39 @@ class BotRunner:
         settings: Settings,
         webhook: bool,
         grace_s: float = IN_FLIGHT_GRACE_S,
+        poll_timeout_s: int = POLL_TIMEOUT_S,
     ) -> None:
         self.app = app
         self.settings = settings
         self.webhook = webhook
         self.grace_s = grace_s
+        self.poll_timeout_s = poll_timeout_s
         self.server: WebhookServer | None = None
+        self.intake: Intake | None = None
+        self.poller: Poller | None = None
         self._started = False
 
     async def start(self) -> None:
-        """Bind the port, open the database, start the Application, then take updates."""
+        """Check the token, open the database and the inbox, start, then take updates."""
         app, settings = self.app, self.settings
-        if self.webhook:
-            self.server = WebhookServer(app, settings)
-            self.server.listen()  # refuses updates (503) until the Application runs
         self._started = True
         try:
-            await app.initialize()
+            await app.initialize()  # getMe checks the token
         except InvalidToken:
             raise ConfigError("TELEGRAM_BOT_TOKEN was rejected by the Bot API") from None
         try:
             if app.post_init:
                 await app.post_init(app)  # opens and migrates the database
+            self.intake, backlog = await open_intake(app, settings)
         except sqlite3.Error as error:
             raise ConfigError(
                 f"DATABASE_PATH: cannot open {settings.database_path} ({error})"
             ) from None
+        if self.webhook:
+            self.server = WebhookServer(app, settings, self.intake)
+            self.server.listen()  # refuses updates (503) until the Application runs
         await app.start()
+        self.intake.dispatcher.start(backlog)
         if self.server is not None:
             self.server.accepting = True
             url = webhook_url(settings)
@@ -125,38 +165,47 @@ class BotRunner:
             )
             logger.info("Webhook registered: %s", url)
         else:
-            assert app.updater is not None
-            # start_polling deletes a webhook left from webhook mode (keeping pending updates)
-            await app.updater.start_polling(
-                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
-            )
+            self.poller = Poller(app, self.intake, ALLOWED_UPDATES, self.poll_timeout_s)
+            await self.poller.start()  # deletes a webhook left from webhook mode
             logger.info("Polling for updates")
 
     async def stop(self) -> None:
-        """Stop taking updates, let those in flight finish (bounded), close everything."""
+        """Stop taking updates, let the one in flight finish (bounded), close everything."""
         if not self._started:
             return
         app = self.app
+        was_running = app.running
+        deadline = time.monotonic() + self.grace_s
+        if self.server is not None:
+            self.server.accepting = False  # 503 from now on
+        if self.poller is not None:
+            await self.poller.stop()
+        if self.intake is not None:
+            await self.intake.dispatcher.stop(self.grace_s)
         if self.server is not None:
             await self.server.stop()
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
         if app.running:
-            try:
-                await asyncio.wait_for(app.stop(), self.grace_s)  # also stops the job queue
-            except TimeoutError:
-                logger.warning(
-                    "Updates still running after %.0f s, stopping without them", self.grace_s
-                )
-                if app.job_queue is not None:
-                    await app.job_queue.stop(wait=False)
-            if app.post_stop:
-                await app.post_stop(app)
+            await self._stop_application(max(0.1, deadline - time.monotonic()))
+        if self.intake is not None:
+            await self.intake.inbox.close()
         await app.shutdown()
         if app.post_shutdown:
             await app.post_shutdown(app)  # closes the database
         self._started = False
-        logger.info("Stopped")
+        if was_running:
+            logger.info("Stopped")
+
+    async def _stop_application(self, grace_s: float) -> None:
+        """Stop the Application and its job queue, waiting at most grace_s for its tasks."""
+        app = self.app
+        try:
+            await asyncio.wait_for(app.stop(), grace_s)  # also stops the job queue
+        except TimeoutError:
+            logger.warning("Tasks still running after %.0f s, stopping without them", grace_s)
+            if app.job_queue is not None:
+                await app.job_queue.stop(wait=False)
+        if app.post_stop:
+            await app.post_stop(app)
 
 
 async def run_until_signal(runner: BotRunner) -> None:

@@ -32,7 +32,12 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+            [
+                InlineKeyboardButton(b.label, switch_inline_query=b.switch_inline)
+                if b.switch_inline is not None
+                else InlineKeyboardButton(b.label, callback_data=b.data)
+                for b in row
+            ]
             for row in reply.buttons
         ]
     )

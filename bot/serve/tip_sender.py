@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+from telegram import InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ExtBot
@@ -48,19 +49,44 @@ def telegram_sender(
     """A `Send` for `bot.tips.broadcast` that maps PTB errors to delivery outcomes.
 
     With `language_of`, each chat gets the tip in its reader's language."""
-    precise = isinstance(bot.rate_limiter, ClaimingRateLimiter)
+    send_text = text_sender(bot)
 
     async def send(chat_id: int, tip: Tip, on_wire: OnWire) -> None:
         local = content.in_language(await language_of(chat_id)) if language_of else content
         reply = render_tip(local, next((t for t in local.tips if t.id == tip.id), tip))
+        await send_text(chat_id, reply.text, on_wire, keyboard(reply))
+
+    return send
+
+
+TextSend = Callable[[int, str, OnWire, InlineKeyboardMarkup | None], Awaitable[None]]
+
+
+def announcement_sender(bot: ExtBot[Any]) -> Callable[[int, str, OnWire], Awaitable[None]]:
+    """The sender for `bot.tips.announcements`: the text as it is (HTML), no buttons."""
+    send_text = text_sender(bot)
+
+    async def send(chat_id: int, text: str, on_wire: OnWire) -> None:
+        await send_text(chat_id, text, on_wire, None)
+
+    return send
+
+
+def text_sender(bot: ExtBot[Any]) -> TextSend:
+    """Send one HTML message with the claim hook; PTB errors become delivery outcomes."""
+    precise = isinstance(bot.rate_limiter, ClaimingRateLimiter)
+
+    async def send(
+        chat_id: int, text: str, on_wire: OnWire, markup: InlineKeyboardMarkup | None
+    ) -> None:
         if not precise:  # no hook available: claim before the limiter (wider window)
             await on_wire()
         try:
             await bot.send_message(
                 chat_id,
-                reply.text,
+                text,
                 parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(reply),
+                reply_markup=markup,
                 rate_limit_args=WireHook(on_wire) if precise else None,
             )
         except Forbidden as error:

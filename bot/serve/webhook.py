@@ -1,10 +1,15 @@
 """The webhook server: Telegram POSTs updates here, the platform asks `GET /healthz`.
 
-This is python-telegram-bot's custom-webhook pattern (examples/customwebhookbot): our own
-web server puts each update into `Application.update_queue`, because the built-in
-`run_webhook` server cannot serve an extra health route. The server is tornado, the one
-python-telegram-bot's own webhook support runs on. A request without the right
-`X-Telegram-Bot-Api-Secret-Token` header is refused with 403 before it is parsed.
+This is python-telegram-bot's custom-webhook pattern (examples/customwebhookbot) with the
+durable inbox in between: our own web server stores each update (bot/serve/intake.py) and
+answers 200 only once it is committed, because the built-in `run_webhook` server confirms
+updates before they are handled and cannot serve an extra health route. The server is
+tornado, the one python-telegram-bot's own webhook support runs on.
+
+Answers: 403 without the right `X-Telegram-Bot-Api-Secret-Token` header (checked before the
+body is read); 400 for a body that is not a JSON object with an integer `update_id`; 503
+(Telegram tries again later) until the Application runs, from the moment a shutdown begins,
+while the inbox holds its maximum backlog, or when the update could not be stored.
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ import time
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
-from telegram import Update
 
 from bot.config import ConfigError, Settings
 from bot.serve.health import check_health
+from bot.serve.intake import Intake, incoming
 from bot.serve.keys import DB_KEY, STORE_KEY
 from bot.serve.telegram_io import BotApp
 from bot.serve.webhook_keys import HEALTH_ROUTE, SECRET_HEADER, webhook_path, webhook_secret
@@ -47,12 +52,9 @@ class _Handler(tornado.web.RequestHandler):
 
 
 class UpdateHandler(_Handler):
-    """POST <webhook path>: check the secret token, queue the update, answer 200."""
+    """POST <webhook path>: check the secret token, store the update, then answer 200."""
 
     async def post(self) -> None:
-        if not self.server.accepting:
-            self._answer(503)  # Telegram retries; the next instance takes it
-            return
         given = self.request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.server.secret.encode()):
             logger.warning(
@@ -60,14 +62,24 @@ class UpdateHandler(_Handler):
             )
             self._answer(403)
             return
-        app = self.server.app
+        intake = self.server.intake
+        if not self.server.accepting or intake is None or intake.full:
+            self._answer(503)  # Telegram retries; nothing was confirmed
+            return
         try:
-            update = Update.de_json(json.loads(self.request.body), app.bot)
-        except Exception:
-            logger.warning("Refused a webhook request that is not a valid update")
+            update = incoming(json.loads(self.request.body))
+        except ValueError:
+            update = None
+        if update is None:
+            logger.warning("Refused a webhook request that is not an update with an update_id")
             self._answer(400)
             return
-        await app.update_queue.put(update)
+        try:
+            await intake.accept([update])
+        except Exception as error:
+            logger.error("Could not store update %d: %s", update.update_id, error)
+            self._answer(503)
+            return
         self._answer(200)
 
 
@@ -92,8 +104,9 @@ def _log_request(handler: tornado.web.RequestHandler) -> None:
 class WebhookServer:
     """Serves the webhook path and /healthz for one Application."""
 
-    def __init__(self, app: BotApp, settings: Settings) -> None:
+    def __init__(self, app: BotApp, settings: Settings, intake: Intake | None = None) -> None:
         self.app = app
+        self.intake = intake
         self.secret = webhook_secret(settings)
         self.listen_address = settings.webhook_listen
         self.port = settings.port
@@ -123,7 +136,6 @@ class WebhookServer:
             self._web, xheaders=True, max_body_size=MAX_BODY_BYTES
         )
         self._http.add_sockets(sockets)
-        self.accepting = True
         logger.info("Webhook server listening on %s:%d", self.listen_address, self.port)
 
     async def stop(self) -> None:

@@ -665,6 +665,7 @@ class FakeTelegramServer:
         self.uploaded_files: list[UploadedFile] = []
         self.webhook: JSONDict = {}
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
+        self.menu_buttons: dict[str, JSONDict] = {}  # chat id ('' = default) → menu button
 
         self._updates: list[JSONDict] = []
         self._next_update_id = itertools.count(1)
@@ -698,6 +699,8 @@ class FakeTelegramServer:
             "setMyCommands",
             "getMyCommands",
             "deleteMyCommands",
+            "setChatMenuButton",
+            "getChatMenuButton",
             "setWebhook",
             "deleteWebhook",
             "getWebhookInfo",
@@ -1519,6 +1522,25 @@ class FakeTelegramServer:
             {"command": c["command"], "description": c["description"]} for c in commands
         ]
         return True
+
+    def _m_setChatMenuButton(self, params: JSONDict) -> bool:
+        button = params.get("menu_button") or {"type": "default"}
+        if not isinstance(button, dict) or button.get("type") not in (
+            "commands",
+            "web_app",
+            "default",
+        ):
+            raise _bad("can't parse menu button")
+        self.menu_buttons[str(params.get("chat_id") or "")] = button
+        return True
+
+    def _m_getChatMenuButton(self, params: JSONDict) -> JSONDict:
+        return self.menu_buttons.get(str(params.get("chat_id") or ""), {"type": "default"})
+
+    def getMyCommands_for(self, scope: JSONDict | None = None) -> list[str]:
+        """The command names published for a scope (default scope if None)."""
+        key = self._scope_key({"scope": scope} if scope else {})
+        return [c["command"] for c in self.commands.get(key, [])]
 
     def _m_getMyCommands(self, params: JSONDict) -> list[JSONDict]:
         return self.commands.get(self._scope_key(params), [])

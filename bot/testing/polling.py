@@ -1,31 +1,29 @@
-"""Start and stop the real Application with long polling, as `run_polling` does.
+"""Start and stop the real Application with long polling, as `python -m bot run` does.
 
-Shared by the end-to-end tests and the end-to-end benchmark; short long-poll timeouts keep
-them fast against the fake Bot API server.
+Shared by the end-to-end tests and the end-to-end benchmark: the same `BotRunner` (durable
+inbox, own `getUpdates` loop) with a short long-poll timeout, fast against the fake Bot API.
 """
 
 from __future__ import annotations
 
-from bot.serve import ALLOWED_UPDATES, BotApp
+from bot.serve.keys import SETTINGS_KEY
+from bot.serve.runner import BotRunner
+from bot.serve.telegram_io import BotApp
+
+RUNNER_KEY = "testing_runner"
+POLL_TIMEOUT_S = 1
 
 
-async def start_polling(app: BotApp) -> None:
-    """Initialise, start and poll the real Application like `run_polling` does."""
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
+async def start_polling(app: BotApp) -> BotRunner:
+    """Initialise, start and poll the real Application like `python -m bot run` does."""
+    settings = app.bot_data[SETTINGS_KEY]
+    runner = BotRunner(app, settings, webhook=False, poll_timeout_s=POLL_TIMEOUT_S)
+    app.bot_data[RUNNER_KEY] = runner
+    await runner.start()
+    return runner
 
 
 async def stop_polling(app: BotApp) -> None:
     """Stop polling and shut the Application down cleanly."""
-    assert app.updater is not None
-    await app.updater.stop()
-    await app.stop()
-    if app.post_stop:
-        await app.post_stop(app)
-    await app.shutdown()
-    if app.post_shutdown:
-        await app.post_shutdown(app)
+    runner: BotRunner = app.bot_data.pop(RUNNER_KEY)
+    await runner.stop()

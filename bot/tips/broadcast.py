@@ -99,7 +99,7 @@ class BroadcastOptions:
     """How to deliver: time zone, catch-up window, concurrency, retries."""
 
     zone: ZoneInfo
-    catch_up: timedelta = timedelta(minutes=120)
+    catch_up: timedelta = timedelta(minutes=Settings.catch_up_minutes)  # the Settings default
     concurrency: int = MIN_CONCURRENCY
     retries: int = DEFAULT_RETRIES
     backoff_seconds: float = DEFAULT_BACKOFF_SECONDS

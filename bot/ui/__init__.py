@@ -40,6 +40,7 @@ from bot.ui.commands import (
     command,
     command_lines,
     commands_for,
+    group_commands,
 )
 from bot.ui.glossary import render_glossary, render_term
 from bot.ui.render import (
@@ -94,6 +95,7 @@ __all__ = [
     "commands_for",
     "deeplinks",
     "esc",
+    "group_commands",
     "humanloop",
     "parse_any",
     "render_callback",

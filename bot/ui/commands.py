@@ -32,6 +32,7 @@ class Command:
     aliases: tuple[str, ...] = ()
     in_chat: bool = False  # the terminal chat understands it too
     english: str = ""  # the name English speakers see (menu, /help); also registered
+    in_groups: bool = False  # offered in the menu of group chats
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -47,22 +48,26 @@ class Command:
 # In the order users see them.
 COMMANDS: tuple[Command, ...] = (
     Command("start", "command_start", in_chat=True),
-    Command("hilfe", "command_help", aliases=("help",), in_chat=True, english="help"),
-    Command("themen", "command_themen", in_chat=True, english="topics"),
-    Command("lesetipps", "command_lesetipps", in_chat=True, english="reading"),
-    Command("glossar", "command_glossar", in_chat=True, english="glossary"),
+    Command(
+        "hilfe", "command_help", aliases=("help",), in_chat=True, english="help", in_groups=True
+    ),
+    Command("themen", "command_themen", in_chat=True, english="topics", in_groups=True),
+    Command("lesetipps", "command_lesetipps", in_chat=True, english="reading", in_groups=True),
+    Command("glossar", "command_glossar", in_chat=True, english="glossary", in_groups=True),
     Command("rolle", "command_rolle", in_chat=True, english="role"),
-    Command("tipp", "command_tipp", english="tip"),
-    Command("abo", "command_abo", english="subscribe"),
-    Command("stopp", "command_stopp", english="stop"),
+    Command("tipp", "command_tipp", english="tip", in_groups=True),
+    Command("abo", "command_abo", english="subscribe", in_groups=True),
+    Command("stopp", "command_stopp", english="stop", in_groups=True),
     Command("sprache", "command_sprache", english="language"),
     Command("datenschutz", "command_datenschutz", english="privacy"),
     Command("vergessen", "command_vergessen", english="forget"),
+    Command("kontakt", "command_kontakt", english="contact", in_groups=True),
     Command("admin", "command_admin", Scope.ADMIN),
     Command("reload", "command_reload", Scope.ADMIN),
     Command("rollback", "command_rollback", Scope.ADMIN),
     Command("export", "command_export", Scope.ADMIN),
     Command("stats", "command_stats", Scope.ADMIN),
+    Command("ankuendigung", "command_ankuendigung", Scope.ADMIN),
 )
 
 
@@ -77,6 +82,11 @@ def command(name: str) -> Command:
 def commands_for(scope: Scope) -> tuple[Command, ...]:
     """The commands of one scope, in registry order."""
     return tuple(c for c in COMMANDS if c.scope is scope)
+
+
+def group_commands() -> tuple[Command, ...]:
+    """The commands offered in group chats."""
+    return tuple(c for c in COMMANDS if c.in_groups and c.scope is Scope.USER)
 
 
 def chat_commands() -> tuple[Command, ...]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.content import Content
+from bot.ui.callbacks import OpenEntry, OpenTopic
+from bot.ui.render import Reply, render_callback
 
 ENTRY = "e"
 TOPIC = "t"
@@ -55,3 +57,12 @@ def all_links(content: Content) -> list[tuple[DeepLink, str]]:
 def link_url(bot_username: str, link: DeepLink) -> str:
     """The t.me address that starts the bot with this link's payload."""
     return f"https://t.me/{bot_username.lstrip('@')}?start={link.payload}"
+
+
+def link_reply(content: Content, link: DeepLink) -> Reply | None:
+    """The entry or topic a link opens (as if its button was pressed); None for TIPS."""
+    if link.kind == ENTRY:
+        return render_callback(content, OpenEntry(link.target).pack())
+    if link.kind == TOPIC:
+        return render_callback(content, OpenTopic(link.target).pack())
+    return None

@@ -6,11 +6,15 @@ Button kinds are declared here (see `bot.ui.callbacks`); ids in them are numbers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.content import Contact, Content, Entry
 from bot.matching import REFUSE, SUGGEST
 from bot.ui.callbacks import CallbackData
 from bot.ui.reply import Button, Reply, esc
+
+if TYPE_CHECKING:  # bot.admin imports bot.ui
+    from bot.admin import review
 
 NUMBER = "[0-9]{1,12}"
 THANKS = "thanks"
@@ -90,9 +94,17 @@ def with_human_help(
     rows: list[tuple[Button, ...]] = []
     if decision == REFUSE and can_forward and log_id is not None:
         rows.append((Button(content.text("button_ask_team"), AskTeam(str(log_id)).pack()),))
-    if content.contacts:
+    shown = any(ShowContacts.parse(b.data) for row in reply.buttons for b in row)
+    if content.contacts and not shown:  # a Wegweiser answer already offers the contacts
         rows.append((contacts_button(content),))
     return Reply(reply.text, (*rows, *reply.buttons))
+
+
+def with_share(content: Content, reply: Reply, entry: Entry) -> Reply:
+    """An answer with "Teilen": inline mode offers the entry in any chat the user picks."""
+    share = Button(content.text("button_share"), "", switch_inline=entry.title)
+    last = reply.buttons[-1] if reply.buttons else ()
+    return Reply(reply.text, (*reply.buttons[:-1], (*last, share)))  # next to "Alle Themen"
 
 
 def render_contact(content: Content, contact: Contact) -> str:
@@ -158,12 +170,31 @@ def render_team_answer(content: Content, question: str, reply: str, question_id:
     return Reply(text, (buttons,))
 
 
-def render_review_buttons(content: Content, sample_id: int) -> tuple[Button, ...]:
-    """The /stats buttons under one group of questions."""
-    return (
-        Button(content.text("button_review_add"), ReviewPick(str(sample_id)).pack()),
-        Button(content.text("button_review_ignore"), ReviewIgnore(str(sample_id)).pack()),
-    )
+def render_review(content: Content, groups: list[review.ReviewGroup]) -> Reply | None:
+    """/stats: the groups to act on, numbered, with "add to entry" / "ignore" per group."""
+    if not groups:
+        return None
+    lines = [content.text("review_header")]
+    rows: list[tuple[Button, ...]] = []
+    for number, group in enumerate(groups, 1):
+        entry = content.entry(group.entry_id) if group.entry_id else None
+        key = "review_line_downvoted" if group.entry_id else "review_line_unanswered"
+        title = entry.title if entry else group.entry_id or ""
+        values = {"number": number, "question": group.question, "count": group.count}
+        lines.append(esc(content.text(key, title=title, **values)))
+        sample = str(group.sample_id)
+        rows.append(
+            (
+                Button(
+                    content.text("button_review_add", number=number), ReviewPick(sample).pack()
+                ),
+                Button(
+                    content.text("button_review_ignore", number=number),
+                    ReviewIgnore(sample).pack(),
+                ),
+            )
+        )
+    return Reply("\n".join(lines), tuple(rows))
 
 
 def render_review_choice(
@@ -171,4 +202,5 @@ def render_review_choice(
 ) -> Reply:
     """The likeliest entries for a question: one button each."""
     rows = tuple((Button(e.title[:60], ReviewAdd(str(sample_id), e.id).pack()),) for e in entries)
-    return Reply(esc(content.text("review_pick", question=question)), rows)
+    text = f"{esc(content.text('review_pick', question=question))}\n\n"
+    return Reply(text + esc(content.text("review_search_hint")), rows)

@@ -14,10 +14,11 @@ MAX_BUTTON_LABEL = 60
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """One inline button: a label and its callback data."""
+    """One inline button: a label and its callback data (or, for sharing, an inline query)."""
 
     label: str
     data: str
+    switch_inline: str | None = None  # set: opens the chat picker with "@bot <this>"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,142 @@
+"""/stats buttons: add a group's question to an entry (likeliest three, or a search) or ignore it.
+
+Adding goes through the content lock and the upload path (validate → backup → atomic write →
+reload), so the question is answered from the next message on and /rollback undoes it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Message, Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.admin import Backups, ChangeRejected, QuestionAdded, add_question, rejection_text, review
+from bot.serve import BACKUPS_KEY, CONTENT_LOCK_KEY, BotApp, send_reply
+from bot.ui import Reply, esc, humanloop
+from handlers.common import admin_only, content_store, database, is_admin, snapshot
+
+logger = logging.getLogger(__name__)
+
+REVIEW_DAYS = 30
+SEARCHES_KEY = "review_searches"  # bot_data: (chat, prompt message id) → sample id
+ADMIN_REPLIES = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
+SEARCH_GROUP = -3
+
+
+async def send_groups(message: Message, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After the /stats figures: the groups to act on, with their buttons."""
+    groups = await review.open_groups(database(context), REVIEW_DAYS)
+    reply = humanloop.render_review(snapshot(context).content, groups)
+    if reply:
+        await send_reply(message, reply)
+
+
+async def _choice(
+    context: ContextTypes.DEFAULT_TYPE, message: Message, sample: int, term: str | None = None
+) -> None:
+    """Offer the three likeliest entries for the group's question (or for a search term)."""
+    current = snapshot(context)
+    group = await review.find_group(database(context), sample, REVIEW_DAYS)
+    if group is None:
+        await message.reply_text(current.content.text("review_gone"))
+        return
+    ids = review.suggest_entries(current.matcher, term or group.question)
+    entries = [e for e in map(current.content.entry, ids) if e]
+    reply = humanloop.render_review_choice(current.content, group.question, sample, entries)
+    sent = await send_reply(message, reply)
+    context.bot_data.setdefault(SEARCHES_KEY, {})[(sent.chat.id, sent.message_id)] = sample
+
+
+@admin_only
+async def pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "Zu Eintrag hinzufügen": the likeliest entries as buttons."""
+    query = update.callback_query
+    data = humanloop.ReviewPick.parse(query.data) if query else None
+    if query and data and isinstance(query.message, Message):
+        await query.answer()
+        await _choice(context, query.message, int(data.sample))
+
+
+async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's reply to the entry choice: entries for their own search words."""
+    message = update.effective_message
+    replied = message.reply_to_message if message else None
+    searches: dict[tuple[int, int], int] = context.bot_data.get(SEARCHES_KEY, {})
+    if message is None or replied is None or not message.text or not is_admin(update, context):
+        return
+    sample = searches.get((replied.chat.id, replied.message_id))
+    if sample is None:
+        return
+    await _choice(context, message, sample, message.text)
+    raise ApplicationHandlerStop
+
+
+def _added_text(question: str, entry_id: str, added: QuestionAdded) -> str:
+    """The confirmation with the lines added to the file."""
+    content = added.change.snapshot.content
+    entry = content.entry(entry_id)
+    header = esc(
+        content.text("review_added", question=question, title=entry.title if entry else "")
+    )
+    lines = "\n".join(f"{number}: + {text}" for number, text in added.added)
+    return f"{header}\n\n<b>{esc(added.file)}</b>\n<pre>{esc(lines)}</pre>"
+
+
+@admin_only
+async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An entry was picked: append the question to it and show the diff."""
+    query = update.callback_query
+    data = humanloop.ReviewAdd.parse(query.data) if query else None
+    if query is None or data is None or not isinstance(query.message, Message):
+        return
+    await query.answer()
+    db, content = database(context), snapshot(context).content
+    group = await review.find_group(db, int(data.sample), REVIEW_DAYS)
+    if group is None:
+        await query.message.reply_text(content.text("review_gone"))
+        return
+    backups: Backups = context.bot_data[BACKUPS_KEY]
+    lock: asyncio.Lock = context.bot_data[CONTENT_LOCK_KEY]
+    try:
+        async with lock:
+            added = await asyncio.to_thread(
+                add_question, content_store(context), backups, data.entry_id, group.question
+            )
+    except ChangeRejected as rejected:
+        await send_reply(query.message, Reply(rejection_text(content, rejected)))
+        return
+    await review.decide(db, group.keys, review.ADDED, data.entry_id)
+    await send_reply(query.message, Reply(_added_text(group.question, data.entry_id, added)))
+
+
+@admin_only
+async def ignore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "Ignorieren": the group no longer shows in /stats."""
+    query = update.callback_query
+    data = humanloop.ReviewIgnore.parse(query.data) if query else None
+    if query is None or data is None or not isinstance(query.message, Message):
+        return
+    await query.answer()
+    db, content = database(context), snapshot(context).content
+    group = await review.find_group(db, int(data.sample), REVIEW_DAYS)
+    if group is None:
+        await query.message.reply_text(content.text("review_gone"))
+        return
+    await review.decide(db, group.keys, review.IGNORED)
+    await query.message.reply_text(esc(content.text("review_ignored", question=group.question)))
+
+
+def register(app: BotApp) -> None:
+    """The review buttons under /stats and the search prompt."""
+    app.add_handler(CallbackQueryHandler(pick, pattern=humanloop.ReviewPick.pattern()))
+    app.add_handler(CallbackQueryHandler(add, pattern=humanloop.ReviewAdd.pattern(), block=False))
+    app.add_handler(CallbackQueryHandler(ignore, pattern=humanloop.ReviewIgnore.pattern()))
+    app.add_handler(MessageHandler(ADMIN_REPLIES, search), group=SEARCH_GROUP)
