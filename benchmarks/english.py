@@ -31,8 +31,9 @@ from bot.language import ENGLISH, GERMAN, detect
 from bot.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGLISH_SET = ROOT / "tests" / "data" / "english.yaml"
-GERMAN_SETS = (ROOT / "tests" / "data" / "quality.yaml", ROOT / "tests" / "data" / "realistic.yaml")
+DATA = ROOT / "tests" / "data"
+ENGLISH_SET = DATA / "english.yaml"
+GERMAN_SETS = (DATA / "quality.yaml", DATA / "realistic.yaml")
 HALVES = ("tune", "check")
 # Goals of issue 15 on the check half: (figure, bound).
 GOALS = (("top1", 0.85), ("top3", 0.95), ("refused", 0.9))
