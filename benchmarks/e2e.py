@@ -2,9 +2,10 @@
 
 A burst of 2,000 private-chat questions (one chat each, the dev questions in turn) is pushed
 at once, BURSTS times; medians are reported, and the burst latency includes the wait in
-PTB's update queue. Then PACED_UPDATES more arrive at PACED_PER_S, well below capacity,
-which gives the latency a user sees on a busy day. Latency runs from the moment
-`getUpdates` handed an update to the bot to the moment the fake server received the
+the durable inbox (every update is stored, answered, then marked done, exactly as
+`python -m bot run` does in polling mode). Then PACED_UPDATES more arrive at PACED_PER_S,
+well below capacity, which gives the latency a user sees on a busy day. Latency runs from
+the moment `getUpdates` handed an update to the bot to the moment the fake server received the
 `sendMessage` answering it (both recorded in the server's `Call`s). The fake server runs
 in the same process and event loop, so its work counts against the bot's figure.
 The rate limiter is set to RATE_LIMIT_PER_S so that PTB's AIORateLimiter does not cap the

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import e2e, practical, quality  # noqa: E402
+from benchmarks import e2e, inbox, practical, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
 from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 
@@ -33,6 +33,8 @@ DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 # label: (entries, 0 = shipped content; rounds over the 246 queries)
 LATENCY_RUNS = {"shipped": (0, 20), "1k": (1000, 5), "10k": (10000, 3)}
 BROADCAST_SCRIPT = ROOT / "benchmarks" / "broadcast.py"
+BUSY_SCRIPT = ROOT / "benchmarks" / "busy.py"
+BUSY_ARGS = ("--subscribers", "10000", "--limit", "25", "--seconds", "15")
 SUBPROCESS_TIMEOUT_S = 240
 SCORE_PY_TOLERANCE = 0.0006
 GOALS = {
@@ -40,6 +42,7 @@ GOALS = {
     "p99_ms_10k": 20.0,
     "load_s_10k": 2.0,
     "rss_mb": 120.0,
+    "inbox_store_p50_ms": inbox.GOAL_ADDED_P50_MS,
 }
 
 
@@ -142,12 +145,25 @@ def _end_to_end(figures: dict[str, object], dev: Path, updates: int) -> list[str
     result = asyncio.run(e2e.measure(snapshot, questions, updates))
     figures.update(result)
     return [
-        f"End to end (real Application, fake Bot API in-process, rate limit "
-        f"{e2e.RATE_LIMIT_PER_S:,.0f}/s)",
+        f"End to end (real Application with the durable inbox, fake Bot API in-process, "
+        f"rate limit {e2e.RATE_LIMIT_PER_S:,.0f}/s)",
         f"  burst of {updates} x {e2e.BURSTS}: {result['e2e_per_s']:.0f} answered/s, "
         f"p50 {result['e2e_p50_ms']:.0f} ms, p99 {result['e2e_p99_ms']:.0f} ms (queueing incl.)",
         f"  paced {result['e2e_paced_per_s']:.0f}/s: p50 {result['e2e_paced_p50_ms']:.1f} ms, "
         f"p99 {result['e2e_paced_p99_ms']:.1f} ms",
+    ]
+
+
+def _inbox(figures: dict[str, object]) -> list[str]:
+    """What the durable inbox adds to each answer, and its grouped-commit throughput."""
+    result = asyncio.run(inbox.measure())
+    figures.update(result)
+    return [
+        "Durable inbox (benchmarks/inbox.py, file database, fsync per stored batch)",
+        f"  store before the answer, paced {result['inbox_paced_per_s']:.0f}/s: "
+        f"p50 {result['inbox_store_p50_ms']} ms, p99 {result['inbox_store_p99_ms']} ms",
+        f"  {result['inbox_burst']:,} updates from {inbox.CALLERS} concurrent webhook calls, "
+        f"stored and marked done: {result['inbox_burst_per_s']:,}/s",
     ]
 
 
@@ -171,6 +187,27 @@ def _broadcast(figures: dict[str, object]) -> list[str]:
     return ["Broadcast (benchmarks/broadcast.py): " + ", ".join(
         f"{key} {value}" for key, value in result.items()
     )]
+
+
+def _busy(figures: dict[str, object]) -> list[str]:
+    """Answer latency during a 10,000-subscriber broadcast (benchmarks/busy.py, own process)."""
+    proc = subprocess.run(
+        [sys.executable, str(BUSY_SCRIPT), *BUSY_ARGS],
+        cwd=ROOT, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S,
+    )
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        figures["busy_answer_p99_s"] = None
+        return [f"Answers during a broadcast: benchmarks/busy.py failed (exit {proc.returncode})"]
+    result = json.loads(lines[-1])
+    figures.update(result)
+    return [
+        f"Answers during a {result['busy_subscribers']:,}-subscriber broadcast at "
+        f"{result['busy_limit_per_s']:.0f}/s, {result['busy_questions_per_s']:.0f} questions/s:",
+        f"  answer p50 {result['busy_answer_p50_s']} s, p99 {result['busy_answer_p99_s']} s; "
+        f"tips {result['busy_broadcast_rate_per_s']}/s, tips + answers "
+        f"{result['busy_total_rate_per_s']}/s",
+    ]
 
 
 def _practical(figures: dict[str, object]) -> list[str]:
@@ -201,7 +238,9 @@ def main() -> int:
         _quality(figures, dev, score_script),
         _latency(figures, dev),
         _end_to_end(figures, dev, args.updates),
+        _inbox(figures),
         _broadcast(figures),
+        _busy(figures),
         _practical(figures),
     ]
     sections.append(_goals(figures))

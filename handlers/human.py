@@ -19,7 +19,7 @@ from bot.records import forwarded
 from bot.serve import BotApp, edit_reply, send_reply
 from bot.ui import Reply, command, esc, humanloop
 from handlers.common import database, settings, snapshot
-from handlers.team import can_forward, send_to_team, team_chats
+from handlers.team import can_forward, send_to_team, team_chats, team_content
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,9 @@ async def followup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     for chat, message_id in await forwarded.first_copies(db, qid):
         await context.bot.send_message(
-            chat, content.text("team_thanks", number=qid), reply_to_message_id=message_id
+            chat,
+            team_content(context).text("team_thanks", number=qid),
+            reply_to_message_id=message_id,
         )
     await query.message.reply_text(content.text("followup_thanks_sent"))
 

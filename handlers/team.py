@@ -23,6 +23,7 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.content import Content
+from bot.language import GERMAN
 from bot.records import forwarded
 from bot.serve import BotApp, keyboard
 from bot.storage import Database
@@ -35,6 +36,11 @@ RECOVERY_JOB = "forwarded-recovery"
 RECOVERY_DELAY_SECONDS = 1.0
 REPLIES = filters.REPLY & filters.TEXT & ~filters.COMMAND
 REPLY_GROUP = -1  # before the question handlers: a reply to a copy is no question
+
+
+def team_content(context: ContextTypes.DEFAULT_TYPE) -> Content:
+    """The staff's texts are German, whatever language the asking user reads."""
+    return snapshot(context, GERMAN).content
 
 
 def team_chats(config: Settings) -> list[int]:
@@ -51,7 +57,7 @@ async def send_to_team(
     context: ContextTypes.DEFAULT_TYPE, question: forwarded.Forwarded, followup: bool = False
 ) -> int:
     """Post the question to every team chat; returns how many copies arrived."""
-    db, content = database(context), snapshot(context).content
+    db, content = database(context), team_content(context)
     reply = humanloop.render_team_copy(content, question.id, question.question, followup)
     arrived = 0
     for chat in team_chats(settings(context)):

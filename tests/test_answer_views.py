@@ -141,9 +141,13 @@ def test_shipped_legal_notes_say_they_are_no_legal_advice(shipped_snapshot: Snap
             assert "keine Rechtsberatung" in entry.legal_note, entry.id
 
 
-def test_every_shipped_answer_fits_one_message_in_every_view(shipped_snapshot: Snapshot) -> None:
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_shipped_answer_fits_one_message_in_every_view(
+    shipped_snapshot: Snapshot, lang: str
+) -> None:
     """A switched view is an edit of one message, which Telegram cannot split."""
-    content = shipped_snapshot.content
+    content = shipped_snapshot.localized(lang).content
+    assert content.lang == lang
     views = [View(plain, role) for plain in (False, True) for role in ("", *ROLE_IDS)]
     for entry in content.entries:
         for view in views:

@@ -246,3 +246,16 @@ async def test_every_answer_has_a_share_button(
     (inline,) = await fake_telegram.wait_for("answerInlineQuery")
     first = inline.params["results"][0]
     assert first["title"] == share["switch_inline_query"]  # the shared entry comes first
+
+
+async def test_an_english_reader_is_asked_in_english_and_the_team_reads_german(
+    team_bot: Bot, fake_telegram: FakeTelegramServer
+) -> None:
+    question = "Who won the football match yesterday?"  # refused in English and in German
+    fake_telegram.push_message(question, chat_id=USER, user_id=USER, language_code="en")
+    refusal = (await sent_to(fake_telegram, USER, "nothing that fits")).result
+    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+    consent = (await sent_to(fake_telegram, USER, "Shall I pass this question on")).result
+    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
+    copy = await sent_to(fake_telegram, TEAM, question)
+    assert "Frage #" in copy.params["text"] and "Beantworten" in str(copy.params)

@@ -1,0 +1,171 @@
+"""English questions (tests/data/english.yaml): answers in English, and language detection.
+
+    python -m benchmarks.english [--misses]
+
+Answers come from the English snapshot (`python -m bot ask --lang en`), per half (`tune`,
+`check`; only `tune` may be looked at while improving the bot — `--misses` lists the tune
+half's misses only):
+
+- top1 / top3: in-scope questions whose first / any of the first three matches cites an
+  expected statement (../shared/eval/score.py's rules);
+- refused: out-of-scope questions (small talk, municipal services) the bot declined;
+- pointer_first: practical questions whose offered Wegweiser pointer is the labelled one.
+
+Language detection (bot.language.detect, py3langid): over the English set and the German
+sets (tests/data/quality.yaml, realistic.yaml), the share detected as their language, the
+share left undecided (too short or unclear: the reader's language is used) and the share
+detected wrongly — the one that hurts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+
+from benchmarks import quality
+from bot.language import ENGLISH, GERMAN, detect
+from bot.matching.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+ENGLISH_SET = DATA / "english.yaml"
+GERMAN_SETS = (DATA / "quality.yaml", DATA / "realistic.yaml")
+HALVES = ("tune", "check")
+# Goals of issue 15 on the check half: (figure, bound).
+GOALS = (("top1", 0.85), ("top3", 0.95), ("refused", 0.9))
+NAMES = ("top1", "top3", "refused", "pointer_first")
+
+Item = dict[str, object]
+Answer = dict[str, object]
+
+
+def load(path: Path = ENGLISH_SET) -> list[Item]:
+    """The labelled questions."""
+    with open(path, encoding="utf-8") as file:
+        items: list[Item] = yaml.safe_load(file)["questions"]
+    return items
+
+
+def _share(hits: Sequence[bool]) -> float | None:
+    return round(sum(hits) / len(hits), 3) if hits else None
+
+
+def _cites(answer: Answer, expect: set[str], top: int) -> bool:
+    matches: list[dict[str, object]] = answer.get("matches") or []  # type: ignore[assignment]
+    if not answer.get("answered"):
+        return False
+    return any(set(m.get("sources") or []) & expect for m in matches[:top])  # type: ignore[call-overload]
+
+
+def half_figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, float | None]:
+    """The four shares for one group of questions (None where no question qualifies)."""
+    pairs = list(zip(items, answers, strict=True))
+    scoped = [(i, a) for i, a in pairs if i["expect"]]
+    return {
+        "top1": _share([_cites(a, set(i["expect"]), 1) for i, a in scoped]),  # type: ignore[call-overload]
+        "top3": _share([_cites(a, set(i["expect"]), 3) for i, a in scoped]),  # type: ignore[call-overload]
+        "refused": _share(
+            [not a.get("answered") for i, a in pairs if i.get("group") == "out_of_scope"]
+        ),
+        "pointer_first": _share(
+            [a.get("pointer") == i["pointer"] for i, a in pairs if i.get("pointer")]
+        ),
+    }
+
+
+def figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, float | None]:
+    """Every share per half and over all, as flat keys: top1_tune, ..., refused_all."""
+    result: dict[str, float | None] = {}
+    for half in (*HALVES, "all"):
+        chosen = [
+            (i, a) for i, a in zip(items, answers, strict=True) if half in ("all", i["half"])
+        ]
+        shares = half_figures([i for i, _ in chosen], [a for _, a in chosen])
+        result.update({f"{name}_{half}": value for name, value in shares.items()})
+    return result
+
+
+def detection(english: Sequence[str], german: Sequence[str]) -> dict[str, float | None]:
+    """Right, undecided and wrong shares of language detection per language."""
+    result: dict[str, float | None] = {}
+    for lang, texts in ((ENGLISH, english), (GERMAN, german)):
+        found = [detect(text) for text in texts]
+        result[f"detect_{lang}_right"] = _share([f == lang for f in found])
+        result[f"detect_{lang}_undecided"] = _share([f is None for f in found])
+        result[f"detect_{lang}_wrong"] = _share([f not in (lang, None) for f in found])
+    return result
+
+
+def german_questions() -> list[str]:
+    """The questions of the German sets."""
+    return [q for path in GERMAN_SETS if path.is_file() for q in quality.questions_of(load(path))]
+
+
+def report(
+    matcher: Matcher, out: dict[str, object], items: Sequence[Item] | None = None
+) -> list[str]:
+    """The section for benchmarks/run.py; figures go into `out` as english_<name>_<half>."""
+    items = load() if items is None else items
+    answers = quality.bot_answers(matcher, quality.questions_of(items))
+    found = figures(items, answers)
+    out.update({f"english_{key}": value for key, value in found.items()})
+    counts = {h: sum(1 for i in items if h in ("all", i["half"])) for h in (*HALVES, "all")}
+    rows = [f"English questions ({ENGLISH_SET.name})    " + "".join(f"{n:>15}" for n in NAMES)]
+    for half in (*HALVES, "all"):
+        cells = "".join(f"{found[f'{n}_{half}']!s:>15}" for n in NAMES)
+        rows.append(f"  {half:<6}{counts[half]:>4} questions{'':<13}{cells}")
+    rows.append("English goals (issue 15, check half)")
+    for name, bound in GOALS:
+        value = found.get(f"{name}_check")
+        met = value is not None and value >= bound
+        rows.append(f"  {name:<22}{value!s:>7} >= {bound:<5} {'met' if met else 'MISSED'}")
+    found_detect = detection(quality.questions_of(items), german_questions())
+    out.update(found_detect)
+    rows.append("Language detection (py3langid, 3+ words)     right  undecided  wrong")
+    for lang, label in ((ENGLISH, "English set"), (GERMAN, "German sets")):
+        rows.append(
+            f"  {label:<40}{found_detect[f'detect_{lang}_right']!s:>8}"
+            f"{found_detect[f'detect_{lang}_undecided']!s:>11}"
+            f"{found_detect[f'detect_{lang}_wrong']!s:>7}"
+        )
+    return rows
+
+
+def misses(items: Sequence[Item], answers: Sequence[Answer], show: Callable[[str], None]) -> None:
+    """The tune half's misses: wrong principle first, answered out-of-scope, wrong pointer."""
+    for item, answer in zip(items, answers, strict=True):
+        if item["half"] != "tune":
+            continue
+        expect = set(item["expect"])  # type: ignore[call-overload]
+        matches: list[dict[str, object]] = answer.get("matches") or []  # type: ignore[assignment]
+        first = matches[0]["id"] if matches else "-"
+        if expect and not _cites(answer, expect, 1):
+            show(f"want {sorted(expect)} got {answer.get('decision')} {first}: {item['q']}")
+        elif item.get("group") == "out_of_scope" and answer.get("answered"):
+            show(f"want refusal got {first}: {item['q']}")
+        elif item.get("pointer") and answer.get("pointer") != item["pointer"]:
+            show(f"want {item['pointer']} got {answer.get('pointer')} / {first}: {item['q']}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list the tune half's misses")
+    args = parser.parse_args()
+    from bot.config import DEFAULT_CONTENT_DIR
+    from bot.snapshot import build_snapshot
+
+    matcher = build_snapshot(DEFAULT_CONTENT_DIR).localized(ENGLISH).matcher
+    items = load()
+    found: dict[str, object] = {}
+    print("\n".join(report(matcher, found, items)))
+    if args.misses:
+        misses(items, quality.bot_answers(matcher, quality.questions_of(items)), print)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
