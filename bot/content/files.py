@@ -14,6 +14,7 @@ WEGWEISER_FILE = "wegweiser.yaml"
 READING_FILE = "reading.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 CONTACTS_FILE = "contacts.yaml"
+SMALLTALK_FILE = "smalltalk.yaml"
 ENTRIES_DIR = "entries"
 # Folders with translations of the German content, keyed by id (bot.content.translations).
 TRANSLATED_LANGUAGES = ("en",)
@@ -31,6 +32,7 @@ def content_files(root: Path) -> list[Path]:
         READING_FILE,
         GLOSSARY_FILE,
         CONTACTS_FILE,
+        SMALLTALK_FILE,
     ]
     files = [root / name for name in names if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR
