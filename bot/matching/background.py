@@ -11,7 +11,8 @@ compound 0. The matcher uses it twice:
   message is judged by its specific words, not by how many words it has;
 - `is_common`: a frequent German word is a word, not a typo ("kennt" is not "keiner").
 
-The table is folded like the matcher's words (ä → ae, ß → ss) and loaded once per process.
+The table is folded like the matcher's words (ä → ae, ß → ss) and loaded once per process
+and language: translated content (English) is judged against general English.
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ MIN_INFORMATIVENESS = 0.08
 COMMON_ZIPF = 3.3  # a word at least this frequent is taken as spelled as meant
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, float]:
+GERMAN = "de"
+
+
+@lru_cache(maxsize=4)
+def _table(lang: str) -> dict[str, float]:
     """Folded word → Zipf value (the highest of the spellings that fold to it)."""
     from wordfreq import get_frequency_dict
 
     table: dict[str, float] = {}
-    for word, frequency in get_frequency_dict("de", wordlist="small").items():
+    for word, frequency in get_frequency_dict(lang, wordlist="small").items():
         if frequency <= 0:
             continue
         folded = fold(word)
@@ -44,18 +48,18 @@ def _table() -> dict[str, float]:
     return table
 
 
-def zipf(word: str) -> float:
-    """Zipf frequency of a folded word in general German (0 when unknown)."""
-    return _table().get(word, 0.0)
+def zipf(word: str, lang: str = GERMAN) -> float:
+    """Zipf frequency of a folded word in the general language (0 when unknown)."""
+    return _table(lang).get(word, 0.0)
 
 
 @lru_cache(maxsize=65536)
-def informativeness(word: str) -> float:
+def informativeness(word: str, lang: str = GERMAN) -> float:
     """How specific a folded word is, from MIN_INFORMATIVENESS (everyday) to 1 (rare)."""
-    value = (EVERYDAY_ZIPF - zipf(word)) / (EVERYDAY_ZIPF - SPECIFIC_ZIPF)
+    value = (EVERYDAY_ZIPF - zipf(word, lang)) / (EVERYDAY_ZIPF - SPECIFIC_ZIPF)
     return min(1.0, max(MIN_INFORMATIVENESS, value))
 
 
-def is_common(word: str) -> bool:
-    """True for a frequent German word, which is never treated as a typo of another."""
-    return zipf(word) >= COMMON_ZIPF
+def is_common(word: str, lang: str = GERMAN) -> bool:
+    """True for a frequent word, which is never treated as a typo of another."""
+    return zipf(word, lang) >= COMMON_ZIPF

@@ -80,7 +80,8 @@ PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the wh
 RERANK_CANDIDATES = 25  # phrase similarity is costly; it only reorders the top coverage hits
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
-MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers
+MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
+FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
 POINTER_FROM = 0.5  # confidence a pointer needs to be offered at all
 POINTER_EDGE = 3.0  # score points a pointer may trail the best principle and still win
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
@@ -138,7 +139,7 @@ class Matcher:
         default_idf = ordered[int(len(ordered) * DEFAULT_IDF_QUANTILE)] if ordered else 1.0
         surface_words = {w for surface in surface_by_doc for w in surface}
         self.vocabulary = Vocabulary(
-            set(self._postings), surface_words, content.synonyms, idf, default_idf
+            set(self._postings), surface_words, content.synonyms, idf, default_idf, content.lang
         )
         # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
         splits: dict[str, list[str]] = {}
@@ -155,7 +156,7 @@ class Matcher:
             for phrase in phrases:
                 phrase.weight = sum(self._idf.get(s, default_idf) for s in phrase.stems)
         self.smalltalk = Classifier(content.smalltalk)
-        zipf("")  # load the background model now, not on the first question
+        zipf("", content.lang)  # load the background model now, not on the first question
 
     def _post(self, token: str, index: int, weight: float) -> None:
         posting = self._postings[token]
@@ -189,7 +190,7 @@ class Matcher:
             return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
                                 signals=signals)
         decision = decide(matches, p_conf)
-        if principle and principle.fit.explained < MIN_EXPLAINED:
+        if principle and principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
             decision = REFUSE  # one everyday word in common is no answer
         if decision != REFUSE:
             return SearchResult(text, decision, matches, p_conf, KIND_PRINCIPLE, offered,
@@ -212,11 +213,10 @@ class Matcher:
         """The pointer of a document index from `rank`."""
         return self._pointers[index - self._count]
 
-    @staticmethod
-    def _gibberish(text: str, terms: Sequence[Term]) -> bool:
-        """No word is known to the content or to general German ("asdfgh jkl")."""
+    def _gibberish(self, text: str, terms: Sequence[Term]) -> bool:
+        """No word is known to the content or to the general language ("asdfgh jkl")."""
         return not any(term.candidates for term in terms) and not any(
-            zipf(word) for word in words(text)
+            zipf(word, self.content.lang) for word in words(text)
         )
 
     def rank(self, terms: Sequence[Term]) -> tuple[list[Ranked], list[Ranked]]:

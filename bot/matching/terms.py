@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.matching.background import informativeness, is_common
+from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common
 from bot.matching.normalize import LIGHT_STEMS, deumlaut, lower_case_words, stem, words
 
 PART_SIMILARITY = 0.4
@@ -64,7 +64,9 @@ class Vocabulary:
         synonym_groups: Iterable[tuple[str, ...]],
         idf: Mapping[str, float],
         default_idf: float,
+        lang: str = GERMAN,
     ) -> None:
+        self.lang = lang
         self._stems = stems
         self._idf = idf
         self._default_idf = default_idf
@@ -103,11 +105,11 @@ class Vocabulary:
         """
         found: dict[str, Term] = {}
         for text, sentence_weight in weighted_texts:
-            plain = lower_case_words(text)
+            plain = lower_case_words(text) if self.lang == GERMAN else frozenset()
             for word in dict.fromkeys(words(text)):
                 weight = sentence_weight * (NON_NOUN_FACTOR if word in plain else 1.0)
                 if foreign(word):
-                    info = informativeness(word) * weight
+                    info = informativeness(word, self.lang) * weight
                     terms = [Term(stem(word), info * self._default_idf, info, (), True)]
                 else:
                     terms = self.resolve(word, weight)
@@ -121,9 +123,9 @@ class Vocabulary:
         """A query word as weighted terms, each with the index stems it may mean."""
         token = stem(word)
         scale = (LIGHT_FACTOR if token in LIGHT_STEMS else 1.0) * sentence_weight
-        specific = informativeness(word)
+        specific = informativeness(word, self.lang)
         info = specific * scale
-        rank = specific**RANKING_SPECIFICITY * scale
+        rank = (specific**RANKING_SPECIFICITY if specific > MIN_INFORMATIVENESS else 0.1) * scale
         candidates: dict[str, float] = {}
         if token in self._stems:
             candidates[token] = 1.0
@@ -166,7 +168,7 @@ class Vocabulary:
         plain = self._plain.get(word)
         if plain:
             return [(plain, PLAIN_VOWEL_SIMILARITY)]
-        if len(word) < MIN_TYPO_LENGTH or is_common(word):
+        if len(word) < MIN_TYPO_LENGTH or is_common(word, self.lang):
             return []
         edits = 1 if len(word) < LONG_TYPO_LENGTH else 2
         found = process.extract(
