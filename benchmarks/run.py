@@ -2,7 +2,8 @@
 
     python benchmarks/run.py [--dev ../shared/eval/dev.yaml] [--score ../shared/eval/score.py]
 
-Quality (the bot's matcher vs naive fuzzy vs BM25 on the dev set), matcher latency on the
+Quality (the bot's matcher vs naive fuzzy vs BM25 on the dev set; per group of
+tests/data/realistic.yaml, tune and check half, bot vs BM25), matcher latency on the
 shipped content and on synthetic 1,000/10,000-entry corpora (each measured in its own
 process), load + index time, peak RSS, end-to-end throughput of the real Application
 against the fake Bot API server, the daily-tip broadcast, and the practical questions
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import e2e, inbox, practical, quality  # noqa: E402
+from benchmarks import e2e, groups, inbox, practical, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
 from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 
@@ -114,6 +115,27 @@ def _generalisation(
         figures[f"{name}_own_refused"] = round(result.refused, 3)
         rows.append(f"{name:<28}{result.top1:>8.3f}{result.top3:>8.3f}{result.refused:>9.3f}")
     return rows
+
+
+def _groups(figures: dict[str, object]) -> list[str]:
+    """Realistic messages per group, tune and check half, the bot against BM25."""
+    matcher = build_snapshot(DEFAULT_CONTENT_DIR).matcher
+    items = groups.load(groups.REALISTIC)
+    bot = groups.score_groups(items, groups.bot_answers(matcher, items))
+    threshold, bm25_answers = groups.bm25_answers(matcher, items)
+    bm25 = groups.score_groups(items, bm25_answers)
+    for system, scores in (("bot", bot), ("bm25", bm25)):
+        for s in scores:
+            key = f"{system}_{s.group}_{s.half}"
+            if s.top1 is not None:
+                figures[f"{key}_top1"] = round(s.top1, 3)
+                figures[f"{key}_top3"] = round(s.top3 or 0.0, 3)
+            figures[f"{key}_refused"] = round(s.refused, 3)
+    return [
+        f"Realistic messages ({groups.REALISTIC.name}; BM25 threshold {threshold:.3g} "
+        "tuned on the tune half)",
+        *groups.table([("bot", bot), ("bm25", bm25)]),
+    ]
 
 
 def _latency(figures: dict[str, object], dev: Path) -> list[str]:
@@ -236,6 +258,7 @@ def main() -> int:
     started = time.perf_counter()
     sections = [
         _quality(figures, dev, score_script),
+        _groups(figures),
         _latency(figures, dev),
         _end_to_end(figures, dev, args.updates),
         _inbox(figures),

@@ -71,10 +71,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def result_json(result: SearchResult) -> dict[str, object]:
-    """The machine form of an answer (contract of ../shared/eval/score.py)."""
+    """The machine form of an answer (contract of ../shared/eval/score.py).
+
+    `answered` is true only when a workshop principle is the answer; `kind` is principle,
+    pointer, smalltalk, service or refusal; `pointer` the Wegweiser id offered (or null).
+    """
     return {
         "question": result.query,
         "answered": result.answered,
+        "kind": result.kind,
+        "pointer": result.pointer.pointer.id if result.pointer else None,
         "decision": result.decision,
         "confidence": round(result.confidence, 3),
         "matches": [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import practical
+from benchmarks import groups, practical
 from benchmarks.corpus import synthetic_content, synthetic_queries
 from benchmarks.quality import Ranked, answer_form, score, tune
 from bot.matching.matcher import Matcher
@@ -107,3 +107,33 @@ def test_practical_set_is_labelled_with_shipped_pointers(shipped_snapshot: Snaps
     assert (
         lines[0].startswith("Practical questions") and "practical_principle_given_all" in section
     )
+
+
+GROUP_ITEMS = [
+    {"q": "a", "expect": ["X1"], "group": "colloquial", "half": "tune"},
+    {"q": "b", "expect": ["X2"], "group": "colloquial", "half": "tune"},
+    {"q": "c", "expect": [], "group": "out_of_scope", "half": "check"},
+    {"q": "d", "expect": [], "group": "out_of_scope", "half": "check"},
+]
+
+
+def test_groups_are_scored_per_group_and_half() -> None:
+    answers = [
+        _answer(True, "X1"),  # hit
+        _answer(False, "X2"),  # refused although in scope
+        _answer(False, "X1"),  # refused
+        _answer(True, "X1"),  # answered out of scope
+    ]
+    colloquial, out = groups.score_groups(GROUP_ITEMS, answers)
+    assert (colloquial.group, colloquial.half, colloquial.count) == ("colloquial", "tune", 2)
+    assert (colloquial.top1, colloquial.top3, colloquial.refused) == (0.5, 0.5, 0.5)
+    assert (out.group, out.half, out.top1, out.refused) == ("out_of_scope", "check", None, 0.5)
+
+
+def test_misses_never_show_the_check_half() -> None:
+    shown: list[str] = []
+    answers = [_answer(False, "X9")] * len(GROUP_ITEMS)
+    answers[2] = answers[3] = _answer(True, "X9")  # check-half misses
+    groups.misses(GROUP_ITEMS, answers, shown.append)
+    assert len(shown) == 2
+    assert all(line.startswith("colloquial") for line in shown)

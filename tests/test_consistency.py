@@ -29,6 +29,7 @@ GERMAN_ALLOWED = {
     "bot/content/loader.py",
     "bot/content/entries.py",
     "bot/content/pointers.py",
+    "bot/content/smalltalk.py",
     "bot/content/checks.py",
     "bot/content/contacts.py",
     "bot/content/yamlsource.py",

@@ -19,7 +19,7 @@ from tests.conftest import ADMIN_ID, with_settings
 USER = 4711
 TEAM = -1001234
 TEAM_MEMBER = 9001
-REFUSED = "Wo kann ich im Rathaus parken?"
+REFUSED = "Wie hoch ist der Kirchturm in der Altstadt?"  # nothing fits, not even a service
 ANSWER = "Parkplätze gibt es hinter dem Rathaus, Einfahrt Gartenstraße."
 
 

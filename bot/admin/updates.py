@@ -16,15 +16,9 @@ from pathlib import Path
 
 from bot.admin.backups import Backups, write_atomic
 from bot.content import (
-    CONTACTS_FILE,
     ENTRIES_DIR,
-    GLOSSARY_FILE,
-    MESSAGES_FILE,
-    READING_FILE,
     STATEMENTS_FILE,
-    TIPS_FILE,
-    TOPICS_FILE,
-    WEGWEISER_FILE,
+    TOP_LEVEL_FILES,
     ContentDiff,
     ContentError,
     Finding,
@@ -36,15 +30,6 @@ from bot.snapshot import ContentStore, Snapshot, build_snapshot
 logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 1_000_000
-TOP_LEVEL_FILES = (
-    TOPICS_FILE,
-    TIPS_FILE,
-    MESSAGES_FILE,
-    WEGWEISER_FILE,
-    READING_FILE,
-    CONTACTS_FILE,
-    GLOSSARY_FILE,
-)
 PROTECTED_FILES = (STATEMENTS_FILE,)
 UPLOAD_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,60}\.ya?ml$")
 

@@ -14,25 +14,31 @@ WEGWEISER_FILE = "wegweiser.yaml"
 READING_FILE = "reading.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 CONTACTS_FILE = "contacts.yaml"
+SMALLTALK_FILE = "smalltalk.yaml"
 ENTRIES_DIR = "entries"
 # Folders with translations of the German content, keyed by id (bot.content.translations).
 TRANSLATED_LANGUAGES = ("en",)
 
 
+# The files at the top of a content directory, in a stable order; every other YAML file of
+# a content set lives in ENTRIES_DIR (or a translation folder).
+TOP_LEVEL_FILES = (
+    STATEMENTS_FILE,
+    TOPICS_FILE,
+    TIPS_FILE,
+    MESSAGES_FILE,
+    SYNONYMS_FILE,
+    WEGWEISER_FILE,
+    READING_FILE,
+    GLOSSARY_FILE,
+    CONTACTS_FILE,
+    SMALLTALK_FILE,
+)
+
+
 def content_files(root: Path) -> list[Path]:
     """Every file that makes up the content set, in a stable order."""
-    names = [
-        STATEMENTS_FILE,
-        TOPICS_FILE,
-        TIPS_FILE,
-        MESSAGES_FILE,
-        SYNONYMS_FILE,
-        WEGWEISER_FILE,
-        READING_FILE,
-        GLOSSARY_FILE,
-        CONTACTS_FILE,
-    ]
-    files = [root / name for name in names if (root / name).is_file()]
+    files = [root / name for name in TOP_LEVEL_FILES if (root / name).is_file()]
     entries_dir = root / ENTRIES_DIR
     if entries_dir.is_dir():
         files.extend(sorted(entries_dir.glob("*.yaml")))

@@ -27,6 +27,7 @@ from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
 from bot.content.reading import load_reading
+from bot.content.smalltalk import load_smalltalk
 from bot.content.translations import LANGUAGES, translate
 from bot.content.yamlsource import LineDict, LineList
 
@@ -176,6 +177,7 @@ def load_content(root: Path | str) -> Content:
     synonyms = _load_synonyms(check)
     reading = load_reading(check, {topic.id for topic in topics})
     contacts, contacts_are_example = load_contacts(check)
+    smalltalk = load_smalltalk(check, set(messages))
     if check.findings:
         raise ContentError(check.findings)
     german = Content(
@@ -191,6 +193,7 @@ def load_content(root: Path | str) -> Content:
         glossary=tuple(glossary),
         contacts=contacts,
         contacts_are_example=contacts_are_example,
+        smalltalk=smalltalk,
     )
     return with_translations(check, german)
 

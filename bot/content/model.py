@@ -178,6 +178,33 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class SocialClass:
+    """A kind of message that is no question about the content (content/smalltalk.yaml).
+
+    `words` are lower-case single words typical of the class ("danke", "tschüss"); `heads`
+    (request classes only) are word endings that mark a compound as one of its objects
+    ("…bescheid", "…urkunde"); `reply` is the messages.yaml key of the answer.
+    """
+
+    id: str
+    reply: str
+    words: frozenset[str]
+    heads: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalk:
+    """Small-talk classes (in order of precedence) and request classes.
+
+    Request classes (those with `heads`: everyday municipal services, private matters) are
+    about something else than working together; their words never count for a principle.
+    """
+
+    classes: tuple[SocialClass, ...] = ()
+    requests: tuple[SocialClass, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """A validated, immutable content set. Swap whole objects; never mutate one."""
 
@@ -193,6 +220,7 @@ class Content:
     contacts: tuple[Contact, ...] = ()
     contacts_are_example: bool = False
     glossary: tuple[GlossaryTerm, ...] = ()
+    smalltalk: SmallTalk = SmallTalk()
     # "de" for the content as written; translated copies carry their own language.
     lang: str = "de"
     # The same content in other languages (German wherever a translation is missing or stale).

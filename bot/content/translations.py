@@ -355,7 +355,6 @@ def _assemble(content: Content, lang: str, done: dict[str, dict[str, Any]]) -> C
         "contacts": _values(done["contacts"]),
         "statements": MappingProxyType(statements),
         "messages": MappingProxyType(messages),
-        "synonyms": (),
     }
     if hasattr(content, "glossary"):
         changes["glossary"] = _values(done["glossary"])

@@ -1,25 +1,68 @@
-"""What to do with ranked matches: answer, ask "Meinten Sie …?", or refuse honestly."""
+"""What to do with a question: which kind of answer, and how sure the bot is.
+
+The result of `Matcher.search` is a `SearchResult`. Its `kind` says what the reply is:
+
+- `principle` (KIND_PRINCIPLE): a workshop entry answers it. `decision` is ANSWER, or
+  SUGGEST when the best entries are too close to pick one ("Meinten Sie …?");
+  `matches` holds the ranked entries. `pointer` may also be set when the question touches
+  a practical topic as well ("Wie finanzieren wir das Projekt, und wie bleibt es
+  unabhängig?"): then the reply shows the principle and offers the pointer, labelled.
+- `pointer` (KIND_POINTER): a Wegweiser pointer (content/wegweiser.yaml) answers it:
+  `pointer` is set, `decision` is REFUSE (no workshop principle is the answer).
+- `smalltalk` (KIND_SMALLTALK): hello, thanks, goodbye, who are you, what can you do,
+  praise, insults, gibberish; `reply` is the messages.yaml key of the friendly answer.
+- `service` (KIND_SERVICE): a request for an everyday administrative service (passport,
+  registration, fees, permits); `reply` is the key of the "Bürgeramt / Rathaus" answer.
+- `refusal` (KIND_REFUSAL): nothing fits; say so honestly and offer the topics.
+
+`answered` is true only when a workshop principle is the answer (the contract of
+`python -m bot ask --json` and ../shared/eval/score.py).
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from bot.content import Entry
+from bot.content import Entry, Pointer
 
 ANSWER = "answer"
 SUGGEST = "suggest"
 REFUSE = "refuse"
 
+KIND_PRINCIPLE = "principle"
+KIND_POINTER = "pointer"
+KIND_SMALLTALK = "smalltalk"
+KIND_SERVICE = "service"
+KIND_REFUSAL = "refusal"
+KINDS = (KIND_PRINCIPLE, KIND_POINTER, KIND_SMALLTALK, KIND_SERVICE, KIND_REFUSAL)
+
 REFUSE_BELOW = 30.0  # runner-ups below this score are never offered
 ANSWER_FROM = 0.5
 CONFIDENT_FROM = 0.75
-CONFIDENCE_BIAS = -9.8
-CONFIDENCE_SCORE = 8.8
-CONFIDENCE_KNOWN = 2.6
-CONFIDENCE_LEAD = 0.9
-CONFIDENCE_LENGTH = 11.3
 CLOSE_MARGIN = 4.0
+
+# Logistic model of "the best entry answers the question" over fit signals (see
+# `confidence_of`); fitted by `python -m benchmarks.fit` on the project's own tuning data
+# (tests/data/quality.yaml, the tune halves of realistic.yaml and practical.yaml).
+WEIGHTS: Mapping[str, float] = {
+    "bias": -1.59,
+    "fit": 1.13,
+    "score": 1.76,
+    "lead": 1.00,
+    "explained": 1.40,
+    "foreign": -4.17,
+}
+POINTER_WEIGHTS: Mapping[str, float] = {
+    "bias": -1.73,
+    "fit": 0.98,
+    "score": 0.59,
+    "lead": 1.50,
+    "explained": 0.72,
+    "foreign": -2.03,
+}
+CAP = 3.0  # explained / unexplained masses count up to three fully specific words
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +74,65 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class PointerMatch:
+    """The best Wegweiser pointer for a question, its score (0–100) and confidence (0–1)."""
+
+    pointer: Pointer
+    score: float
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How well one candidate explains the question (inputs of the confidence model).
+
+    fit: share of the question's specific words (informativeness-weighted, request
+    sentence counted above the introduction) the candidate explains; explained: the same
+    as an absolute mass (a one-word question explains little mass, a precise sentence
+    more); unexplained: the question's specific mass that no entry or pointer knows at
+    all (a long message about Sperrmüll); known: the share of the question's specific
+    mass that some entry or pointer explains; foreign: the question's mass of
+    everyday-service and private-matter words (content/smalltalk.yaml); score: the
+    ranking score (0–1); lead: the score gap to the runner-up of the same kind (0–1);
+    rival: the best score of the other kind (pointers for a principle, principles for a
+    pointer).
+    """
+
+    fit: float
+    explained: float
+    unexplained: float
+    known: float
+    foreign: float
+    score: float
+    lead: float
+    rival: float = 0.0
+
+    def signals(self) -> dict[str, float]:
+        return {
+            "fit": self.fit,
+            "score": self.score,
+            "lead": self.lead,
+            "explained": min(self.explained, CAP),
+            "foreign": min(self.foreign, CAP),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
-    """Ranked matches and what to do with them: answer, suggest, or refuse."""
+    """What the bot makes of one message; see the module docstring for the kinds."""
 
     query: str
     decision: str
     matches: tuple[Match, ...]
     confidence: float = 0.0
+    kind: str = KIND_REFUSAL
+    pointer: PointerMatch | None = None
+    reply: str | None = None
+    signals: Mapping[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def answered(self) -> bool:
-        """False when the bot tells the user it has nothing fitting."""
+        """True only when a workshop principle is the answer (ANSWER or SUGGEST)."""
         return self.decision != REFUSE
 
     @property
@@ -49,30 +140,19 @@ class SearchResult:
         return self.matches[0] if self.matches else None
 
 
-def confidence_of(matches: list[Match], known: float, terms: int) -> float:
-    """Probability-like confidence (0–1) that the best match answers an in-scope question.
+def confidence_of(fit: Fit, weights: Mapping[str, float] = WEIGHTS) -> float:
+    """Probability-like confidence (0–1) that the candidate answers the question.
 
-    A logistic model over four signals: the best score, the share of the question's words
-    the content knows at all, the lead over the runner-up, and the question's length (short
-    questions full of unknown words are usually about something else: "Was kostet ein
-    Reisepass?"). The weights were fitted once on tests/data/quality.yaml, the project's own
-    question set; refit them there when the scoring changes.
+    It grows with fit, not with length: a long message in which one word matches has a
+    small `fit` and a large `unexplained` mass and is refused; a short precise question
+    whose words an entry explains fully is answered even if those words are only keywords.
     """
-    if not matches:
-        return 0.0
-    best = matches[0].score
-    lead = best - matches[1].score if len(matches) > 1 else best
-    z = (
-        CONFIDENCE_BIAS
-        + CONFIDENCE_SCORE * best / 100
-        + CONFIDENCE_KNOWN * known
-        + CONFIDENCE_LEAD * lead / 100
-        + CONFIDENCE_LENGTH * min(terms, 10) / 10
-    )
+    signals = fit.signals()
+    z = weights["bias"] + sum(weights[name] * value for name, value in signals.items())
     return 1 / (1 + math.exp(-z))
 
 
-def decide(matches: list[Match], confidence: float) -> str:
+def decide(matches: tuple[Match, ...] | list[Match], confidence: float) -> str:
     if not matches or confidence < ANSWER_FROM:
         return REFUSE
     if (

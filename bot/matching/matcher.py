@@ -1,18 +1,22 @@
-"""Find the entry that answers a question: normalise, index once, score, decide.
+"""Find what answers a message: a workshop principle, a Wegweiser pointer, small talk,
+a municipal-service hint, or an honest "I don't know".
 
 Scoring, in short:
-- every entry has a weighted vocabulary of stems from its title, questions, keywords and
-  poles (weight 1.0), its summary (0.5) and its steps (0.3); compounds are also indexed by
-  their known parts ("Beteiligungsverfahren" → "Beteiligung", "Verfahren");
-- each query word is resolved to vocabulary stems: exactly, through content/synonyms.yaml,
-  by a longer or shorter form with the same start ("Schulung" ~ "schulen"), by typo
-  tolerance (rapidfuzz ratio) or by splitting a compound; frequent verbs count weakly;
-- `coverage`: how much of the question (IDF-weighted) an entry explains;
-- `phrase`: how close the question is to one of the entry's own phrasings (IDF-weighted
-  soft F1, plus rapidfuzz token ratio), computed for the best candidates only;
-- score = 100 × (0.6 × coverage + 0.4 × phrase); `bot.matching.decision` turns the ranking into
-  answer / suggest / refuse with a calibrated confidence, so a question whose words the
-  content does not know is refused instead of answered at random.
+- every entry and pointer has a weighted vocabulary of stems from its title, questions,
+  keywords and poles (weight 1.0), its summary or orientation (0.5) and its steps (0.3);
+  compounds are also indexed by their known parts;
+- the message is split into sentences; the request (the last question, else the last
+  sentence) counts fully, the introduction at INTRO_WEIGHT, so "Ich bin seit drei Jahren
+  Sprecherin einer Mieterinitiative …" does not outweigh what is asked;
+- its words become terms (`bot.matching.terms`): exact, synonyms, umlaut-free spellings,
+  typos, compounds; each weighted by how specific it is in general German
+  (`bot.matching.background`) so everyday chat words count little;
+- `coverage`: how much of the message (weighted) a candidate explains; `phrase`: how
+  close the message is to one of its own phrasings; score = 100 × (0.6 × coverage +
+  0.4 × phrase);
+- confidence comes from fit (`bot.matching.decision`), not from length; principles and
+  pointers are judged alike and the better-fitting kind wins, so a practical question
+  does not get a principle because one word overlaps.
 
 Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 """
@@ -20,58 +24,67 @@ Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 from __future__ import annotations
 
 import heapq
-import math
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from bot.content import Content, Entry
+from bot.content import Content, Entry, Pointer
+from bot.matching.background import zipf
 from bot.matching.decision import (
     ANSWER,
+    KIND_POINTER,
+    KIND_PRINCIPLE,
+    KIND_REFUSAL,
+    KIND_SERVICE,
+    KIND_SMALLTALK,
+    POINTER_WEIGHTS,
     REFUSE,
     SUGGEST,
+    Fit,
     Match,
+    PointerMatch,
     SearchResult,
     close_runner_ups,
     confidence_of,
     decide,
 )
-from bot.matching.normalize import LIGHT_STEMS, stem, words
+from bot.matching.normalize import sentences, stem, words
+from bot.matching.smalltalk import SERVICE, Classifier
+from bot.matching.terms import Term, Vocabulary, idf_table
 
-__all__ = ["ANSWER", "REFUSE", "SUGGEST", "Match", "Matcher", "SearchResult", "close_runner_ups"]
+__all__ = [
+    "ANSWER",
+    "KIND_POINTER",
+    "KIND_PRINCIPLE",
+    "KIND_REFUSAL",
+    "KIND_SERVICE",
+    "KIND_SMALLTALK",
+    "REFUSE",
+    "SUGGEST",
+    "Match",
+    "Matcher",
+    "PointerMatch",
+    "SearchResult",
+    "close_runner_ups",
+]
 
-# Values tuned on the dev set (score.py); each line says why it has that size.
 # Where a word sits in an entry says how much it tells about the entry:
 TITLE_WEIGHT = 1.0  # the title names what the entry is about
 PRIMARY_WEIGHT = 1.0  # questions, keywords, poles: written the way people ask
 SUMMARY_WEIGHT = 0.5  # the summary explains, so it holds many incidental words
 STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the topic
 PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the whole word
-# How strongly a query word stands for a vocabulary stem (1.0 = the same stem):
-PART_SIMILARITY = 0.4  # a known compound also hints at its parts, but only weakly
-SYNONYM_SIMILARITY = 0.8  # content/synonyms.yaml is curated: nearly, not quite, the word
-LIGHT_FACTOR = 0.3  # frequent verbs ("machen", "geben") carry little of the meaning
-PREFIX = 5  # letters that group stems into prefix families; fewer mix unrelated words
-PREFIX_SHARE = 0.6  # the shorter form covers ≥ 60 % of the longer ("schul" ~ "schulung")
-TYPO_CUTOFF = 88.0  # rapidfuzz ratio ≈ one wrong letter in a 7–8 letter stem, not a new word
-MIN_TYPO_LENGTH = 6  # shorter stems turn into other real words with one letter changed
-MIN_PART = 4  # shorter compound "parts" are mostly suffixes or linking letters
 # Ranking:
 RERANK_CANDIDATES = 25  # phrase similarity is costly; it only reorders the top coverage hits
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
-
-LINKING = ("", "s", "n", "en", "es", "e")  # German linking letters ("Beteiligung-s-verfahren")
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One query word: the stem its weight comes from and the stems it may stand for."""
-
-    token: str
-    weight: float
-    candidates: tuple[tuple[str, float], ...]
+INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
+MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
+FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
+POINTER_FROM = 0.5  # confidence a pointer needs to be offered at all
+POINTER_EDGE = 3.0  # score points a pointer may trail the best principle and still win
+DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
 
 
 @dataclass(slots=True)
@@ -81,186 +94,198 @@ class _Phrase:
     weight: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One candidate document with its score and fit."""
+
+    index: int
+    score: float
+    fit: Fit
+
+
 class Matcher:
-    """An index over one Content object; build once per content version."""
+    """An index over one Content object's entries and pointers; build once per version."""
 
     def __init__(self, content: Content) -> None:
         self.content = content
         self._entries = content.entries
+        self._pointers = content.pointers
+        documents = [list(_entry_texts(e)) for e in self._entries] + [
+            list(_pointer_texts(p)) for p in self._pointers
+        ]
+        phrasings = [(e.title, *e.questions) for e in self._entries] + [
+            (p.title, *p.questions) for p in self._pointers
+        ]
+        self._count = len(self._entries)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[_Phrase]] = []
-        # Each entry's distinct words with their highest field weight, in first-seen order:
-        # postings keep the maximum weight, so repeated words would change nothing.
-        surface_by_entry: list[list[tuple[float, tuple[str, ...]]]] = []
-        shared: dict[str, str] = {}  # one string object per distinct word across entries
+        surface_by_doc: list[dict[str, float]] = []
+        shared: dict[str, str] = {}
         phrase_cache: dict[str, _Phrase] = {}
-        for index, entry in enumerate(self._entries):
+        for index, texts in enumerate(documents):
             surface: dict[str, float] = {}
-            for text, weight in _weighted_texts(entry):
+            for text, weight in texts:
                 for w in words(text):
                     word = shared.setdefault(w, w)
                     if surface.get(word, -1.0) < weight:
                         surface[word] = weight
-            by_weight: dict[float, list[str]] = defaultdict(list)
-            for word, weight in surface.items():
-                by_weight[weight].append(word)
-            surface_by_entry.append([(w, tuple(group)) for w, group in by_weight.items()])
+            surface_by_doc.append(surface)
             for word, weight in surface.items():
                 self._post(stem(word), index, weight)
-            phrases = [_phrase(t, phrase_cache) for t in (entry.title, *entry.questions)]
+            phrases = [_phrase(str(t), phrase_cache) for t in phrasings[index]]
             self._phrases.append([p for p in phrases if p.stems])
-        self._vocabulary = list(self._postings)
+        idf = idf_table(self._postings, len(documents))
+        ordered = sorted(idf.values())
+        default_idf = ordered[int(len(ordered) * DEFAULT_IDF_QUANTILE)] if ordered else 1.0
+        surface_words = {w for surface in surface_by_doc for w in surface}
+        self.vocabulary = Vocabulary(
+            set(self._postings), surface_words, content.synonyms, idf, default_idf, content.lang
+        )
         # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
-        # The vocabulary is fixed now (parts are known stems), so each word splits once.
         splits: dict[str, list[str]] = {}
-        for index, groups in enumerate(surface_by_entry):
-            for weight, group in groups:
-                for word in group:
-                    parts = splits.get(word)
-                    if parts is None:
-                        parts = splits[word] = self._split_compound(word)
-                    for part in parts:
-                        self._post(part, index, weight * PART_WEIGHT)
-        self._vocabulary = list(self._postings)
-        self._synonyms = _synonym_map(content.synonyms)
-        count = len(self._entries)
-        self._idf = {
-            token: (math.log((count + 1) / (len(posting) + 0.5)) + 1.0)
-            for token, posting in self._postings.items()
-        }
-        self._unknown_idf = math.log((count + 1) / 0.5) + 1.0
-        self._by_prefix: dict[str, list[str]] = defaultdict(list)
-        for token in self._vocabulary:
-            self._by_prefix[token[:PREFIX]].append(token)
+        for index, surface in enumerate(surface_by_doc):
+            for word, weight in surface.items():
+                parts = splits.get(word)
+                if parts is None:
+                    parts = splits[word] = [p for p in self.vocabulary.split(word)
+                                            if p in self._postings]
+                for part in parts:
+                    self._post(part, index, weight * PART_WEIGHT)
+        self._idf = idf_table(self._postings, len(documents))
         for phrases in self._phrases:
             for phrase in phrases:
-                phrase.weight = sum(self.idf(s) for s in phrase.stems)
+                phrase.weight = sum(self._idf.get(s, default_idf) for s in phrase.stems)
+        self.smalltalk = Classifier(content.smalltalk)
+        zipf("", content.lang)  # load the background model now, not on the first question
 
     def _post(self, token: str, index: int, weight: float) -> None:
         posting = self._postings[token]
         if posting.get(index, 0.0) < weight:
             posting[index] = weight
 
-    def _split_compound(self, word: str) -> list[str]:
-        """Known stems a compound word consists of (empty if it is no compound of them)."""
-        best: list[str] = []
-        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-            head, rest = word[:cut], word[cut:]
-            head_stem = stem(head)
-            if head_stem not in self._postings or len(head_stem) < MIN_PART:
-                continue
-            for link in LINKING:
-                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
-                    continue
-                tail = rest[len(link) :]
-                tail_stem = stem(tail)
-                if tail_stem in self._postings:
-                    return [head_stem, tail_stem]
-                deeper = self._split_compound(tail) if len(tail) >= 2 * MIN_PART else []
-                if deeper and not best:
-                    best = [head_stem, *deeper]
-        return best
-
-    def _query_terms(self, text: str) -> list[Term]:
-        """The question's words as terms, each stem once."""
-        terms: dict[str, Term] = {}
-        for word in dict.fromkeys(words(text)):
-            for term in self._resolve(word):
-                terms.setdefault(term.token, term)
-        return list(terms.values())
-
-    def _resolve(self, word: str) -> list[Term]:
-        """A query word as weighted terms, each with the vocabulary stems it may mean."""
-        token = stem(word)
-        factor = LIGHT_FACTOR if token in LIGHT_STEMS else 1.0
-        candidates: dict[str, float] = {}
-        if token in self._postings:
-            candidates[token] = 1.0
-            for part in self._split_compound(word):
-                candidates.setdefault(part, PART_SIMILARITY)
-        self._add_prefix_family(token, candidates)
-        for synonym in self._synonyms.get(token, ()):
-            if synonym in self._postings:
-                candidates[synonym] = max(candidates.get(synonym, 0.0), SYNONYM_SIMILARITY)
-        if token not in self._postings and len(token) >= MIN_TYPO_LENGTH:
-            for found, score, _ in process.extract(
-                token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=3
-            ):
-                candidates[found] = max(candidates.get(found, 0.0), score / 100.0)
-        if candidates:
-            return [Term(token, self.idf(token) * factor, tuple(candidates.items()))]
-        parts = self._split_compound(word)
-        if parts:
-            return [Term(part, self.idf(part) * factor, ((part, 1.0),)) for part in parts]
-        head = self._known_head(word)
-        if head:
-            return [Term(head, self.idf(head), ((head, 1.0),)), Term(token, self.idf(token), ())]
-        return [Term(token, self.idf(token) * factor, ())]
-
-    def _add_prefix_family(self, token: str, candidates: dict[str, float]) -> None:
-        """Stems sharing a long prefix with the token ("schul" ~ "schulung")."""
-        if len(token) < PREFIX:
-            return
-        for other in self._by_prefix.get(token[:PREFIX], ()):
-            if other == token:
-                continue
-            shorter, longer = sorted((token, other), key=len)
-            if longer.startswith(shorter) and len(shorter) / len(longer) >= PREFIX_SHARE:
-                similarity = 0.55 + 0.4 * len(shorter) / len(longer)
-                candidates[other] = max(candidates.get(other, 0.0), similarity)
-
-    def _known_head(self, word: str) -> str | None:
-        """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
-        for cut in range(len(word) - MIN_PART - 1, MIN_PART + 1, -1):
-            head_stem = stem(word[:cut])
-            if len(head_stem) > MIN_PART and head_stem in self._postings:
-                return head_stem
-        return None
-
-    def idf(self, token: str) -> float:
-        return self._idf.get(token, self._unknown_idf)
-
     def search(self, text: str, top: int = 3) -> SearchResult:
-        """Rank entries for a question and decide whether to answer, suggest or refuse."""
-        query = self._query_terms(text)
-        total = sum(term.weight for term in query)
-        if not query or total <= 0:
-            return SearchResult(text, REFUSE, ())
+        """Rank entries and pointers for a message and decide what kind of answer it gets."""
+        top = max(top, 1)
+        social = self.smalltalk.small_talk(text)
+        if social:
+            return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK, reply=social)
+        terms = self.terms(text)
+        if terms and self._gibberish(text, terms):
+            reply = self.smalltalk.gibberish_reply()
+            return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL,
+                                reply=reply)
+        principles, pointers = self.rank(terms)
+        matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
+        principle = principles[0] if principles else None
+        pointer = pointers[0] if pointers else None
+        p_conf = confidence_of(principle.fit) if principle else 0.0
+        q_conf = confidence_of(pointer.fit, POINTER_WEIGHTS) if pointer else 0.0
+        signals = principle.fit.signals() if principle else {}
+        offered = (
+            PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
+            if pointer and q_conf >= POINTER_FROM
+            else None
+        )
+        if offered and pointer_first(principle, pointer):
+            return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
+                                signals=signals)
+        decision = decide(matches, p_conf)
+        if principle and principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
+            decision = REFUSE  # one everyday word in common is no answer
+        if decision != REFUSE:
+            return SearchResult(text, decision, matches, p_conf, KIND_PRINCIPLE, offered,
+                                signals=signals)
+        if offered:
+            return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
+                                signals=signals)
+        request = self.smalltalk.request(text)
+        if request:
+            kind = KIND_SERVICE if request.id == SERVICE else KIND_REFUSAL
+            return SearchResult(text, REFUSE, matches, p_conf, kind, reply=request.reply,
+                                signals=signals)
+        return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
+
+    def terms(self, text: str) -> list[Term]:
+        """The message's terms: request sentence first, service and private words foreign."""
+        return self.vocabulary.terms(request_weighted(text), self.smalltalk.foreign)
+
+    def pointer_at(self, index: int) -> Pointer:
+        """The pointer of a document index from `rank`."""
+        return self._pointers[index - self._count]
+
+    def _gibberish(self, text: str, terms: Sequence[Term]) -> bool:
+        """No word is known to the content or to the general language ("asdfgh jkl")."""
+        return not any(term.candidates for term in terms) and not any(
+            zipf(word, self.content.lang) for word in words(text)
+        )
+
+    def rank(self, terms: Sequence[Term]) -> tuple[list[Ranked], list[Ranked]]:
+        """Best principles and best pointers, each ranked by score."""
+        total = sum(term.weight for term in terms)
+        total_info = sum(term.info for term in terms)
+        if not terms or total <= 0 or total_info <= 0:
+            return [], []
         coverage: dict[int, float] = defaultdict(float)
-        for term in query:
+        explained: dict[int, float] = defaultdict(float)
+        unexplained = 0.0
+        foreign = sum(term.info for term in terms if term.foreign)
+        for term in terms:
             best: dict[int, float] = {}
             for found, similarity in term.candidates:
                 for index, field_weight in self._postings[found].items():
                     value = similarity * field_weight
                     if value > best.get(index, 0.0):
                         best[index] = value
+            unexplained += term.info * (1.0 - max(best.values(), default=0.0))
             for index, value in best.items():
                 coverage[index] += term.weight / total * value
-        ranked = heapq.nlargest(RERANK_CANDIDATES, coverage.items(), key=lambda item: item[1])
-        query_text = " ".join(sorted(term.token for term in query))
-        scored = [
-            (index, cov, self._phrase_score(index, query, total, query_text))
-            for index, cov in ranked
-        ]
-        matches = sorted(
-            (
-                Match(
-                    self._entries[i],
-                    round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * phrase), 1),
+                explained[index] += term.info * value
+        query_text = " ".join(sorted(term.token for term in terms))
+        ranked = []
+        for subset in (
+            ((i, c) for i, c in coverage.items() if i < self._count),
+            ((i, c) for i, c in coverage.items() if i >= self._count),
+        ):
+            best_ones = heapq.nlargest(RERANK_CANDIDATES, subset, key=lambda item: item[1])
+            scored = sorted(
+                (
+                    (
+                        round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE)
+                                     * self._phrase_score(i, terms, total, query_text)), 1),
+                        i,
+                    )
+                    for i, cov in best_ones
+                ),
+                reverse=True,
+            )
+            results = []
+            for rank, (score, index) in enumerate(scored):
+                runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
+                fit = Fit(
+                    explained[index] / total_info,
+                    explained[index],
+                    unexplained,
+                    1.0 - unexplained / total_info,
+                    foreign,
+                    score / 100,
+                    (score - runner_up) / 100 if rank == 0 else 0.0,
                 )
-                for i, cov, phrase in scored
-            ),
-            key=lambda match: match.score,
-            reverse=True,
-        )
-        known = sum(term.weight for term in query if term.candidates) / total
-        confidence = confidence_of(matches, known, len(query))
-        return SearchResult(
-            text, decide(matches, confidence), tuple(matches[: max(top, 1)]), confidence
-        )
+                results.append(Ranked(index, score, fit))
+            ranked.append(results)
+        principles, pointers = ranked
+        # Each kind's best is judged against the other kind's best ("margin").
+        if principles:
+            rival = pointers[0].score / 100 if pointers else 0.0
+            principles[0] = replace(principles[0], fit=replace(principles[0].fit, rival=rival))
+        if pointers:
+            rival = principles[0].score / 100 if principles else 0.0
+            pointers[0] = replace(pointers[0], fit=replace(pointers[0].fit, rival=rival))
+        return principles, pointers
 
-    def _phrase_score(self, index: int, query: list[Term], total: float, query_text: str) -> float:
-        """How close the question is to the entry's best phrasing (0–1)."""
+    def _phrase_score(
+        self, index: int, query: Sequence[Term], total: float, query_text: str
+    ) -> float:
+        """How close the question is to the document's best phrasing (0–1)."""
         best = 0.0
         for phrase in self._phrases[index]:
             hit = 0.0
@@ -275,21 +300,35 @@ class Matcher:
             if not hit:
                 continue
             recall = hit / total
-            precision = sum(self.idf(s) for s in matched) / phrase.weight
+            precision = sum(self._idf.get(s, 1.0) for s in matched) / phrase.weight
             f1 = 2 * recall * precision / (recall + precision)
             ratio = fuzz.token_sort_ratio(query_text, phrase.text) / 100.0
             best = max(best, 0.8 * f1 + 0.2 * ratio)
         return best
 
 
-def _synonym_map(groups: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
-    """Stem → the stems of every other word in its synonym groups."""
-    result: dict[str, set[str]] = defaultdict(set)
-    for group in groups:
-        stems = {stem(w) for word in group for w in words(word)}
-        for token in stems:
-            result[token] |= stems - {token}
-    return {token: frozenset(others) for token, others in result.items()}
+def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
+    """True when the best pointer fits at least as well as the best principle.
+
+    A practical question ("Wer haftet, wenn ein Helfer jemanden verletzt?") then gets its
+    pointer, not a principle that shares one word with it.
+    """
+    if pointer is None:
+        return False
+    return principle is None or pointer.score + POINTER_EDGE >= principle.score
+
+
+def request_weighted(text: str) -> list[tuple[str, float]]:
+    """The message's sentences with weights: the request fully, the introduction less.
+
+    The request is the last sentence with a question mark, else the last sentence.
+    """
+    parts = sentences(text)
+    if len(parts) <= 1:
+        return [(text, 1.0)]
+    asked = [i for i, part in enumerate(parts) if "?" in part]
+    request = asked[-1] if asked else len(parts) - 1
+    return [(part, 1.0 if i == request else INTRO_WEIGHT) for i, part in enumerate(parts)]
 
 
 def _phrase(text: str, cache: dict[str, _Phrase]) -> _Phrase:
@@ -301,7 +340,7 @@ def _phrase(text: str, cache: dict[str, _Phrase]) -> _Phrase:
     return phrase
 
 
-def _weighted_texts(entry: Entry) -> Iterable[tuple[str, float]]:
+def _entry_texts(entry: Entry) -> Iterable[tuple[str, float]]:
     """The texts an entry is found by, with how much each counts."""
     yield entry.title, TITLE_WEIGHT
     for text in (*entry.questions, *entry.keywords, *entry.poles):
@@ -309,3 +348,11 @@ def _weighted_texts(entry: Entry) -> Iterable[tuple[str, float]]:
     yield entry.summary, SUMMARY_WEIGHT
     for step in entry.steps:
         yield step, STEP_WEIGHT
+
+
+def _pointer_texts(pointer: Pointer) -> Iterable[tuple[str, float]]:
+    """The texts a Wegweiser pointer is found by, with how much each counts."""
+    yield pointer.title, TITLE_WEIGHT
+    for text in (*pointer.questions, *pointer.keywords):
+        yield text, PRIMARY_WEIGHT
+    yield pointer.orientation, SUMMARY_WEIGHT

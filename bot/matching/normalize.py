@@ -16,6 +16,10 @@ import snowballstemmer
 FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("german")
+DEUMLAUT = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+_RAW_WORD = re.compile(r"[^\W\d_]+")
+# A request sentence ends at . ! ? or a line break; "z. B." and "ca. 5" do not end one.
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\W\d]{2}\.)\s+(?!\d)|\n+")
 
 # Function words and the chatty filler of questions; folded spelling (ae/oe/ue/ss).
 STOP_WORDS = frozenset(
@@ -40,6 +44,9 @@ STOP_WORDS = frozenset(
     fragen eigentlich gibts heisst beim sowas wann innen bzw usw etc
     mal halt eben erstmal gerade total gar echt irgendwas jemanden dran drin drauf
     naechste naechsten naechster naechstes letzte letzten heute morgen gestern co
+    nich net ne nen nem ner wat is ham wolln solln gehn andre unsre unsren unsrem gibts
+    wirs reichts brauchts machts gehts hats isses haste biste kannste weisste sone son
+    so eh na jo joa ne hm hmm oh boah tja ey naja okay
     """.split()
 )
 
@@ -59,6 +66,15 @@ LIGHT_WORDS = frozenset(
 )
 
 
+def deumlaut(word: str) -> str:
+    """A folded word as typed without umlaut keys: "fuer" → "fur", "grundsaetze" → "grundsatze"."""
+    if "e" not in word:
+        return word
+    for spelled, plain in DEUMLAUT:
+        word = word.replace(spelled, plain)
+    return word
+
+
 def fold(text: str) -> str:
     """Casefold and spell umlauts and ß out (Straße → strasse)."""
     text = text.casefold()
@@ -71,8 +87,26 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Folded words of a text, stop words removed, in order."""
-    return [w for w in _NON_WORD.split(fold(text)) if w and w not in STOP_WORDS]
+    """Folded words of a text, stop words (also typed without umlauts) removed, in order."""
+    return [w for w in _NON_WORD.split(fold(text)) if len(w) > 1 and w not in _STOP_FORMS]
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """Folded words written in lower case, in a text whose writer uses capital letters.
+
+    German capitalises nouns, so in such a text a lower-case word is a verb, adjective or
+    function word: it tells less about the topic than a noun. In a text written all in
+    lower case (chat style) nothing can be told, and the set is empty.
+    """
+    inside = [w for part in sentences(text) for w in _RAW_WORD.findall(part)[1:]]
+    if not any(w[0].isupper() for w in inside):
+        return frozenset()
+    return frozenset(fold(w) for w in inside if w[0].islower())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message (split at . ! ? and line breaks), empty ones dropped."""
+    return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
 
 
 @lru_cache(maxsize=65536)
@@ -86,4 +120,5 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+_STOP_FORMS = STOP_WORDS | frozenset(deumlaut(word) for word in STOP_WORDS)
 LIGHT_STEMS = frozenset(stem(word) for word in LIGHT_WORDS)

@@ -90,7 +90,13 @@ def switch_view(
 
 
 def render_result(content: Content, result: SearchResult, view: View = DEFAULT_VIEW) -> Reply:
-    """The reply to a question: an answer, a "Meinten Sie …?" choice, or an honest refusal."""
+    """The reply to a question: an answer, a "Meinten Sie …?" choice, or an honest refusal.
+
+    Small talk, service requests and private matters get their own friendly text
+    (`result.reply`, a messages.yaml key), with the topics to browse.
+    """
+    if result.reply and result.decision == REFUSE:
+        return render_social(content, result.reply)
     if result.decision == REFUSE or result.best is None:
         return render_refusal(content)
     if result.decision == SUGGEST:
@@ -111,6 +117,11 @@ def with_feedback(content: Content, reply: Reply, entry_id: str) -> Reply:
         for key, vote in (("button_helpful", FEEDBACK_UP), ("button_unhelpful", FEEDBACK_DOWN))
     )
     return Reply(reply.text, (*reply.buttons[:-1], row, *reply.buttons[-1:]))
+
+
+def render_social(content: Content, key: str) -> Reply:
+    """A small-talk, service or private-matter reply, with a button to the topics."""
+    return Reply(esc(content.text(key)), ((topics_button(content),),))
 
 
 def render_refusal(content: Content) -> Reply:

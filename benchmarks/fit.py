@@ -1,0 +1,101 @@
+"""Fit the confidence models' weights (bot.matching.decision) on tuning data only.
+
+    python -m benchmarks.fit
+
+Data: tests/data/quality.yaml and the `tune` halves of tests/data/realistic.yaml and
+tests/data/practical.yaml (never a check half, never the shared dev set).
+
+- WEIGHTS (principles): one row per question whose best principle outscores the best
+  pointer; label 1 when the question is in scope (answering it scores at least in top-3,
+  refusing it never does), 0 otherwise;
+- POINTER_WEIGHTS: one row per question whose best pointer wins on score; label 1 when it
+  is the labelled pointer.
+
+Class-balanced, L2-regularised logistic regression by Newton steps (numpy, from the `bench` extra);
+prints both weight tables to paste into bot/matching/decision.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+
+from benchmarks import groups
+from bot.config import DEFAULT_CONTENT_DIR
+from bot.matching.decision import WEIGHTS
+from bot.matching.matcher import Matcher, pointer_first
+from bot.snapshot import build_snapshot
+
+OWN = groups.ROOT / "tests" / "data" / "quality.yaml"
+NAMES = [name for name in WEIGHTS if name != "bias"]
+L2 = 0.3
+BALANCE = 0.6
+
+Rows = tuple[list[list[float]], list[int]]
+
+
+def tuning_items() -> list[groups.Item]:
+    return groups.load(OWN) + [
+        item
+        for path in (groups.REALISTIC, groups.PRACTICAL)
+        for item in groups.load(path)
+        if item["half"] == "tune"
+    ]
+
+
+def rows(matcher: Matcher) -> tuple[Rows, Rows]:
+    """(principle rows, pointer rows): signals and labels."""
+    principle_rows: Rows = ([], [])
+    pointer_rows: Rows = ([], [])
+    for item in tuning_items():
+        text = str(item["q"]).replace("\n", " ").strip()
+        if matcher.smalltalk.small_talk(text):
+            continue
+        principles, pointers = matcher.rank(matcher.terms(text))
+        principle = principles[0] if principles else None
+        pointer = pointers[0] if pointers else None
+        if pointer and pointer_first(principle, pointer):
+            signals = pointer.fit.signals()
+            pointer_rows[0].append([signals[n] for n in NAMES])
+            right = matcher.pointer_at(pointer.index).id == item.get("pointer")
+            pointer_rows[1].append(int(right))
+        elif principle:
+            signals = principle.fit.signals()
+            principle_rows[0].append([signals[n] for n in NAMES])
+            principle_rows[1].append(int(bool(item["expect"])))
+    return principle_rows, pointer_rows
+
+
+def fit(features: list[list[float]], labels: list[int]) -> np.ndarray:
+    x = np.hstack([np.ones((len(features), 1)), np.array(features)])
+    y = np.array(labels, dtype=float)
+    # Balanced classes: refusing an out-of-scope question matters as much as answering an
+    # in-scope one, however many of each the tuning data happens to hold.
+    balance = np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
+    balance = balance ** BALANCE
+    w = np.zeros(x.shape[1])
+    penalty = L2 * np.diag(np.r_[0, np.ones(len(w) - 1)])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (balance * (p - y)) + penalty @ w
+        hess = (x * (balance * p * (1 - p))[:, None]).T @ x + penalty
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def main() -> int:
+    matcher = build_snapshot(DEFAULT_CONTENT_DIR).matcher
+    names = ("WEIGHTS", "POINTER_WEIGHTS")
+    for name, (features, labels) in zip(names, rows(matcher), strict=True):
+        w = fit(features, labels)
+        print(f"# {len(labels)} rows, {sum(labels)} positive")
+        print(f"{name}: Mapping[str, float] = {{")
+        for key, value in zip(["bias", *NAMES], w, strict=True):
+            print(f'    "{key}": {value:.2f},')
+        print("}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""From a question's words to weighted terms, each with the index stems it may stand for.
+
+A query word is resolved, in this order, to stems of the index:
+- exactly, and as its compound parts ("beteiligungsverfahren" → also "verfahren");
+- through a longer or shorter form with the same start ("Schulung" ~ "schulen");
+- through content/synonyms.yaml;
+- typed without umlauts ("grundsatze" → "grundsaetze");
+- as a typo of an index word, when it is no frequent German word itself: one edit for
+  5–7 letters, two from 8 ("verwaltng", "schuhlen"; "kennt" stays "kennt");
+- as a compound of index stems or synonyms ("Mitwirkungsprozess" → Beteiligung + Prozess),
+  or a compound whose first part is known and whose rest is not ("Ehrenamtsbörse").
+
+Each term carries two weights: `weight` ranks entries (IDF within the content times how
+specific the word is in general German) and `info` measures fit (how specific the word is,
+`bot.matching.background`). Both are scaled by the weight of the sentence the word is in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common
+from bot.matching.normalize import LIGHT_STEMS, deumlaut, lower_case_words, stem, words
+
+PART_SIMILARITY = 0.4
+SYNONYM_SIMILARITY = 0.8
+PLAIN_VOWEL_SIMILARITY = 0.95
+TYPO_SIMILARITY = (0.9, 0.8)  # one edit, two edits
+LIGHT_FACTOR = 0.3
+NON_NOUN_FACTOR = 0.6  # a lower-case word where nouns are capitalised: verb or adjective
+RANKING_SPECIFICITY = 0.0  # how much general-German specificity shapes the ranking weight
+PREFIX = 5
+PREFIX_SHARE = 0.6
+MIN_PART = 4
+MIN_TYPO_LENGTH = 5
+LONG_TYPO_LENGTH = 8
+LINKING = ("", "s", "n", "en", "es", "e")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query word (or compound part): its weights and the stems it may stand for."""
+
+    token: str
+    weight: float
+    info: float
+    candidates: tuple[tuple[str, float], ...]
+    foreign: bool = False
+
+
+class Vocabulary:
+    """The index's stems and surface words, with everything needed to resolve query words."""
+
+    def __init__(
+        self,
+        stems: Collection[str],
+        surface: Iterable[str],
+        synonym_groups: Iterable[tuple[str, ...]],
+        idf: Mapping[str, float],
+        default_idf: float,
+        lang: str = GERMAN,
+    ) -> None:
+        self.lang = lang
+        self._stems = stems
+        self._idf = idf
+        self._default_idf = default_idf
+        self._synonyms = _synonym_map(synonym_groups)
+        # Stems that are a synonym of an index stem count as known compound parts.
+        self._part_stems = set(stems) | {
+            s for s, others in self._synonyms.items() if any(o in stems for o in others)
+        }
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        for token in stems:
+            self._by_prefix[token[:PREFIX]].append(token)
+        self._plain: dict[str, str] = {}
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in set(surface):
+            if stem(word) not in self._part_stems:
+                continue
+            plain = deumlaut(word)
+            if plain != word:
+                self._plain.setdefault(plain, word)
+            if len(word) >= MIN_TYPO_LENGTH - 1:
+                self._by_initial[word[0]].append(word)
+
+    def idf(self, token: str) -> float:
+        return self._idf.get(token, self._default_idf)
+
+    def terms(
+        self,
+        weighted_texts: Iterable[tuple[str, float]],
+        foreign: Callable[[str], bool] = lambda word: False,
+    ) -> list[Term]:
+        """The terms of texts given with their weights; each stem once, at its highest.
+
+        Words for which `foreign` is true (the everyday-service and private-matter words of
+        content/smalltalk.yaml) stay terms without candidates and are marked `foreign`:
+        the content may mention a Bürgerbüro, but a question about one is not its topic.
+        """
+        found: dict[str, Term] = {}
+        for text, sentence_weight in weighted_texts:
+            plain = lower_case_words(text) if self.lang == GERMAN else frozenset()
+            for word in dict.fromkeys(words(text)):
+                weight = sentence_weight * (NON_NOUN_FACTOR if word in plain else 1.0)
+                if foreign(word):
+                    info = informativeness(word, self.lang) * weight
+                    terms = [Term(stem(word), info * self._default_idf, info, (), True)]
+                else:
+                    terms = self.resolve(word, weight)
+                for term in terms:
+                    known = found.get(term.token)
+                    if known is None or known.info < term.info:
+                        found[term.token] = term
+        return list(found.values())
+
+    def resolve(self, word: str, sentence_weight: float = 1.0) -> list[Term]:
+        """A query word as weighted terms, each with the index stems it may mean."""
+        token = stem(word)
+        scale = (LIGHT_FACTOR if token in LIGHT_STEMS else 1.0) * sentence_weight
+        specific = informativeness(word, self.lang)
+        info = specific * scale
+        rank = (specific**RANKING_SPECIFICITY if specific > MIN_INFORMATIVENESS else 0.1) * scale
+        candidates: dict[str, float] = {}
+        if token in self._stems:
+            candidates[token] = 1.0
+            for part in self.split(word):
+                candidates.setdefault(part, PART_SIMILARITY)
+        self._add_prefix_family(token, candidates)
+        self._add_synonyms(token, 1.0, candidates)
+        if token not in self._stems:
+            for other, similarity in self._spelling_variants(word):
+                self._add(stem(other), similarity, candidates)
+        if candidates:
+            return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
+        parts = self.split(word)
+        if not parts:
+            head = self._known_head(word)
+            parts = [head, token] if head else []
+        if parts:
+            return [self._part_term(part, rank, info / len(parts)) for part in parts]
+        return [Term(token, rank * self.idf(token), info, ())]
+
+    def _part_term(self, part: str, rank: float, info: float) -> Term:
+        candidates: dict[str, float] = {}
+        self._add(part, 1.0, candidates)
+        return Term(part, rank * self.idf(part), info, tuple(candidates.items()))
+
+    def _add(self, token: str, similarity: float, candidates: dict[str, float]) -> None:
+        """The stem (if indexed) and its synonyms, at the given similarity."""
+        if token in self._stems and candidates.get(token, 0.0) < similarity:
+            candidates[token] = similarity
+        self._add_synonyms(token, similarity, candidates)
+
+    def _add_synonyms(self, token: str, similarity: float, candidates: dict[str, float]) -> None:
+        value = similarity * SYNONYM_SIMILARITY
+        for synonym in self._synonyms.get(token, ()):
+            if synonym in self._stems and candidates.get(synonym, 0.0) < value:
+                candidates[synonym] = value
+
+    def _spelling_variants(self, word: str) -> list[tuple[str, float]]:
+        """Index words this one may be a spelling of: without umlauts, or with a typo."""
+        plain = self._plain.get(word)
+        if plain:
+            return [(plain, PLAIN_VOWEL_SIMILARITY)]
+        if len(word) < MIN_TYPO_LENGTH or is_common(word, self.lang):
+            return []
+        edits = 1 if len(word) < LONG_TYPO_LENGTH else 2
+        found = process.extract(
+            word,
+            self._by_initial.get(word[0], ()),
+            scorer=OSA.distance,
+            score_cutoff=edits,
+            limit=3,
+        )
+        return [(other, TYPO_SIMILARITY[int(distance) - 1]) for other, distance, _ in found
+                if distance > 0]
+
+    def _add_prefix_family(self, token: str, candidates: dict[str, float]) -> None:
+        """Stems sharing a long prefix with the token ("schul" ~ "schulung")."""
+        if len(token) < PREFIX:
+            return
+        for other in self._by_prefix.get(token[:PREFIX], ()):
+            if other == token:
+                continue
+            shorter, longer = sorted((token, other), key=len)
+            if longer.startswith(shorter) and len(shorter) / len(longer) >= PREFIX_SHARE:
+                similarity = 0.55 + 0.4 * len(shorter) / len(longer)
+                candidates[other] = max(candidates.get(other, 0.0), similarity)
+
+    def split(self, word: str) -> list[str]:
+        """Known stems (or synonyms of them) a compound consists of; empty if none."""
+        best: list[str] = []
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, rest = word[:cut], word[cut:]
+            head_stem = stem(head)
+            if head_stem not in self._part_stems or len(head_stem) < MIN_PART:
+                continue
+            for link in LINKING:
+                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                    continue
+                tail = rest[len(link) :]
+                tail_stem = stem(tail)
+                if tail_stem in self._part_stems:
+                    return [head_stem, tail_stem]
+                deeper = self.split(tail) if len(tail) >= 2 * MIN_PART else []
+                if deeper and not best:
+                    best = [head_stem, *deeper]
+        return best
+
+    def _known_head(self, word: str) -> str | None:
+        """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
+        for cut in range(len(word) - MIN_PART - 1, MIN_PART + 1, -1):
+            head_stem = stem(word[:cut])
+            if len(head_stem) > MIN_PART and head_stem in self._part_stems:
+                return head_stem
+        return None
+
+
+def _synonym_map(groups: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Stem → the stems of every other word in its synonym groups."""
+    result: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        stems = {stem(w) for word in group for w in words(word)}
+        for token in stems:
+            result[token] |= stems - {token}
+    return {token: frozenset(others) for token, others in result.items()}
+
+
+def idf_table(postings: Mapping[str, Mapping[int, float]], count: int) -> dict[str, float]:
+    """Smoothed inverse document frequency of every indexed stem."""
+    return {
+        token: math.log((count + 1) / (len(posting) + 0.5)) + 1.0
+        for token, posting in postings.items()
+    }

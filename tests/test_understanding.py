@@ -1,0 +1,130 @@
+"""The seven ways the matcher misread real messages (issue 11), one test each, on the
+shipped content; plus the kinds of answer a message can get.
+
+The messages here are written for these tests, not taken from tests/data/*.yaml.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import KIND_PRINCIPLE, KIND_SERVICE, KIND_SMALLTALK, REFUSE, Matcher
+from bot.matching.matcher import INTRO_WEIGHT, request_weighted
+from bot.matching.normalize import stem
+from bot.snapshot import Snapshot
+
+
+@pytest.fixture
+def matcher(shipped_snapshot: Snapshot) -> Matcher:
+    return shipped_snapshot.matcher
+
+
+def first(matcher: Matcher, text: str) -> str | None:
+    result = matcher.search(text)
+    return result.matches[0].entry.id if result.answered and result.matches else None
+
+
+# 1. Confidence grows with fit, not with length.
+def test_long_message_with_one_matching_word_is_refused(matcher: Matcher) -> None:
+    text = (
+        "Letzte Woche habe ich mein Auto in die Werkstatt gebracht, weil die Bremsen "
+        "quietschen. Der Mechaniker sagt, die Ersatzteile kommen erst in zwei Wochen, und ich "
+        "brauche den Wagen jeden Tag für die Arbeit in der Stadt. Muss die Werkstatt mir "
+        "einen Leihwagen stellen?"
+    )
+    assert matcher.search(text).decision == REFUSE
+
+
+# 2. Everyday chat words must not push a right answer below the answer line.
+def test_chat_filler_words_do_not_hide_the_answer(matcher: Matcher) -> None:
+    plain = "Wie vermeiden wir Doppelstrukturen?"
+    chatty = "joa also wie kriegen wir das hin dass wir keine doppelstrukturen haben, so grob"
+    assert first(matcher, plain) == "keine-doppelstrukturen"
+    assert first(matcher, chatty) == "keine-doppelstrukturen"
+
+
+# 3. A one-word query found only among an entry's keywords is answered.
+def test_one_word_keyword_query_is_answered(matcher: Matcher) -> None:
+    assert first(matcher, "Kompetenzgerangel") == "rollenklarheit"
+
+
+# 4. Typos in 5–7 letter words are tolerated, but real words are not "corrected".
+@pytest.mark.parametrize(("typo", "meant"), [("Leitbld", "leitbild"), ("Spnsor", "sponsor")])
+def test_typo_in_a_short_word_finds_the_word(matcher: Matcher, typo: str, meant: str) -> None:
+    (term,) = matcher.vocabulary.resolve(typo.casefold())
+    assert stem(meant) in dict(term.candidates)
+
+
+def test_a_real_word_is_not_taken_for_a_typo(matcher: Matcher) -> None:
+    for term in matcher.vocabulary.resolve("kennt"):
+        assert stem("keiner") not in dict(term.candidates)
+
+
+def test_words_typed_without_umlauts_are_found(matcher: Matcher) -> None:
+    (term,) = matcher.vocabulary.resolve("grundsatze")
+    assert stem("grundsaetze") in dict(term.candidates)
+
+
+# 5. Synonyms reach into compounds.
+def test_compound_of_a_synonym_reaches_the_content_word(matcher: Matcher) -> None:
+    candidates = {
+        found for term in matcher.vocabulary.resolve("mitspracheverfahren")
+        for found, _ in term.candidates
+    }
+    assert stem("beteiligung") in candidates
+    assert stem("verfahren") in candidates
+
+
+# 6. In a long message the request outweighs the introduction.
+def test_the_request_sentence_counts_more_than_the_introduction() -> None:
+    text = (
+        "Ich bin seit drei Jahren Sprecherin einer Mieterinitiative. Wir haben viel erlebt! "
+        "Wie vermeiden wir Doppelstrukturen?"
+    )
+    weighted = request_weighted(text)
+    assert [w for _, w in weighted] == [INTRO_WEIGHT, INTRO_WEIGHT, 1.0]
+    assert weighted[-1][0] == "Wie vermeiden wir Doppelstrukturen?"
+
+
+def test_without_a_question_the_last_sentence_is_the_request() -> None:
+    weighted = request_weighted("Wir sind ein Verein. Wir suchen Sponsoren.")
+    assert weighted == [("Wir sind ein Verein.", INTRO_WEIGHT), ("Wir suchen Sponsoren.", 1.0)]
+
+
+def test_request_sentence_outweighs_the_introduction(matcher: Matcher) -> None:
+    text = (
+        "Ich bin seit vielen Jahren im Vorstand unseres Sportvereins und kümmere mich dort um "
+        "Sponsoren und Spenden von Unternehmen aus dem Ort. Jetzt hat die Stadt ein zweites "
+        "Netzwerk für dieselben Vereine gegründet. Wie vermeiden wir solche Doppelstrukturen?"
+    )
+    assert first(matcher, text) == "keine-doppelstrukturen"
+
+
+# 7. Small talk and municipal-service requests never trigger a principle.
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("Danke schön!", "smalltalk_thanks"),
+        ("hallo", "smalltalk_hello"),
+        ("Tschüss!", "smalltalk_goodbye"),
+        ("wer bist du?", "smalltalk_who"),
+        ("was kannst du?", "smalltalk_abilities"),
+        ("du bist super", "smalltalk_praise"),
+        ("du bist doof", "smalltalk_insult"),
+        ("qwxz plorf", "smalltalk_gibberish"),
+    ],
+)
+def test_small_talk_gets_its_reply(matcher: Matcher, text: str, reply: str) -> None:
+    result = matcher.search(text)
+    assert (result.kind, result.reply, result.answered) == (KIND_SMALLTALK, reply, False)
+
+
+def test_service_request_is_sent_to_the_buergeramt(matcher: Matcher) -> None:
+    result = matcher.search("Wie bekomme ich eine Meldebescheinigung und was kostet die?")
+    assert (result.kind, result.reply, result.answered) == (KIND_SERVICE, "service", False)
+
+
+def test_small_talk_with_a_question_is_a_question(matcher: Matcher) -> None:
+    result = matcher.search("Hallo! Wie vermeiden wir Doppelstrukturen?")
+    assert result.kind == KIND_PRINCIPLE
+    assert result.matches[0].entry.id == "keine-doppelstrukturen"
