@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from bot.serve import BotApp
@@ -139,3 +141,24 @@ async def test_practical_questions_open_a_pointer_and_its_principle_in_place(
     entry = content.entry(pointer.related[0])
     assert entry is not None and edits[2].params["text"].startswith(f"<b>{entry.title}</b>")
     assert len(fake_telegram.calls_of("sendMessage")) == 1
+
+
+async def test_a_button_under_a_message_that_cannot_be_edited_answers_anew(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.serve.telegram_io")
+    fake_telegram.push_message("/themen", chat_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    gone = {**sent.result, "message_id": 987654}  # deleted meanwhile: Telegram cannot edit it
+    topic = shipped_snapshot.content.topics[0]
+    await press(fake_telegram, f"t:{topic.id}", gone)
+    _, anew = await fake_telegram.wait_for("sendMessage", count=2)
+    (edit,) = fake_telegram.calls_of("editMessageText")
+    assert "message to edit not found" in str(edit.error)
+    expected = render_topic(shipped_snapshot.content, topic.id)
+    assert expected is not None and anew.params["text"] == expected.text
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    assert any("cannot be edited" in r.getMessage() for r in caplog.records)

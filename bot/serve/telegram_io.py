@@ -6,6 +6,7 @@ more HTML messages, or an in-place edit of the message a button sits under.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -14,6 +15,15 @@ from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, ExtBot, JobQueue
 
 from bot.ui import Reply, split_message
+
+logger = logging.getLogger(__name__)
+
+# Telegram's answers for a button message that cannot be edited any more.
+NOT_EDITABLE = (
+    "message to edit not found",
+    "message can't be edited",
+    "there is no text in the message to edit",
+)
 
 # The one Application type of this bot (PTB's defaults: plain dicts, the default context).
 BotApp = Application[
@@ -60,11 +70,25 @@ async def send_reply(message: Message, reply: Reply, quote: bool = False) -> Mes
 
 
 async def edit_reply(query: CallbackQuery, reply: Reply) -> None:
-    """Show the reply in place of the button's message; the same button twice is no error."""
+    """Show the reply in place of the button's message; the same button twice is no error.
+
+    A message Telegram no longer lets the bot edit (deleted, too old, not the bot's own) is a
+    normal situation: the reply then comes as a new message."""
     try:
         await query.edit_message_text(
             reply.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply)
         )
-    except BadRequest as error:  # "message is not modified"
-        if "not modified" not in str(error).lower():
+    except BadRequest as error:
+        reason = str(error).lower()
+        if "not modified" in reason:
+            return
+        if query.message is None or not any(text in reason for text in NOT_EDITABLE):
             raise
+        logger.info("Button message cannot be edited (%s); answering with a new message", error)
+        await query.get_bot().send_message(
+            query.message.chat.id,
+            reply.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(reply),
+            disable_web_page_preview=True,
+        )
