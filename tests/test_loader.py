@@ -198,3 +198,24 @@ def test_shipped_content_is_valid_and_covers_every_required_statement() -> None:
     assert len(content.tips) >= 40
     assert all(1 <= len(e.sources) <= 3 for e in content.entries)
     assert all(len(e.questions) >= 4 for e in content.entries)
+
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        (LAUGHS + "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", 1, "Anker"),
+        ("topics:\n  - id: basis\n    title: &t Grundlagen\n    description: *t\n", 3, "Anker"),
+        ("topics:\n  - ? [id, x]\n    : basis\n", 2, "Schlüssel"),
+    ],
+    ids=["billion-laughs", "alias", "unhashable-key"],
+)
+def test_anchors_aliases_and_list_keys_are_refused_with_the_line(
+    tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    found = findings_for(tmp_path, topics=text)
+    (finding,) = [f for f in found if f.file == "topics.yaml"]  # others follow from the loss
+    assert finding.line == line
+    assert says in finding.message

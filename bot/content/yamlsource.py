@@ -44,10 +44,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.duplicate_keys = []
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            key = str(key)
+        if isinstance(key, dict | list):
+            raise YamlSyntaxError(
+                key_node.start_mark.line + 1,
+                "ein Schlüssel muss ein einfacher Text sein, keine Liste oder Zuordnung",
+            )
         if key in result:
             result.duplicate_keys.append((key, key_node.start_mark.line + 1))
         result[key] = loader.construct_object(value_node, deep=True)
@@ -75,9 +76,23 @@ class YamlSyntaxError(Exception):
         self.problem = problem
 
 
+def _refuse_anchors(text: str) -> None:
+    """Content never needs YAML anchors or aliases (`&name`, `*name`); they are refused, because
+    a few aliased lines can expand into millions of values (a "billion laughs" file)."""
+    if "&" not in text and "*" not in text:
+        return  # neither can occur: skip the extra pass
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlSyntaxError(
+                event.start_mark.line + 1,
+                "Anker und Verweise (&name, *name) sind in Inhaltsdateien nicht erlaubt",
+            )
+
+
 def parse_yaml(text: str) -> Any:
     """Parse YAML text into LineDict/LineList/scalars; raise YamlSyntaxError on bad syntax."""
     try:
+        _refuse_anchors(text)
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
