@@ -17,8 +17,13 @@ and language: translated content (English) is judged against general English.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import math
 from functools import lru_cache
+from pathlib import Path
+
+import msgpack
 
 from bot.matching.normalize import fold
 
@@ -35,17 +40,41 @@ GERMAN = "de"
 @lru_cache(maxsize=4)
 def _table(lang: str) -> dict[str, float]:
     """Folded word → Zipf value (the highest of the spellings that fold to it)."""
-    from wordfreq import get_frequency_dict
-
     table: dict[str, float] = {}
-    for word, frequency in get_frequency_dict(lang, wordlist="small").items():
-        if frequency <= 0:
-            continue
-        folded = fold(word)
-        value = math.log10(frequency) + 9.0
-        if value > table.get(folded, 0.0):
-            table[folded] = value
+    for zipf_value, words in _buckets(lang):
+        for word in words:
+            folded = fold(word)
+            if zipf_value > table.get(folded, 0.0):
+                table[folded] = zipf_value
     return table
+
+
+def _buckets(lang: str) -> list[tuple[float, list[str]]]:
+    """(Zipf value, words) from wordfreq's shipped "small" word list.
+
+    The list is read straight from the package's data file (wordfreq's documented cBpack
+    format: msgpack, a header, then one bucket of words per centibel of frequency), because
+    importing wordfreq itself loads tokenisers the matcher never uses (about 15 MB). Falls
+    back to wordfreq's API if the file is not where wordfreq 3 keeps it.
+    """
+    spec = importlib.util.find_spec("wordfreq")
+    folders = spec.submodule_search_locations if spec else None
+    path = Path(folders[0]) / "data" / f"small_{lang}.msgpack.gz" if folders else None
+    if path is None or not path.is_file():
+        from wordfreq import get_frequency_dict
+
+        return [
+            (math.log10(f) + 9.0, [w])
+            for w, f in get_frequency_dict(lang, wordlist="small").items()
+            if f > 0
+        ]
+    with gzip.open(path, "rb") as file:
+        data = msgpack.load(file, raw=False)
+    header, buckets = data[0], data[1:]
+    if not isinstance(header, dict) or header.get("format") != "cB":
+        raise ValueError(f"unexpected wordfreq data header in {path}: {header!r}")
+    # Bucket i holds the words at -i centibels: frequency 10 ** (-i / 100), Zipf 9 - i / 100.
+    return [(9.0 - index / 100, bucket) for index, bucket in enumerate(buckets) if bucket]
 
 
 def zipf(word: str, lang: str = GERMAN) -> float:

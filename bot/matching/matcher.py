@@ -77,7 +77,8 @@ SUMMARY_WEIGHT = 0.5  # the summary explains, so it holds many incidental words
 STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the topic
 PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the whole word
 # Ranking:
-RERANK_CANDIDATES = 25  # phrase similarity is costly; it only reorders the top coverage hits
+RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top coverage hits
+RERANK_POINTERS = 5  # the same for pointers, of which there are few
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
@@ -92,6 +93,16 @@ class _Phrase:
     stems: frozenset[str]
     text: str
     weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """What phrase scoring needs of the query: sorted stems, candidates by term, weight."""
+
+    text: str
+    candidates: list[tuple[float, dict[str, float]]]
+    total: float
+    stems: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,47 +121,50 @@ class Matcher:
         self.content = content
         self._entries = content.entries
         self._pointers = content.pointers
-        documents = [list(_entry_texts(e)) for e in self._entries] + [
-            list(_pointer_texts(p)) for p in self._pointers
-        ]
-        phrasings = [(e.title, *e.questions) for e in self._entries] + [
-            (p.title, *p.questions) for p in self._pointers
-        ]
+        documents: list[Entry | Pointer] = [*self._entries, *self._pointers]
         self._count = len(self._entries)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[_Phrase]] = []
-        surface_by_doc: list[dict[str, float]] = []
+        # Each document's distinct words grouped by their highest field weight (compact: the
+        # second pass below needs them, and 10,000 dicts would double the peak memory).
+        surface_by_doc: list[tuple[tuple[float, tuple[str, ...]], ...]] = []
         shared: dict[str, str] = {}
         phrase_cache: dict[str, _Phrase] = {}
-        for index, texts in enumerate(documents):
+        for index, document in enumerate(documents):
+            texts = (
+                _entry_texts(document) if isinstance(document, Entry) else _pointer_texts(document)
+            )
             surface: dict[str, float] = {}
             for text, weight in texts:
                 for w in words(text):
                     word = shared.setdefault(w, w)
                     if surface.get(word, -1.0) < weight:
                         surface[word] = weight
-            surface_by_doc.append(surface)
+            by_weight: dict[float, list[str]] = defaultdict(list)
             for word, weight in surface.items():
                 self._post(stem(word), index, weight)
-            phrases = [_phrase(str(t), phrase_cache) for t in phrasings[index]]
+                by_weight[weight].append(word)
+            surface_by_doc.append(tuple((w, tuple(group)) for w, group in by_weight.items()))
+            phrases = [_phrase(t, phrase_cache) for t in (document.title, *document.questions)]
             self._phrases.append([p for p in phrases if p.stems])
         idf = idf_table(self._postings, len(documents))
         ordered = sorted(idf.values())
         default_idf = ordered[int(len(ordered) * DEFAULT_IDF_QUANTILE)] if ordered else 1.0
-        surface_words = {w for surface in surface_by_doc for w in surface}
         self.vocabulary = Vocabulary(
-            set(self._postings), surface_words, content.synonyms, idf, default_idf, content.lang
+            set(self._postings), shared, content.synonyms, idf, default_idf, content.lang
         )
         # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
         splits: dict[str, list[str]] = {}
-        for index, surface in enumerate(surface_by_doc):
-            for word, weight in surface.items():
-                parts = splits.get(word)
-                if parts is None:
-                    parts = splits[word] = [p for p in self.vocabulary.split(word)
-                                            if p in self._postings]
-                for part in parts:
-                    self._post(part, index, weight * PART_WEIGHT)
+        for index, groups in enumerate(surface_by_doc):
+            for weight, group in groups:
+                for word in group:
+                    parts = splits.get(word)
+                    if parts is None:
+                        parts = splits[word] = [
+                            p for p in self.vocabulary.split(word) if p in self._postings
+                        ]
+                    for part in parts:
+                        self._post(part, index, weight * PART_WEIGHT)
         self._idf = idf_table(self._postings, len(documents))
         for phrases in self._phrases:
             for phrase in phrases:
@@ -240,18 +254,23 @@ class Matcher:
             for index, value in best.items():
                 coverage[index] += term.weight / total * value
                 explained[index] += term.info * value
-        query_text = " ".join(sorted(term.token for term in terms))
+        query = _Query(
+            " ".join(sorted(term.token for term in terms)),
+            [(term.weight, dict(term.candidates)) for term in terms if term.candidates],
+            total,
+            frozenset(found for term in terms for found, _ in term.candidates),
+        )
         ranked = []
-        for subset in (
-            ((i, c) for i, c in coverage.items() if i < self._count),
-            ((i, c) for i, c in coverage.items() if i >= self._count),
+        for subset, candidates in (
+            (((i, c) for i, c in coverage.items() if i < self._count), RERANK_CANDIDATES),
+            (((i, c) for i, c in coverage.items() if i >= self._count), RERANK_POINTERS),
         ):
-            best_ones = heapq.nlargest(RERANK_CANDIDATES, subset, key=lambda item: item[1])
+            best_ones = heapq.nlargest(candidates, subset, key=lambda item: item[1])
             scored = sorted(
                 (
                     (
                         round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE)
-                                     * self._phrase_score(i, terms, total, query_text)), 1),
+                                     * self._phrase_score(i, query)), 1),
                         i,
                     )
                     for i, cov in best_ones
@@ -282,27 +301,22 @@ class Matcher:
             pointers[0] = replace(pointers[0], fit=replace(pointers[0].fit, rival=rival))
         return principles, pointers
 
-    def _phrase_score(
-        self, index: int, query: Sequence[Term], total: float, query_text: str
-    ) -> float:
+    def _phrase_score(self, index: int, query: _Query) -> float:
         """How close the question is to the document's best phrasing (0–1)."""
         best = 0.0
         for phrase in self._phrases[index]:
-            hit = 0.0
-            matched: set[str] = set()
-            for term in query:
-                similarity = 0.0
-                for found, value in term.candidates:
-                    if found in phrase.stems:
-                        matched.add(found)
-                        similarity = max(similarity, value)
-                hit += term.weight * similarity
-            if not hit:
+            matched = phrase.stems & query.stems
+            if not matched:
                 continue
-            recall = hit / total
+            hit = 0.0
+            for weight, candidates in query.candidates:
+                common = matched & candidates.keys()
+                if common:
+                    hit += weight * max(candidates[found] for found in common)
+            recall = hit / query.total
             precision = sum(self._idf.get(s, 1.0) for s in matched) / phrase.weight
             f1 = 2 * recall * precision / (recall + precision)
-            ratio = fuzz.token_sort_ratio(query_text, phrase.text) / 100.0
+            ratio = fuzz.token_sort_ratio(query.text, phrase.text) / 100.0
             best = max(best, 0.8 * f1 + 0.2 * ratio)
         return best
 
