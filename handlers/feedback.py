@@ -25,7 +25,8 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     content = snapshot(context).content
     pressed = Feedback.parse(query.data)
     answer = query.message
-    if pressed is None or answer is None or content.entry(pressed.entry_id) is None:
+    voted_on = pressed and (content.entry(pressed.entry_id) or content.pointer(pressed.entry_id))
+    if pressed is None or answer is None or not voted_on:
         await query.answer(content.text("stale_button"))
         return
     ref = AnswerRef(answer.chat.id, answer.message_id)

@@ -13,9 +13,11 @@ from bot.records.question_log import (
     AnswerRef,
     LoggedQuestion,
     delete_older_than,
+    log_question,
     record_question,
     record_vote,
 )
+from bot.snapshot import Snapshot
 from bot.storage import MIGRATIONS, Database
 
 NOW = 1_750_000_000
@@ -88,4 +90,18 @@ async def test_retention_removes_old_rows_only(db: Database) -> None:
     assert await rows(db, "SELECT message_id FROM answer_feedback ORDER BY message_id") == [
         (1,),
         (89,),
+    ]
+
+
+async def test_a_pointer_answer_is_logged_with_its_kind_and_pointer_id(
+    db: Database, shipped_snapshot: Snapshot
+) -> None:
+    matcher = shipped_snapshot.matcher
+    practical = matcher.search("Wo finde ich Fördermittel für unser Nachbarschaftsprojekt?")
+    principle = matcher.search("Wie vermeiden wir Doppelstrukturen?")
+    await log_question(db, "praktisch", practical, "private", 1)
+    await log_question(db, "prinzip", principle, "private", 1)
+    assert await rows(db, "SELECT question, entry_id, decision, kind FROM question_log") == [
+        ("praktisch", "foerdermittel", "refuse", "pointer"),
+        ("prinzip", "keine-doppelstrukturen", "answer", "principle"),
     ]

@@ -14,6 +14,7 @@ from bot.snapshot import ContentStore, Snapshot
 from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
 from bot.testing.polling import start_polling, stop_polling
 from bot.ui.render import MAX_MESSAGE_CHARS, esc, render_result
+from tests.conftest import ADMIN_ID
 
 CHAT = 6001
 GROUP = -1001234
@@ -160,3 +161,43 @@ async def test_a_lone_command_word_acts_as_the_command(
     else:
         rows = call.params["reply_markup"]["inline_keyboard"]
         assert rows[0][0]["callback_data"] == "t:rahmen"
+
+
+PRACTICAL = "Wo finde ich Fördermittel für unser Nachbarschaftsprojekt?"
+
+
+async def test_practical_question_gets_its_pointer_which_leads_to_the_principle(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    pointer = content.pointer("foerdermittel")
+    assert pointer is not None and pointer.related
+    fake_telegram.push_message(PRACTICAL, chat_id=CHAT, user_id=CHAT)
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.ok, call.error  # the fake server parsed the HTML, links included
+    shown, entities = parse_html(call.params["text"])
+    assert shown.startswith(f"{pointer.title}\nWegweiser · praktische Frage\n\n")
+    assert "\n\nWer hilft:\n• " in shown and pointer.note in shown
+    links = [e["url"] for e in entities if e["type"] == "text_link"]
+    assert links == [link.url for link in pointer.links]
+    assert not any(e.title in shown for e in content.entries)  # no principle passed off
+    pressed = [d for _, d in buttons(call.params)]
+    principle = f"e:{pointer.related[0]}"
+    assert pressed[0] == principle and pressed[-2:] == ["wl", "top"]
+    assert "kontakt" in pressed and "fb:up:foerdermittel" in pressed
+
+    fake_telegram.push_callback("fb:up:foerdermittel", call.result, user_id=CHAT)
+    (thanks,) = await fake_telegram.wait_for("answerCallbackQuery")
+    assert thanks.params["text"] == content.text("feedback_thanks")
+    fake_telegram.push_callback(principle, call.result, user_id=CHAT)
+    (edit,) = await fake_telegram.wait_for("editMessageText")
+    entry = content.entry(pointer.related[0])
+    assert entry is not None and edit.params["text"].startswith(f"<b>{esc(entry.title)}</b>")
+
+    fake_telegram.push_message("/stats", user_id=ADMIN_ID)
+    (_, stats) = await fake_telegram.wait_for("sendMessage", count=2)
+    assert "Wegweiser zu praktischen Fragen: 100 % (1)" in stats.params["text"]
+    section = stats.params["text"].split("<b>Praktische Fragen (Wegweiser)</b>\n")[-1]
+    assert section.startswith(f"• {esc(pointer.title)} – 1×")

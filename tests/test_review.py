@@ -89,3 +89,17 @@ def test_cli_report_unanswered(
     assert "- „Wo kann ich parken?“ – 1×" in out
     assert "passende Einträge: " in out
     assert "**Fragen, deren Antwort mit 👎 bewertet wurde**\n- noch nichts" in out
+
+
+async def test_questions_a_wegweiser_answered_are_not_offered_for_review(
+    tip_db: Database,
+) -> None:
+    await seed(tip_db)
+    pointer = LoggedQuestion(
+        "Wo gibt es Fördergeld?", "refuse", "private", "foerdermittel", 70.0, 50, "pointer"
+    )
+    await record_question(tip_db, pointer, NOW - 20)
+    await record_vote(tip_db, AnswerRef(50, 98), 50, "foerdermittel", -1, NOW - 10)
+    groups = await review.open_groups(tip_db, 30, now=NOW)
+    assert "Wo gibt es Fördergeld?" not in [g.question for g in groups]
+    assert len(groups) == 3

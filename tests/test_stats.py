@@ -133,21 +133,25 @@ def test_cli_report_prints_the_figures(
 async def test_pointer_answers_are_counted_apart_per_pointer(tmp_path: Path) -> None:
     content = load_content(write_content(tmp_path / "c", **{"wegweiser.yaml": MINI_WEGWEISER}))
     async with Database(tmp_path / "pointers.sqlite3") as db:
-        for question, entry, kind in [
-            ("Wo gibt es Fördergeld?", "foerdermittel", "pointer"),
-            ("Förderantrag stellen", "foerdermittel", "pointer"),
-            ("Bin ich versichert?", "versicherung", "pointer"),
-            ("Augenhöhe?", "augenhoehe", "principle"),
-            ("Zeitplan?", "zeitplan", None),  # logged before answers had a kind
+        # A pointer answer is no workshop principle: its decision is "refuse".
+        for question, decision, entry, kind in [
+            ("Wo gibt es Fördergeld?", "refuse", "foerdermittel", "pointer"),
+            ("Förderantrag stellen", "refuse", "foerdermittel", "pointer"),
+            ("Bin ich versichert?", "refuse", "versicherung", "pointer"),
+            ("Augenhöhe?", "answer", "augenhoehe", "principle"),
+            ("Zeitplan?", "answer", "zeitplan", None),  # logged before answers had a kind
+            ("Wo kann ich parken?", "refuse", None, "refusal"),
         ]:
-            logged = LoggedQuestion(question, "answer", "private", entry, 70.0, 1, kind)
+            logged = LoggedQuestion(question, decision, "private", entry, 70.0, 1, kind)
             await record_question(db, logged, asked_at=NOW - DAY)
         week = await build_report(db, 7, now=NOW)
     assert week.pointers == (("foerdermittel", 2), ("versicherung", 1))
-    assert week.pointer_total == 3 and week.total == 5
+    assert week.pointer_total == 3 and week.total == 6
+    assert week.decisions == {"answer": 2, "refuse": 1}  # pointer answers are not refusals
+    assert [c.question for c in week.unanswered] == ["Wo kann ich parken?"]
     assert week.top_entries == (("augenhoehe", 1), ("zeitplan", 1))
     html = render_report([week], content, "html")
-    assert "davon Wegweiser zu praktischen Fragen: 60 % (3)" in html
+    assert "keine Antwort 17 % (1)\nWegweiser zu praktischen Fragen: 50 % (3)" in html
     section = html.split("<b>Praktische Fragen (Wegweiser)</b>")[1].split("\n\n")[0]
     assert section.splitlines()[1:] == [
         "• Fördermittel finden und beantragen – 2×",

@@ -8,11 +8,20 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.content.model import Content
-from bot.matching import REFUSE, Matcher
+from bot.matching import (
+    ANSWER,
+    KIND_POINTER,
+    KIND_PRINCIPLE,
+    REFUSE,
+    Match,
+    Matcher,
+    PointerMatch,
+    SearchResult,
+)
 from bot.snapshot import Snapshot
 from bot.terminal import format_reply, respond
 from bot.ui.humanloop import with_human_help
-from bot.ui.render import render_callback, render_topics, to_plain
+from bot.ui.render import render_callback, render_result, render_topics, to_plain
 from bot.ui.wegweiser import pointer_text, render_pointer, render_pointer_list
 from tests.conftest import write_content
 from tests.test_pointers import MINI_WEGWEISER
@@ -141,3 +150,37 @@ def test_human_help_does_not_repeat_the_contacts_of_a_pointer_answer(
     helped = with_human_help(content, render_pointer(content, pointer), REFUSE, 7, True)
     pressed = data(helped)
     assert pressed.count("kontakt") == 1 and pressed[0] == "ask:7"
+
+
+def _result(content: Content, kind: str, decision: str, entry: str | None = None) -> SearchResult:
+    pointer = content.pointer("foerdermittel")
+    assert pointer is not None
+    matches = (Match(content.entry(entry), 80.0),) if entry else ()  # type: ignore[arg-type]
+    return SearchResult(
+        "Wie finanzieren wir das?",
+        decision,
+        matches,
+        0.9,
+        kind=kind,
+        pointer=PointerMatch(pointer, 75.0, 0.9),
+    )
+
+
+def test_a_practical_question_is_answered_with_its_pointer(content: Content) -> None:
+    reply = render_result(content, _result(content, KIND_POINTER, REFUSE))
+    assert reply.text.startswith("<b>Fördermittel finden und beantragen</b>")
+    assert [[b.data for b in row] for row in reply.buttons] == [
+        ["e:zeitplan"],
+        ["fb:up:foerdermittel", "fb:down:foerdermittel"],
+        ["wl", "top"],
+    ]
+
+
+def test_a_principle_that_touches_a_practical_topic_offers_the_pointer(content: Content) -> None:
+    reply = render_result(content, _result(content, KIND_PRINCIPLE, ANSWER, "augenhoehe"))
+    assert reply.text.startswith("<b>Augenhöhe herstellen</b>")
+    offer = reply.buttons[-3]
+    assert [(b.label, b.data) for b in offer] == [
+        ("🧭 Praktisch dazu: Fördermittel finden und beantragen", "w:foerdermittel")
+    ]
+    assert data(reply)[-3:] == ["fb:up:augenhoehe", "fb:down:augenhoehe", "top"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.admin.stats import MAX_CLUSTERED_QUESTIONS, cluster_questions, normalize_question
-from bot.matching.matcher import REFUSE, Matcher
+from bot.matching import KIND_POINTER, REFUSE, Matcher
 from bot.records.question_log import SECONDS_PER_DAY
 from bot.storage import Database
 
@@ -72,9 +72,10 @@ async def open_groups(
     refused = await _rows(
         db,
         "SELECT id, question, NULL FROM question_log WHERE asked_at >= ? AND decision = ? "
-        "ORDER BY asked_at DESC, id DESC LIMIT ?",
+        "AND coalesce(kind, '') != ? ORDER BY asked_at DESC, id DESC LIMIT ?",
         since,
         REFUSE,
+        KIND_POINTER,  # a Wegweiser answered it: nothing to add to an entry
         MAX_CLUSTERED_QUESTIONS,
     )
     downvoted = await _rows(
@@ -82,8 +83,10 @@ async def open_groups(
         "SELECT q.id, q.question, q.entry_id FROM answer_feedback AS f "
         "JOIN question_log AS q ON q.id = (SELECT max(id) FROM question_log "
         "  WHERE chat_id = f.chat_id AND entry_id = f.entry_id AND asked_at <= f.voted_at) "
-        "WHERE f.vote < 0 AND f.voted_at >= ? ORDER BY f.voted_at DESC LIMIT ?",
+        "WHERE f.vote < 0 AND f.voted_at >= ? AND coalesce(q.kind, '') != ? "
+        "ORDER BY f.voted_at DESC LIMIT ?",
         since,
+        KIND_POINTER,
         MAX_CLUSTERED_QUESTIONS,
     )
     groups = _groups(UNANSWERED, refused, done) + _groups(DOWNVOTED, downvoted, done)

@@ -16,8 +16,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.matching import ANSWER, REFUSE, SUGGEST
-from bot.records import KIND_POINTER, SECONDS_PER_DAY
+from bot.matching import ANSWER, KIND_POINTER, REFUSE, SUGGEST
+from bot.records import SECONDS_PER_DAY
 from bot.storage import Database
 
 DECISIONS = (ANSWER, SUGGEST, REFUSE)
@@ -112,8 +112,10 @@ async def build_report(db: Database, days: int, now: float | None = None) -> Per
         str(decision): int(count)
         for decision, count in await _rows(
             db,
-            "SELECT decision, count(*) FROM question_log WHERE asked_at >= ? GROUP BY decision",
+            "SELECT decision, count(*) FROM question_log WHERE asked_at >= ? "
+            "AND coalesce(kind, '') != ? GROUP BY decision",
             since,
+            KIND_POINTER,
         )
     }
     top = await _rows(
@@ -135,9 +137,10 @@ async def build_report(db: Database, days: int, now: float | None = None) -> Per
     refused = await _rows(
         db,
         "SELECT question FROM question_log WHERE asked_at >= ? AND decision = ? "
-        "ORDER BY asked_at DESC LIMIT ?",
+        "AND coalesce(kind, '') != ? ORDER BY asked_at DESC LIMIT ?",
         since,
         REFUSE,
+        KIND_POINTER,
         MAX_CLUSTERED_QUESTIONS,
     )
     votes = await _rows(
@@ -146,12 +149,13 @@ async def build_report(db: Database, days: int, now: float | None = None) -> Per
         "WHERE voted_at >= ? GROUP BY entry_id ORDER BY count(*) DESC, entry_id",
         since,
     )
+    pointer_counts = tuple((str(pointer), int(n)) for pointer, n in pointers)
     return PeriodReport(
         days=days,
-        total=sum(decisions.values()),
+        total=sum(decisions.values()) + sum(n for _, n in pointer_counts),
         decisions=decisions,
         top_entries=tuple((str(entry), int(n)) for entry, n in top),
         unanswered=cluster_questions([str(q) for (q,) in refused])[:TOP_CLUSTERS],
         feedback=tuple(EntryFeedback(str(entry), int(up), int(down)) for entry, up, down in votes),
-        pointers=tuple((str(pointer), int(n)) for pointer, n in pointers),
+        pointers=pointer_counts,
     )

@@ -204,6 +204,7 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "button_principle",
     "button_pointer",
     "button_practical",
+    "button_pointer_also",
     "practical_header",
     "stats_pointers",
     "stats_pointers_header",

@@ -19,7 +19,6 @@ from bot.records.inbox import (
 from bot.records.languages import chat_language, choose_language, chosen_language
 from bot.records.privacy import forget_user
 from bot.records.question_log import (
-    KIND_POINTER,
     SECONDS_PER_DAY,
     VOTE_DOWN,
     VOTE_UP,
@@ -35,7 +34,6 @@ from bot.records.roles import role_of, set_role
 __all__ = [
     "DEAD",
     "DONE",
-    "KIND_POINTER",
     "PENDING",
     "SECONDS_PER_DAY",
     "VOTE_DOWN",

@@ -11,7 +11,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-from bot.matching import SearchResult
+from bot.matching import KIND_POINTER, SearchResult
 from bot.storage import Database
 
 logger = logging.getLogger(__name__)
@@ -20,8 +20,6 @@ SECONDS_PER_DAY = 86_400
 VOTE_UP = 1
 VOTE_DOWN = -1
 PRIVATE_CHAT = "private"
-# The kind of answer that names a Wegweiser pointer (its id is logged as entry_id).
-KIND_POINTER = "pointer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +68,17 @@ async def log_question(
     Never raises: a broken log must not cost the user their answer.
     """
     best = result.best
+    answer_id, score = (best.entry.id, best.score) if best else (None, None)
+    if result.kind == KIND_POINTER and result.pointer:  # the pointer id stands in entry_id
+        answer_id, score = result.pointer.pointer.id, result.pointer.score
     logged = LoggedQuestion(
         question=question,
         decision=result.decision,
         chat_type=chat_type,
-        entry_id=best.entry.id if best else None,
-        score=round(best.score, 1) if best else None,
+        entry_id=answer_id,
+        score=round(score, 1) if score is not None else None,
         chat_id=chat_id,
+        kind=result.kind,
     )
     try:
         return await record_question(db, logged)

@@ -10,7 +10,7 @@ import html
 import re
 
 from bot.content import Content, Entry
-from bot.matching import REFUSE, SUGGEST, SearchResult, close_runner_ups
+from bot.matching import KIND_POINTER, REFUSE, SUGGEST, SearchResult, close_runner_ups
 from bot.ui.answer import DEFAULT_VIEW, View, entry_body, source_note, view_button
 from bot.ui.callbacks import (
     BROWSE,
@@ -32,7 +32,13 @@ from bot.ui.callbacks import (
 from bot.ui.glossary import render_glossary, render_term_by_id
 from bot.ui.reading import reading_links, render_reading
 from bot.ui.reply import Button, Reply, entry_button, esc, label, topics_button
-from bot.ui.wegweiser import practical_rows, render_pointer_by_id, render_pointer_list
+from bot.ui.wegweiser import (
+    offer_pointer,
+    practical_rows,
+    render_pointer,
+    render_pointer_by_id,
+    render_pointer_list,
+)
 
 MAX_MESSAGE_CHARS = 4096
 MAX_RUNNER_UPS = 2
@@ -93,18 +99,25 @@ def render_result(content: Content, result: SearchResult, view: View = DEFAULT_V
     """The reply to a question: an answer, a "Meinten Sie …?" choice, or an honest refusal.
 
     Small talk, service requests and private matters get their own friendly text
-    (`result.reply`, a messages.yaml key), with the topics to browse.
+    (`result.reply`, a messages.yaml key), with the topics to browse. A practical question
+    gets its Wegweiser pointer; a principle that also touches a practical topic offers the
+    pointer as a labelled button.
     """
+    pointer = result.pointer.pointer if result.pointer else None
+    if result.kind == KIND_POINTER and pointer:
+        return with_feedback(content, render_pointer(content, pointer), pointer.id)
     if result.reply and result.decision == REFUSE:
         return render_social(content, result.reply)
     if result.decision == REFUSE or result.best is None:
         return render_refusal(content)
     if result.decision == SUGGEST:
         rows = tuple((entry_button(content, m.entry),) for m in result.matches)
-        return Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
+        choice = Reply(esc(content.text("suggest_header")), (*rows, (topics_button(content),)))
+        return offer_pointer(content, choice, pointer)
     runner_ups = tuple(m.entry for m in close_runner_ups(result))
     entry = result.best.entry
-    return with_feedback(content, render_entry(content, entry, runner_ups, view), entry.id)
+    answer = offer_pointer(content, render_entry(content, entry, runner_ups, view), pointer)
+    return with_feedback(content, answer, entry.id)
 
 
 def with_feedback(content: Content, reply: Reply, entry_id: str) -> Reply:

@@ -69,6 +69,16 @@ def render_pointer(content: Content, pointer: Pointer) -> Reply:
     return Reply(pointer_text(content, pointer), (*rows, *contact_rows(content), way_on))
 
 
+def offer_pointer(content: Content, reply: Reply, pointer: Pointer | None) -> Reply:
+    """A principle answer that also touches a practical topic: a labelled button to the
+    pointer, just above the last row (the way on)."""
+    if pointer is None:
+        return reply
+    text = content.text("button_pointer_also", title=pointer.title)
+    row = (Button(label(text), OpenPointer(pointer.id).pack()),)
+    return Reply(reply.text, (*reply.buttons[:-1], row, *reply.buttons[-1:]))
+
+
 def render_pointer_by_id(content: Content, pointer_id: str) -> Reply | None:
     """A pointer opened from a button; None if it no longer exists."""
     pointer = content.pointer(pointer_id)
