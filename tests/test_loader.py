@@ -219,3 +219,16 @@ def test_anchors_aliases_and_list_keys_are_refused_with_the_line(
     (finding,) = [f for f in found if f.file == "topics.yaml"]  # others follow from the loss
     assert finding.line == line
     assert says in finding.message
+
+
+def test_a_comment_only_entries_file_is_refused_and_tip_links_are_still_checked(
+    tmp_path: Path,
+) -> None:
+    found = findings_for(
+        tmp_path,
+        **{"entries/leer.yaml": "# nur ein Kommentar\n"},
+        tips=MINI_TIPS.replace("entry: zeitplan", "entry: weg"),
+    )
+    assert {(f.file, f.line) for f in found} >= {("entries/leer.yaml", 1)}
+    assert any(f.file == "entries/leer.yaml" and "leer" in f.message for f in found)
+    assert any(f.file == "tips.yaml" for f in found)  # the link to "weg" is still judged

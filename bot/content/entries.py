@@ -198,6 +198,12 @@ def _check_entry_links(
             check.add(relative, line, message, entry.id, field)
 
 
+EMPTY_ENTRIES_FILE = (
+    "Die Datei ist leer (nur Kommentare). Bitte „entries:“ mit mindestens einem Eintrag "
+    "eintragen oder die Datei löschen."
+)
+
+
 def load_entries(
     check: Checker, topics: list[Topic], statements: dict[str, Statement]
 ) -> tuple[list[Entry], bool]:
@@ -206,8 +212,12 @@ def load_entries(
     seen: dict[str, str] = {}
     readable = True
     for relative in _entry_files(check):
+        known = len(check.findings)
         data = check.read(relative)
-        readable = readable and data is not None
+        if data is None and len(check.findings) == known:  # read fine, but empty: refused,
+            check.add(relative, 1, EMPTY_ENTRIES_FILE)  # and the links are still judged
+        else:
+            readable = readable and data is not None
         for item in check.top_list(data, relative, "entries"):
             entry = _read_entry(check, item, relative)
             if entry.id in seen:
