@@ -63,9 +63,22 @@ POINTERS = Section(
 READING = Section("reading", "reading.yaml", "reading", ("title", "about"))
 GLOSSARY = Section("glossary", "glossary.yaml", "terms", ("term", "explanation"), ("aliases",))
 STATEMENTS = Section("statements", "statements.yaml", "statements", ("text",))
+# The workshop documentation's section titles, named in every answer's source line.
+SECTION_TITLES = Section("sections", "statements.yaml", "sections", ("title",))
 CONTACTS = Section("contacts", "contacts.yaml", "contacts", ("role", "helps_with", "hours"))
 MESSAGES = Section("messages", "messages.yaml", "messages", ("text",))
-SECTIONS = (ENTRIES, TOPICS, TIPS, POINTERS, READING, GLOSSARY, STATEMENTS, CONTACTS, MESSAGES)
+SECTIONS = (
+    ENTRIES,
+    TOPICS,
+    TIPS,
+    POINTERS,
+    READING,
+    GLOSSARY,
+    STATEMENTS,
+    SECTION_TITLES,
+    CONTACTS,
+    MESSAGES,
+)
 
 
 def _plain_value(value: Any) -> Any:
@@ -100,6 +113,13 @@ class _Message:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class _SectionTitle:
+    """The title of a section of the workshop documentation."""
+
+    title: str
+
+
 def _contact_key(contact: Any) -> str:
     return str(contact.name or contact.role)
 
@@ -114,6 +134,9 @@ def german_items(content: Content) -> dict[str, dict[str, Any]]:
         "reading": {r.id: r for r in content.reading},
         "glossary": {t.id: t for t in getattr(content, "glossary", ())},
         "statements": dict(content.statements),
+        "sections": {
+            s.section_id: _SectionTitle(s.section_title) for s in content.statements.values()
+        },
         "contacts": {_contact_key(c): c for c in content.contacts},
         "messages": {k: _Message(v) for k, v in content.messages.items()},
     }
@@ -155,6 +178,8 @@ class _Reader:
             data = self.check.read(relative)
             if data is None:
                 continue
+            if isinstance(data, LineDict) and section.top not in data:
+                continue  # nothing of this kind translated yet: reported as missing
             items = data.get(section.top) if isinstance(data, LineDict) else None
             if not isinstance(items, LineDict):
                 self.check.add(
@@ -339,10 +364,15 @@ def translate(check: Checker, content: Content, lang: str) -> tuple[Content, lis
 
 def _assemble(content: Content, lang: str, done: dict[str, dict[str, Any]]) -> Content:
     messages = {key: message.text for key, message in done["messages"].items()}
+    titles = done["sections"]
     statements = {
-        key: dataclasses.replace(german, translation=done["statements"][key].text)
-        if done["statements"][key].text != german.text
-        else german
+        key: dataclasses.replace(
+            german,
+            translation=done["statements"][key].text
+            if done["statements"][key].text != german.text
+            else "",
+            section_title=titles[german.section_id].title,
+        )
         for key, german in content.statements.items()
     }
     changes: dict[str, Any] = {

@@ -14,6 +14,8 @@ _WORDS = {
     "help": HELP,
     "themen": TOPICS,
     "thema": TOPICS,
+    "topics": TOPICS,
+    "topic": TOPICS,
     "start": START,
 }
 
