@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.serve import DB_KEY, BotApp
 from bot.testing.fake_telegram import FakeTelegramServer
+from tests.conftest import ADMIN_ID
 
 READER = 4242
 
@@ -95,3 +96,29 @@ async def test_the_tip_comes_in_english(
     assert "Your tip for today" in call.params["text"]
     labels = [b["text"] for row in call.params["reply_markup"]["inline_keyboard"] for b in row]
     assert "Read more" in labels
+
+
+async def test_subscribe_understands_english_days_and_answers_in_english(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message(
+        "/subscribe 07:30 weekdays", chat_id=READER, user_id=READER, language_code="en"
+    )
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    text = call.params["text"]
+    assert "every weekday (Monday to Friday) at 07:30" in text
+    labels = [b["text"] for row in call.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert "Every day" in labels and "Cancel" in labels
+    db = running_bot.bot_data[DB_KEY]
+    async with db.connection.execute(
+        "SELECT lang FROM user_languages WHERE user_id = ?", (READER,)
+    ) as cursor:
+        assert await cursor.fetchall() == [("en",)]  # the daily tip will come in English
+
+
+async def test_an_english_admin_gets_english_stats(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("/stats", user_id=ADMIN_ID, chat_id=ADMIN_ID, language_code="en")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert "📊 The last" in call.params["text"]

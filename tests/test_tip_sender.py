@@ -140,3 +140,24 @@ async def test_claim_is_written_only_when_the_request_goes_out(
     assert seen[:2] == [None, store.PENDING]  # nothing before the limiter let it through
     assert [c.status for c in fake_telegram.calls_of("sendMessage")] == [502, 200]
     assert await store.delivery_status(tip_db, 1, DAY) == store.SENT
+
+
+async def test_each_subscriber_gets_the_daily_tip_in_their_language(
+    tips_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    tip_db: Database,
+) -> None:
+    content = tips_bot.bot_data[STORE_KEY].current.content
+    languages = {1: "de", 2: "en"}
+    for chat in languages:
+        await store.subscribe(tip_db, chat, TUESDAY, BERLIN, time(8, 0))
+
+    async def language_of(chat_id: int) -> str:
+        return languages[chat_id]
+
+    send = telegram_sender(tips_bot.bot, content, language_of)
+    report = await deliver_due(tip_db, content.tips, send, WEDNESDAY_EIGHT, OPTIONS)
+    assert report.sent == 2
+    texts = {m["chat_id"]: m["text"] for m in fake_telegram.sent_messages()}
+    assert "Ihr Tipp für heute" in texts[1]
+    assert "Your tip for today" in texts[2]
