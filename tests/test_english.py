@@ -122,3 +122,14 @@ async def test_an_english_admin_gets_english_stats(
     fake_telegram.push_message("/stats", user_id=ADMIN_ID, chat_id=ADMIN_ID, language_code="en")
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert "📊 The last" in call.params["text"]
+
+
+async def test_what_does_a_german_term_mean_is_answered_from_the_english_glossary(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message(
+        "What does Kontextsteuerung mean?", chat_id=READER, user_id=READER, language_code="en"
+    )
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert "<b>Kontextsteuerung (steering through context)</b>" in call.params["text"]
+    assert "does not steer every detail itself" in call.params["text"]

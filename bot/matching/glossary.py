@@ -20,7 +20,13 @@ _FRAME = re.compile(
     r"|wofuer steht|erklaere?n?(?: sie)?(?: mir)?|definition(?: von)?|begriff)"
     r"\s+(?P<term>.+?)(?:\s+(?:gemeint|eigentlich))?$"
 )
-_ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|einen|den|dem)\s+")
+# The same in English ("What does Kontextsteuerung mean?", "What is a Quartier?").
+_FRAME_EN = re.compile(
+    r"^(?:what (?:does|do) (?P<middle>.+?) (?:mean|stand for)"
+    r"|(?:what is meant by|what is|what are|what's|meaning of|definition of|define"
+    r"|explain)\s+(?P<term>.+?))$"
+)
+_ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|einen|den|dem|the|a|an)\s+")
 _QUOTES_AND_STOPS = "\"'„“”‚‘’»«?!.:, "
 
 
@@ -29,11 +35,13 @@ def _clean(text: str) -> str:
 
 
 def asked_term(text: str) -> str | None:
-    """The word a "Was heißt …?" question asks about, folded; None for other questions."""
-    found = _FRAME.match(_clean(text))
+    """The word a "Was heißt …?" / "What does … mean?" question asks about, folded, or None."""
+    cleaned = _clean(text)
+    found = _FRAME.match(cleaned) or _FRAME_EN.match(cleaned)
     if not found:
         return None
-    return _ARTICLE.sub("", found["term"].strip(_QUOTES_AND_STOPS)).strip(_QUOTES_AND_STOPS)
+    word = found.groupdict().get("middle") or found["term"]
+    return _ARTICLE.sub("", word.strip(_QUOTES_AND_STOPS)).strip(_QUOTES_AND_STOPS)
 
 
 def lookup(terms: Iterable[GlossaryTerm], text: str) -> GlossaryTerm | None:
