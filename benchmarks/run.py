@@ -6,7 +6,8 @@ Quality (the bot's matcher vs naive fuzzy vs BM25 on the dev set; per group of
 tests/data/realistic.yaml, tune and check half, bot vs BM25), matcher latency on the
 shipped content and on synthetic 1,000/10,000-entry corpora (each measured in its own
 process), load + index time, peak RSS, end-to-end throughput of the real Application
-against the fake Bot API server, the daily-tip broadcast, and the practical questions
+against the fake Bot API server, the daily-tip broadcast, the English questions
+(benchmarks/english.py, with language detection) and the practical questions
 (benchmarks/practical.py: right Wegweiser pointer first, no principle for a practical
 question). Takes about a minute on 2 cores. Nothing is asserted: these are measurements.
 """
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import e2e, groups, inbox, practical, quality  # noqa: E402
+from benchmarks import e2e, english, groups, inbox, practical, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
 from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 
@@ -232,6 +233,12 @@ def _busy(figures: dict[str, object]) -> list[str]:
     ]
 
 
+def _english(figures: dict[str, object]) -> list[str]:
+    """The English set (tune and check halves, goals of issue 15) and language detection."""
+    snapshot = build_snapshot(DEFAULT_CONTENT_DIR).localized("en")
+    return english.report(snapshot.matcher, figures)
+
+
 def _practical(figures: dict[str, object]) -> list[str]:
     """The practical set, tune and check halves, with the goals of issue 14."""
     return practical.report(build_snapshot(DEFAULT_CONTENT_DIR).matcher, figures)
@@ -265,6 +272,7 @@ def main() -> int:
         _broadcast(figures),
         _busy(figures),
         _practical(figures),
+        _english(figures),
     ]
     sections.append(_goals(figures))
     figures["bench_s"] = round(time.perf_counter() - started, 1)

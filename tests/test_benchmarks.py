@@ -137,3 +137,26 @@ def test_misses_never_show_the_check_half() -> None:
     groups.misses(GROUP_ITEMS, answers, shown.append)
     assert len(shown) == 2
     assert all(line.startswith("colloquial") for line in shown)
+
+
+def test_english_figures_per_half() -> None:
+    from benchmarks import english
+
+    items = [
+        {"q": "a", "expect": ["R1"], "group": "in_scope", "half": "tune"},
+        {"q": "b", "expect": ["R2"], "group": "in_scope", "half": "check"},
+        {"q": "c", "expect": [], "group": "out_of_scope", "half": "check"},
+        {"q": "d", "expect": [], "group": "practical", "pointer": "P1", "half": "tune"},
+    ]
+    answers = [
+        {"answered": True, "matches": [{"sources": ["R1"]}]},
+        {"answered": True, "matches": [{"sources": ["X"]}, {"sources": ["R2"]}]},
+        {"answered": False, "matches": []},
+        {"answered": False, "matches": [], "pointer": "P1"},
+    ]
+    found = english.figures(items, answers)
+    assert (found["top1_tune"], found["top1_check"], found["top3_check"]) == (1.0, 0.0, 1.0)
+    assert found["refused_check"] == 1.0 and found["refused_tune"] is None
+    assert found["pointer_first_all"] == 1.0
+    detected = english.detection(["How do we find volunteers for our festival?"], ["Hallo"])
+    assert detected["detect_en_right"] == 1.0 and detected["detect_de_undecided"] == 1.0

@@ -136,16 +136,19 @@ class Matcher:
             )
             surface: dict[str, float] = {}
             for text, weight in texts:
-                for w in words(text):
+                for w in words(text, content.lang):
                     word = shared.setdefault(w, w)
                     if surface.get(word, -1.0) < weight:
                         surface[word] = weight
             by_weight: dict[float, list[str]] = defaultdict(list)
             for word, weight in surface.items():
-                self._post(stem(word), index, weight)
+                self._post(stem(word, content.lang), index, weight)
                 by_weight[weight].append(word)
             surface_by_doc.append(tuple((w, tuple(group)) for w, group in by_weight.items()))
-            phrases = [_phrase(t, phrase_cache) for t in (document.title, *document.questions)]
+            phrases = [
+                _phrase(t, phrase_cache, content.lang)
+                for t in (document.title, *document.questions)
+            ]
             self._phrases.append([p for p in phrases if p.stems])
         idf = idf_table(self._postings, len(documents))
         ordered = sorted(idf.values())
@@ -230,7 +233,7 @@ class Matcher:
     def _gibberish(self, text: str, terms: Sequence[Term]) -> bool:
         """No word is known to the content or to the general language ("asdfgh jkl")."""
         return not any(term.candidates for term in terms) and not any(
-            zipf(word, self.content.lang) for word in words(text)
+            zipf(word, self.content.lang) for word in words(text, self.content.lang)
         )
 
     def rank(self, terms: Sequence[Term]) -> tuple[list[Ranked], list[Ranked]]:
@@ -345,11 +348,11 @@ def request_weighted(text: str) -> list[tuple[str, float]]:
     return [(part, 1.0 if i == request else INTRO_WEIGHT) for i, part in enumerate(parts)]
 
 
-def _phrase(text: str, cache: dict[str, _Phrase]) -> _Phrase:
+def _phrase(text: str, cache: dict[str, _Phrase], lang: str) -> _Phrase:
     """The stems of one phrasing; equal texts share one object (same stems, same weight)."""
     phrase = cache.get(text)
     if phrase is None:
-        stems = [stem(w) for w in words(text)]
+        stems = [stem(w, lang) for w in words(text, lang)]
         phrase = cache[text] = _Phrase(frozenset(stems), " ".join(sorted(set(stems))))
     return phrase
 

@@ -16,6 +16,9 @@ import snowballstemmer
 FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("german")
+_ENGLISH_STEMMER = snowballstemmer.stemmer("english")
+GERMAN = "de"
+ENGLISH = "en"
 DEUMLAUT = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _RAW_WORD = re.compile(r"[^\W\d_]+")
 # A request sentence ends at . ! ? or a line break; "z. B." and "ca. 5" do not end one.
@@ -66,6 +69,32 @@ LIGHT_WORDS = frozenset(
 )
 
 
+# English function words and question fillers (translated content, English questions).
+# "it" and "how" are here: they must never find "IT-Unternehmen" or "Know-how".
+ENGLISH_STOP_WORDS = frozenset(
+    """
+    a an the and or but of to in on at for with from by as about into than if so
+    is are was were be been being am do does did done has have had having
+    i me my we us our you your they them their he she him her his it its
+    this that these those there here what which who whom whose how when where why
+    can could should would will shall may might must not no
+    dont doesnt isnt arent cant wont im ive don doesn isn aren won whats hows
+    hi hey hello ok okay please
+    """.split()
+)
+
+# Frequent English verbs and fillers that carry little topic: they count, but weakly.
+ENGLISH_LIGHT_WORDS = frozenset(
+    """
+    get gets getting got make makes making made go goes going went find finds finding
+    need needs needed want wants wanted use uses using used help helps helping work works
+    working good better best right new way ways best keep keeps take takes give gives put
+    know knows see sees say says tell tells start starts try tries deal handle manage
+    possible important actually always still already
+    """.split()
+)
+
+
 def deumlaut(word: str) -> str:
     """A folded word as typed without umlaut keys: "fuer" → "fur", "grundsaetze" → "grundsatze"."""
     if "e" not in word:
@@ -86,9 +115,13 @@ def fold(text: str) -> str:
     return text
 
 
-def words(text: str) -> list[str]:
-    """Folded words of a text, stop words (also typed without umlauts) removed, in order."""
-    return [w for w in _NON_WORD.split(fold(text)) if len(w) > 1 and w not in _STOP_FORMS]
+def words(text: str, lang: str = GERMAN) -> list[str]:
+    """Folded words of a text, stop words (also typed without umlauts) removed, in order.
+
+    `lang` "en" drops English function words instead (translated content, English questions):
+    "it", "how" and "the" are no content words there."""
+    stop = _STOP_FORMS if lang == GERMAN else ENGLISH_STOP_WORDS
+    return [w for w in _NON_WORD.split(fold(text)) if len(w) > 1 and w not in stop]
 
 
 def lower_case_words(text: str) -> frozenset[str]:
@@ -110,9 +143,10 @@ def sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball German stem of one folded word."""
-    return str(_STEMMER.stemWord(word))
+def stem(word: str, lang: str = GERMAN) -> str:
+    """Snowball stem of one folded word (German, or English for lang "en")."""
+    stemmer = _STEMMER if lang == GERMAN else _ENGLISH_STEMMER
+    return str(stemmer.stemWord(word))
 
 
 def tokens(text: str) -> list[str]:
@@ -120,5 +154,11 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+def light_stems(lang: str) -> frozenset[str]:
+    """The stems of the frequent verbs and fillers of a language (they count weakly)."""
+    return LIGHT_STEMS if lang == GERMAN else ENGLISH_LIGHT_STEMS
+
+
 _STOP_FORMS = STOP_WORDS | frozenset(deumlaut(word) for word in STOP_WORDS)
 LIGHT_STEMS = frozenset(stem(word) for word in LIGHT_WORDS)
+ENGLISH_LIGHT_STEMS = frozenset(stem(word, ENGLISH) for word in ENGLISH_LIGHT_WORDS)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 
 from bot.content import SmallTalk, SocialClass
-from bot.matching.normalize import STOP_WORDS, deumlaut, fold, stem, words
+from bot.matching.normalize import ENGLISH_STOP_WORDS, STOP_WORDS, deumlaut, fold, stem, words
 
 MAX_SMALL_TALK_WORDS = 8
 GIBBERISH = "gibberish"
@@ -40,7 +40,9 @@ class Classifier:
         self._classes = tuple(_folded(c) for c in smalltalk.classes)
         requests = tuple(_folded(c) for c in smalltalk.requests)
         self._requests = tuple((c, frozenset(stem(w) for w in c.words)) for c in requests)
-        self._neutral = STOP_WORDS | ADDRESS | {deumlaut(w) for w in STOP_WORDS}
+        self._neutral = (
+            STOP_WORDS | ADDRESS | {deumlaut(w) for w in STOP_WORDS} | ENGLISH_STOP_WORDS
+        )
         self._gibberish = next((c for c in self._classes if c.id == GIBBERISH), None)
 
     def small_talk(self, text: str) -> str | None:

@@ -26,7 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common
-from bot.matching.normalize import LIGHT_STEMS, deumlaut, lower_case_words, stem, words
+from bot.matching.normalize import deumlaut, light_stems, lower_case_words, stem, words
 
 PART_SIMILARITY = 0.4
 SYNONYM_SIMILARITY = 0.8
@@ -70,7 +70,7 @@ class Vocabulary:
         self._stems = stems
         self._idf = idf
         self._default_idf = default_idf
-        self._synonyms = _synonym_map(synonym_groups)
+        self._synonyms = _synonym_map(synonym_groups, lang)
         # Stems that are a synonym of an index stem count as known compound parts.
         self._part_stems = set(stems) | {
             s for s, others in self._synonyms.items() if any(o in stems for o in others)
@@ -81,7 +81,7 @@ class Vocabulary:
         self._plain: dict[str, str] = {}
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in set(surface):
-            if stem(word) not in self._part_stems:
+            if stem(word, lang) not in self._part_stems:
                 continue
             plain = deumlaut(word)
             if plain != word:
@@ -106,11 +106,11 @@ class Vocabulary:
         found: dict[str, Term] = {}
         for text, sentence_weight in weighted_texts:
             plain = lower_case_words(text) if self.lang == GERMAN else frozenset()
-            for word in dict.fromkeys(words(text)):
+            for word in dict.fromkeys(words(text, self.lang)):
                 weight = sentence_weight * (NON_NOUN_FACTOR if word in plain else 1.0)
                 if foreign(word):
                     info = informativeness(word, self.lang) * weight
-                    terms = [Term(stem(word), info * self._default_idf, info, (), True)]
+                    terms = [Term(stem(word, self.lang), info * self._default_idf, info, (), True)]
                 else:
                     terms = self.resolve(word, weight)
                 for term in terms:
@@ -121,8 +121,8 @@ class Vocabulary:
 
     def resolve(self, word: str, sentence_weight: float = 1.0) -> list[Term]:
         """A query word as weighted terms, each with the index stems it may mean."""
-        token = stem(word)
-        scale = (LIGHT_FACTOR if token in LIGHT_STEMS else 1.0) * sentence_weight
+        token = stem(word, self.lang)
+        scale = (LIGHT_FACTOR if token in light_stems(self.lang) else 1.0) * sentence_weight
         specific = informativeness(word, self.lang)
         info = specific * scale
         rank = (specific**RANKING_SPECIFICITY if specific > MIN_INFORMATIVENESS else 0.1) * scale
@@ -135,7 +135,7 @@ class Vocabulary:
         self._add_synonyms(token, 1.0, candidates)
         if token not in self._stems:
             for other, similarity in self._spelling_variants(word):
-                self._add(stem(other), similarity, candidates)
+                self._add(stem(other, self.lang), similarity, candidates)
         if candidates:
             return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
         parts = self.split(word)
@@ -194,18 +194,22 @@ class Vocabulary:
                 candidates[other] = max(candidates.get(other, 0.0), similarity)
 
     def split(self, word: str) -> list[str]:
-        """Known stems (or synonyms of them) a compound consists of; empty if none."""
+        """Known stems (or synonyms of them) a compound consists of; empty if none.
+
+        German only: English writes its compounds apart ("password" is no "pass" + "word")."""
+        if self.lang != GERMAN:
+            return []
         best: list[str] = []
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head, rest = word[:cut], word[cut:]
-            head_stem = stem(head)
+            head_stem = stem(head, self.lang)
             if head_stem not in self._part_stems or len(head_stem) < MIN_PART:
                 continue
             for link in LINKING:
                 if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
                     continue
                 tail = rest[len(link) :]
-                tail_stem = stem(tail)
+                tail_stem = stem(tail, self.lang)
                 if tail_stem in self._part_stems:
                     return [head_stem, tail_stem]
                 deeper = self.split(tail) if len(tail) >= 2 * MIN_PART else []
@@ -216,17 +220,17 @@ class Vocabulary:
     def _known_head(self, word: str) -> str | None:
         """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
         for cut in range(len(word) - MIN_PART - 1, MIN_PART + 1, -1):
-            head_stem = stem(word[:cut])
+            head_stem = stem(word[:cut], self.lang)
             if len(head_stem) > MIN_PART and head_stem in self._part_stems:
                 return head_stem
         return None
 
 
-def _synonym_map(groups: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, frozenset[str]]:
     """Stem → the stems of every other word in its synonym groups."""
     result: dict[str, set[str]] = defaultdict(set)
     for group in groups:
-        stems = {stem(w) for word in group for w in words(word)}
+        stems = {stem(w, lang) for word in group for w in words(word, lang)}
         for token in stems:
             result[token] |= stems - {token}
     return {token: frozenset(others) for token, others in result.items()}

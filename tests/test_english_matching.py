@@ -1,0 +1,40 @@
+"""English normalisation and the English index: same entry as the German counterpart."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.normalize import stem, words
+from bot.snapshot import Snapshot
+
+
+def test_english_function_words_are_no_content_words() -> None:
+    assert words("How can IT help the team with it?", "en") == ["help", "team"]
+    assert "how" in words("How", "de")  # German normalisation is unchanged
+    assert stem("volunteering", "en") == stem("volunteers", "en") == "volunt"
+
+
+@pytest.mark.parametrize(
+    ("english", "german"),
+    [
+        ("How do we present a timeline for the process?", "Wie stellen wir einen Zeitplan vor?"),
+        ("How do we find the initiatives in our district?", "Wie finden wir die Initiativen?"),
+        ("Should a company donate money or become a partner?", "Spende oder Partnerschaft?"),
+        ("When should we hire an external facilitator?", "Wann lohnt externe Moderation?"),
+    ],
+)
+def test_an_english_question_finds_the_entry_of_its_german_counterpart(
+    shipped_snapshot: Snapshot, english: str, german: str
+) -> None:
+    found_en = shipped_snapshot.localized("en").matcher.search(english)
+    found_de = shipped_snapshot.matcher.search(german)
+    assert found_en.answered and found_de.answered
+    assert found_en.matches[0].entry.id == found_de.matches[0].entry.id
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How does it work?", "Who won the football match yesterday?", "lol this bot is useless"],
+)
+def test_english_chatter_gets_no_principle(shipped_snapshot: Snapshot, question: str) -> None:
+    assert not shipped_snapshot.localized("en").matcher.search(question).answered
