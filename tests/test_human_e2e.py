@@ -251,7 +251,7 @@ async def test_every_answer_has_a_share_button(
 async def test_an_english_reader_is_asked_in_english_and_the_team_reads_german(
     team_bot: Bot, fake_telegram: FakeTelegramServer
 ) -> None:
-    question = "Who won the football match yesterday?"  # refused in English and in German
+    question = "Which dinosaurs lived in the Jurassic period?"  # nothing fits, in any language
     fake_telegram.push_message(question, chat_id=USER, user_id=USER, language_code="en")
     refusal = (await sent_to(fake_telegram, USER, "nothing that fits")).result
     fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
