@@ -235,3 +235,13 @@ def test_the_core_runs_without_loading_telegram() -> None:
         [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_lazy_serve_package_exports_exactly_what_it_can_load() -> None:
+    """bot/serve/__init__.py lists its names three times (typing, loading, __all__); ruff
+    checks typing against __all__, this checks loading against __all__."""
+    import bot.serve
+
+    assert sorted(bot.serve._HOME) == sorted(bot.serve.__all__)
+    for name in bot.serve.__all__:
+        assert getattr(bot.serve, name) is not None, name
