@@ -102,3 +102,11 @@ def test_the_longest_valid_data_fits_telegram() -> None:
 def test_one_pattern_for_several_kinds(data: str, expected: CallbackData | None) -> None:
     assert parse_any(data, *BROWSE) == expected
     assert bool(re.match(any_pattern(*BROWSE), data)) == (expected is not None)
+
+
+def test_every_kind_has_its_own_prefix() -> None:
+    assert CallbackData.kinds["e"] is OpenEntry
+    with pytest.raises(TypeError, match="already"):
+
+        class Again(CallbackData, prefix="e"):
+            entry_id: str

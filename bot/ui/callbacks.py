@@ -42,9 +42,13 @@ class CallbackData:
 
     prefix: ClassVar[str]
     field_patterns: ClassVar[dict[str, str]]
+    kinds: ClassVar[dict[str, type[CallbackData]]] = {}  # prefix → kind, each prefix once
 
     def __init_subclass__(cls, prefix: str, **field_patterns: str) -> None:
         super().__init_subclass__()
+        if prefix in CallbackData.kinds:
+            raise TypeError(f"callback prefix {prefix!r} is already {CallbackData.kinds[prefix]}")
+        CallbackData.kinds[prefix] = cls
         cls.prefix = prefix
         cls.field_patterns = field_patterns
 
