@@ -24,6 +24,7 @@ Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -171,7 +172,7 @@ class Matcher:
         self._idf = idf_table(self._postings, len(documents))
         for phrases in self._phrases:
             for phrase in phrases:
-                phrase.weight = sum(self._idf.get(s, default_idf) for s in phrase.stems)
+                phrase.weight = math.fsum(self._idf.get(s, default_idf) for s in phrase.stems)
         self.smalltalk = Classifier(content.smalltalk)
         zipf("", content.lang)  # load the background model now, not on the first question
 
@@ -268,7 +269,7 @@ class Matcher:
             (((i, c) for i, c in coverage.items() if i < self._count), RERANK_CANDIDATES),
             (((i, c) for i, c in coverage.items() if i >= self._count), RERANK_POINTERS),
         ):
-            best_ones = heapq.nlargest(candidates, subset, key=lambda item: item[1])
+            best_ones = heapq.nlargest(candidates, subset, key=lambda item: (item[1], -item[0]))
             scored = sorted(
                 (
                     (
@@ -317,7 +318,7 @@ class Matcher:
                 if common:
                     hit += weight * max(candidates[found] for found in common)
             recall = hit / query.total
-            precision = sum(self._idf.get(s, 1.0) for s in matched) / phrase.weight
+            precision = math.fsum(self._idf.get(s, 1.0) for s in matched) / phrase.weight
             f1 = 2 * recall * precision / (recall + precision)
             ratio = fuzz.token_sort_ratio(query.text, phrase.text) / 100.0
             best = max(best, 0.8 * f1 + 0.2 * ratio)

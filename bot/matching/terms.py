@@ -76,11 +76,11 @@ class Vocabulary:
             s for s, others in self._synonyms.items() if any(o in stems for o in others)
         }
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
-        for token in stems:
+        for token in sorted(stems):
             self._by_prefix[token[:PREFIX]].append(token)
         self._plain: dict[str, str] = {}
         self._by_initial: dict[str, list[str]] = defaultdict(list)
-        for word in set(surface):
+        for word in sorted(set(surface)):
             if stem(word, lang) not in self._part_stems:
                 continue
             plain = deumlaut(word)
@@ -231,7 +231,7 @@ def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, froz
     result: dict[str, set[str]] = defaultdict(set)
     for group in groups:
         stems = {stem(w, lang) for word in group for w in words(word, lang)}
-        for token in stems:
+        for token in sorted(stems):
             result[token] |= stems - {token}
     return {token: frozenset(others) for token, others in result.items()}
 
