@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TypeVar
 
 from telegram import Message, Update
 from telegram.ext import (
@@ -29,6 +30,7 @@ REVIEW_DAYS = 30
 SEARCHES_KEY = "review_searches"  # bot_data: (chat, prompt message id) → sample id
 ADMIN_REPLIES = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
 SEARCH_GROUP = -3
+_Pick = TypeVar("_Pick", humanloop.ReviewAdd, humanloop.ReviewIgnore)
 
 
 async def send_groups(message: Message, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -90,19 +92,30 @@ def _added_text(question: str, entry_id: str, added: QuestionAdded) -> str:
     return f"{header}\n\n<b>{esc(added.file)}</b>\n<pre>{esc(lines)}</pre>"
 
 
+async def _picked_group(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: type[_Pick]
+) -> tuple[Message, _Pick, review.ReviewGroup] | None:
+    """The button's message, its parsed data and its question group; None if gone or forged."""
+    query = update.callback_query
+    data = kind.parse(query.data) if query else None
+    if query is None or data is None or not isinstance(query.message, Message):
+        return None
+    await query.answer()
+    group = await review.find_group(database(context), int(data.sample), REVIEW_DAYS)
+    if group is None:
+        await query.message.reply_text(snapshot(context).content.text("review_gone"))
+        return None
+    return query.message, data, group
+
+
 @admin_only
 async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An entry was picked: append the question to it and show the diff."""
-    query = update.callback_query
-    data = humanloop.ReviewAdd.parse(query.data) if query else None
-    if query is None or data is None or not isinstance(query.message, Message):
+    picked = await _picked_group(update, context, humanloop.ReviewAdd)
+    if picked is None:
         return
-    await query.answer()
+    message, data, group = picked
     db, content = database(context), snapshot(context).content
-    group = await review.find_group(db, int(data.sample), REVIEW_DAYS)
-    if group is None:
-        await query.message.reply_text(content.text("review_gone"))
-        return
     backups: Backups = context.bot_data[BACKUPS_KEY]
     lock: asyncio.Lock = context.bot_data[CONTENT_LOCK_KEY]
     try:
@@ -111,27 +124,22 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 add_question, content_store(context), backups, data.entry_id, group.question
             )
     except ChangeRejected as rejected:
-        await send_reply(query.message, Reply(rejection_text(content, rejected)))
+        await send_reply(message, Reply(rejection_text(content, rejected)))
         return
     await review.decide(db, group.keys, review.ADDED, data.entry_id)
-    await send_reply(query.message, Reply(_added_text(group.question, data.entry_id, added)))
+    await send_reply(message, Reply(_added_text(group.question, data.entry_id, added)))
 
 
 @admin_only
 async def ignore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """ "Ignorieren": the group no longer shows in /stats."""
-    query = update.callback_query
-    data = humanloop.ReviewIgnore.parse(query.data) if query else None
-    if query is None or data is None or not isinstance(query.message, Message):
+    picked = await _picked_group(update, context, humanloop.ReviewIgnore)
+    if picked is None:
         return
-    await query.answer()
+    message, _, group = picked
     db, content = database(context), snapshot(context).content
-    group = await review.find_group(db, int(data.sample), REVIEW_DAYS)
-    if group is None:
-        await query.message.reply_text(content.text("review_gone"))
-        return
     await review.decide(db, group.keys, review.IGNORED)
-    await query.message.reply_text(esc(content.text("review_ignored", question=group.question)))
+    await message.reply_text(esc(content.text("review_ignored", question=group.question)))
 
 
 def register(app: BotApp) -> None:
