@@ -9,7 +9,7 @@ import pytest
 from bot.admin.add_question import add_question, inserted_lines, with_question
 from bot.admin.backups import Backups
 from bot.admin.updates import ChangeRejected, rollback
-from bot.matching.matcher import ANSWER, REFUSE
+from bot.matching import ANSWER, REFUSE
 from bot.snapshot import ContentStore
 
 QUESTION = "Wer kümmert sich bei uns um den Glühweinstand?"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.loader import load_content
-from bot.matching.matcher import (
+from bot.matching import (
     ANSWER,
     REFUSE,
     SUGGEST,

@@ -9,7 +9,7 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.content.model import Content
-from bot.matching.matcher import ANSWER, REFUSE, SUGGEST, Match, SearchResult
+from bot.matching import ANSWER, REFUSE, SUGGEST, Match, SearchResult
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import parse_html
 from bot.ui import callbacks

@@ -34,7 +34,6 @@ from rapidfuzz import fuzz
 from bot.content import Content, Entry, Pointer
 from bot.matching.background import zipf
 from bot.matching.decision import (
-    ANSWER,
     KIND_POINTER,
     KIND_PRINCIPLE,
     KIND_REFUSAL,
@@ -42,12 +41,10 @@ from bot.matching.decision import (
     KIND_SMALLTALK,
     POINTER_WEIGHTS,
     REFUSE,
-    SUGGEST,
     Fit,
     Match,
     PointerMatch,
     SearchResult,
-    close_runner_ups,
     confidence_of,
     decide,
 )
@@ -55,21 +52,7 @@ from bot.matching.normalize import sentences, stem, words
 from bot.matching.smalltalk import SERVICE, Classifier
 from bot.matching.terms import Term, Vocabulary, idf_table
 
-__all__ = [
-    "ANSWER",
-    "KIND_POINTER",
-    "KIND_PRINCIPLE",
-    "KIND_REFUSAL",
-    "KIND_SERVICE",
-    "KIND_SMALLTALK",
-    "REFUSE",
-    "SUGGEST",
-    "Match",
-    "Matcher",
-    "PointerMatch",
-    "SearchResult",
-    "close_runner_ups",
-]
+__all__ = ["Matcher", "Ranked", "pointer_first", "request_weighted"]
 
 # Where a word sits in an entry says how much it tells about the entry:
 TITLE_WEIGHT = 1.0  # the title names what the entry is about
