@@ -24,8 +24,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-
 from benchmarks import quality
 from bot.language import ENGLISH, GERMAN, detect
 from bot.matching.matcher import Matcher
@@ -45,13 +43,7 @@ Answer = dict[str, object]
 
 def load(path: Path = ENGLISH_SET) -> list[Item]:
     """The labelled questions."""
-    with open(path, encoding="utf-8") as file:
-        items: list[Item] = yaml.safe_load(file)["questions"]
-    return items
-
-
-def _share(hits: Sequence[bool]) -> float | None:
-    return round(sum(hits) / len(hits), 3) if hits else None
+    return quality.load_dev(path)
 
 
 def _cites(answer: Answer, expect: set[str], top: int) -> bool:
@@ -66,12 +58,12 @@ def half_figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, 
     pairs = list(zip(items, answers, strict=True))
     scoped = [(i, a) for i, a in pairs if i["expect"]]
     return {
-        "top1": _share([_cites(a, set(i["expect"]), 1) for i, a in scoped]),  # type: ignore[call-overload]
-        "top3": _share([_cites(a, set(i["expect"]), 3) for i, a in scoped]),  # type: ignore[call-overload]
-        "refused": _share(
+        "top1": quality.share([_cites(a, set(i["expect"]), 1) for i, a in scoped]),  # type: ignore[call-overload]
+        "top3": quality.share([_cites(a, set(i["expect"]), 3) for i, a in scoped]),  # type: ignore[call-overload]
+        "refused": quality.share(
             [not a.get("answered") for i, a in pairs if i.get("group") == "out_of_scope"]
         ),
-        "pointer_first": _share(
+        "pointer_first": quality.share(
             [a.get("pointer") == i["pointer"] for i, a in pairs if i.get("pointer")]
         ),
     }
@@ -94,9 +86,9 @@ def detection(english: Sequence[str], german: Sequence[str]) -> dict[str, float 
     result: dict[str, float | None] = {}
     for lang, texts in ((ENGLISH, english), (GERMAN, german)):
         found = [detect(text) for text in texts]
-        result[f"detect_{lang}_right"] = _share([f == lang for f in found])
-        result[f"detect_{lang}_undecided"] = _share([f is None for f in found])
-        result[f"detect_{lang}_wrong"] = _share([f not in (lang, None) for f in found])
+        result[f"detect_{lang}_right"] = quality.share([f == lang for f in found])
+        result[f"detect_{lang}_undecided"] = quality.share([f is None for f in found])
+        result[f"detect_{lang}_wrong"] = quality.share([f not in (lang, None) for f in found])
     return result
 
 

@@ -21,8 +21,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from benchmarks import quality
 from bot.matching.matcher import Matcher
 
@@ -50,9 +48,8 @@ class GroupScore:
 
 
 def load(path: Path) -> list[Item]:
-    with open(path, encoding="utf-8") as file:
-        items: list[Item] = yaml.safe_load(file)["questions"]
-    return items
+    """The labelled questions."""
+    return quality.load_dev(path)
 
 
 def _hits(item: Item, answer: Answer) -> tuple[bool, bool]:

@@ -25,8 +25,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-
 from benchmarks import quality
 from bot.matching.matcher import Matcher
 
@@ -42,13 +40,7 @@ Answer = dict[str, object]
 
 def load(path: Path = PRACTICAL) -> list[Item]:
     """The labelled questions."""
-    with open(path, encoding="utf-8") as file:
-        items: list[Item] = yaml.safe_load(file)["questions"]
-    return items
-
-
-def _share(hits: Sequence[bool]) -> float | None:
-    return round(sum(hits) / len(hits), 3) if hits else None
+    return quality.load_dev(path)
 
 
 def _top1(item: Item, answer: Answer) -> bool:
@@ -63,12 +55,14 @@ def half_figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, 
     """The four shares for one group of questions (None where no question qualifies)."""
     pairs = list(zip(items, answers, strict=True))
     return {
-        "pointer_first": _share(
+        "pointer_first": quality.share(
             [a.get("pointer") == i["pointer"] for i, a in pairs if i.get("pointer")]
         ),
-        "principle_given": _share([bool(a.get("answered")) for i, a in pairs if not i["expect"]]),
-        "mixed_top1": _share([_top1(i, a) for i, a in pairs if i["expect"]]),
-        "none_quiet": _share(
+        "principle_given": quality.share(
+            [bool(a.get("answered")) for i, a in pairs if not i["expect"]]
+        ),
+        "mixed_top1": quality.share([_top1(i, a) for i, a in pairs if i["expect"]]),
+        "none_quiet": quality.share(
             [
                 not a.get("answered") and not a.get("pointer")
                 for i, a in pairs

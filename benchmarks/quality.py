@@ -57,10 +57,15 @@ class Ranked:
 
 
 def load_dev(path: Path) -> list[dict[str, object]]:
-    """The question items of a dev set file (`q`, `expect`)."""
+    """The question items of a labelled set (dev, realistic, practical, English)."""
     with open(path, encoding="utf-8") as file:
         items: list[dict[str, object]] = yaml.safe_load(file)["questions"]
     return items
+
+
+def share(hits: Sequence[bool]) -> float | None:
+    """The share of true values, rounded; None for an empty group."""
+    return round(sum(hits) / len(hits), 3) if hits else None
 
 
 def questions_of(items: Sequence[dict[str, object]]) -> list[str]:
