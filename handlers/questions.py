@@ -13,7 +13,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes, MessageHandler, filters
 
 from bot.language import reply_language
-from bot.matching import ANSWER, KIND_POINTER, glossary, intents
+from bot.matching import ANSWER, glossary, intents
 from bot.records import log_question
 from bot.serve import BotApp, send_reply
 from bot.ui import humanloop, render_result, render_term
@@ -81,8 +81,9 @@ async def answer(
     forward = chat.type == ChatType.PRIVATE and can_forward(settings(context))
     view = await reader_view(message.from_user, context)
     reply = render_result(current.content, result, view)
-    if result.kind != KIND_POINTER:  # a Wegweiser answer is no refusal; it shows its contacts
-        reply = humanloop.with_human_help(current.content, reply, result.decision, log_id, forward)
+    reply = humanloop.with_human_help(
+        current.content, reply, result.decision, log_id, forward, result.kind
+    )
     if result.decision == ANSWER and result.best:
         reply = humanloop.with_share(current.content, reply, result.best.entry)
     await send_reply(message, reply, quote=quote)

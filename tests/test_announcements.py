@@ -20,6 +20,10 @@ OPTIONS = BroadcastOptions(zone=BERLIN, concurrency=16, backoff_seconds=0.0)
 NOW = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)  # 18:00 in Berlin
 
 
+class Crash(BaseException):
+    """Stands in for the process dying while a broadcast runs (no `except Exception` stops it)."""
+
+
 class FakeSender:
     """Telegram stand-in: a message counts as received once it is on the wire."""
 
@@ -39,7 +43,7 @@ class FakeSender:
         self.received[chat_id] += 1
         await asyncio.sleep(0)
         if self.crash_after is not None and sum(self.received.values()) >= self.crash_after:
-            raise asyncio.CancelledError  # the process dies mid-broadcast
+            raise Crash("the process dies mid-broadcast")
 
 
 async def subscribe_many(db: Database, count: int) -> list[int]:
@@ -76,13 +80,10 @@ async def test_a_crash_mid_broadcast_resumes_without_duplicates(tip_db: Database
     sender = FakeSender()
     sender.crash_after = 70
     announcement = await ann.create(tip_db, "Hinweis", NOW, NOW)
-    with pytest.raises(asyncio.CancelledError):
+    with pytest.raises(BaseExceptionGroup) as crashed:
         await ann.deliver(tip_db, announcement, sender, NOW, OPTIONS)
-    # gather() left the other workers running; in a real crash they die too. Each dies at
-    # its next send (crash_after is still reached), so wait for them before "restarting".
-    async with asyncio.timeout(10):
-        while len(asyncio.all_tasks()) > 1:
-            await asyncio.sleep(0.01)
+    assert crashed.group_contains(Crash)
+    assert len(asyncio.all_tasks()) == 1  # the crash stopped every worker, none runs on
     interrupted = await ann.recover_interrupted(tip_db, NOW)  # requests on the wire
     assert interrupted > 0
     sender.crash_after = None
@@ -91,8 +92,17 @@ async def test_a_crash_mid_broadcast_resumes_without_duplicates(tip_db: Database
     assert max(sender.received.values()) == 1
     counts = await ann.delivery_counts(tip_db, announcement.id)
     assert sum(counts.values()) == len(chats)  # every chat has exactly one outcome
-    assert set(sender.received) == set(chats)  # this fake receives every claimed request
+    # A worker stopped mid-request may or may not have reached Telegram: "unknown", never
+    # sent again; every other chat got the announcement exactly once.
     assert counts == {"sent": len(chats) - interrupted, "unknown": interrupted}
+    assert set(sender.received) >= set(chats) - set(await unknown_chats(tip_db))
+
+
+async def unknown_chats(db: Database) -> list[int]:
+    async with db.connection.execute(
+        "SELECT chat_id FROM announcement_deliveries WHERE status = 'unknown'"
+    ) as cursor:
+        return [row[0] for row in await cursor.fetchall()]
 
 
 async def test_scheduled_announcements_wait_and_can_be_cancelled(tip_db: Database) -> None:

@@ -259,3 +259,13 @@ async def test_an_english_reader_is_asked_in_english_and_the_team_reads_german(
     fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
     copy = await sent_to(fake_telegram, TEAM, question)
     assert "Frage #" in copy.params["text"] and "Beantworten" in str(copy.params)
+
+
+async def test_small_talk_gets_no_team_or_contact_buttons(
+    team_bot: Bot, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("Danke dir!", chat_id=USER, user_id=USER)
+    reply = (await fake_telegram.wait_for("sendMessage"))[0].result
+    assert reply["text"] == team_bot.snapshot.content.text("smalltalk_thanks")
+    labels = buttons(reply)
+    assert not [d for d in labels if d.startswith("ask:")] and "kontakt" not in labels

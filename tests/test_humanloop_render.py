@@ -7,7 +7,16 @@ from dataclasses import replace
 import pytest
 
 from bot.content import Contact
-from bot.matching import ANSWER, REFUSE, SUGGEST
+from bot.matching import (
+    ANSWER,
+    KIND_POINTER,
+    KIND_PRINCIPLE,
+    KIND_REFUSAL,
+    KIND_SERVICE,
+    KIND_SMALLTALK,
+    REFUSE,
+    SUGGEST,
+)
 from bot.snapshot import Snapshot
 from bot.ui import Reply, humanloop
 from bot.ui.callbacks import MAX_CALLBACK_BYTES
@@ -34,6 +43,23 @@ def test_which_replies_offer_human_help(
     expected: list[str],
 ) -> None:
     reply = humanloop.with_human_help(shipped_snapshot.content, BASE, decision, log_id, forward)
+    assert [b.data for row in reply.buttons for b in row] == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (KIND_REFUSAL, ["ask:7", "kontakt", "top"]),
+        (KIND_PRINCIPLE, ["ask:7", "kontakt", "top"]),  # a principle below the answer line
+        (KIND_SMALLTALK, ["top"]),  # "Danke!" needs no person
+        (KIND_SERVICE, ["top"]),  # the Bürgeramt, not the team, helps with a passport
+        (KIND_POINTER, ["top"]),  # a Wegweiser answer shows its own contacts
+    ],
+)
+def test_human_help_only_where_the_content_fell_short(
+    shipped_snapshot: Snapshot, kind: str, expected: list[str]
+) -> None:
+    reply = humanloop.with_human_help(shipped_snapshot.content, BASE, REFUSE, 7, True, kind)
     assert [b.data for row in reply.buttons for b in row] == expected
 
 

@@ -179,7 +179,11 @@ async def deliver(
         for chat_id in queue:  # a shared iterator: each chat goes to one worker
             await _deliver_one(db, announcement, chat_id, send, now, options, report)
 
-    await asyncio.gather(*(worker() for _ in range(min(options.concurrency, len(chats)))))
+    # A TaskGroup, not gather: if one worker fails (say, the database), the others stop too
+    # instead of running on unobserved; what is not done stays pending for the next run.
+    async with asyncio.TaskGroup() as group:
+        for _ in range(min(options.concurrency, len(chats))):
+            group.create_task(worker())
     if not await pending_chats(db, announcement.id):
         await db.connection.execute(
             "UPDATE announcements SET state = ?, finished_at = ? WHERE id = ?",

@@ -165,7 +165,11 @@ async def deliver_due(
         for chat_id, day in queue:  # a shared iterator: each item goes to one worker
             await delivery.deliver(chat_id, day)
 
-    await asyncio.gather(*(worker() for _ in range(min(options.concurrency, len(work)))))
+    # A TaskGroup, not gather: if one worker fails (say, the database), the others stop too
+    # instead of running on unobserved; what is not done stays pending for the next run.
+    async with asyncio.TaskGroup() as group:
+        for _ in range(min(options.concurrency, len(work))):
+            group.create_task(worker())
     logger.info(
         "Daily tips: %d due, %d sent, %d blocked, %d failed, %d uncertain, %d skipped",
         report.due,

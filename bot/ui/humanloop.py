@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.content import Contact, Content, Entry
-from bot.matching import REFUSE, SUGGEST
+from bot.matching import KIND_PRINCIPLE, KIND_REFUSAL, REFUSE, SUGGEST
 from bot.ui.callbacks import CallbackData
 from bot.ui.reply import Button, Reply, esc
 
@@ -78,6 +78,9 @@ class ReviewIgnore(CallbackData, prefix="rvi", sample=NUMBER):
 
 
 HUMAN_BUTTONS = (ShowContacts, AskTeam, ConsentForward, Followup)
+# Only a question the content could not answer well gets a person offered: small talk
+# ("danke!") and a Bürgeramt hint need no team, and a Wegweiser answer shows its contacts.
+HUMAN_HELP_KINDS = (KIND_PRINCIPLE, KIND_REFUSAL)
 REVIEW_BUTTONS = (ReviewPick, ReviewAdd, ReviewIgnore)
 
 
@@ -86,10 +89,15 @@ def contacts_button(content: Content) -> Button:
 
 
 def with_human_help(
-    content: Content, reply: Reply, decision: str, log_id: int | None, can_forward: bool
+    content: Content,
+    reply: Reply,
+    decision: str,
+    log_id: int | None,
+    can_forward: bool,
+    kind: str = KIND_REFUSAL,
 ) -> Reply:
     """A refusal or "did you mean" with contacts and, on a refusal, "ask the team"."""
-    if decision not in (REFUSE, SUGGEST):
+    if decision not in (REFUSE, SUGGEST) or kind not in HUMAN_HELP_KINDS:
         return reply
     rows: list[tuple[Button, ...]] = []
     if decision == REFUSE and can_forward and log_id is not None:
