@@ -47,19 +47,19 @@ CLOSE_MARGIN = 4.0
 # `confidence_of`); fitted by `python -m benchmarks.fit` on the project's own tuning data
 # (tests/data/quality.yaml, the tune halves of realistic.yaml and practical.yaml).
 WEIGHTS: Mapping[str, float] = {
-    "bias": -1.59,
-    "fit": 1.13,
-    "score": 1.76,
-    "lead": 1.00,
-    "explained": 1.40,
-    "foreign": -4.17,
+    "bias": -2.14,
+    "fit": 0.77,
+    "score": 2.36,
+    "lead": 1.76,
+    "explained": 1.39,
+    "foreign": -3.75,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
-    "bias": -1.73,
-    "fit": 0.98,
-    "score": 0.59,
-    "lead": 1.50,
-    "explained": 0.72,
+    "bias": -1.76,
+    "fit": 1.05,
+    "score": 0.69,
+    "lead": 1.03,
+    "explained": 0.75,
     "foreign": -2.03,
 }
 CAP = 3.0  # explained / unexplained masses count up to three fully specific words

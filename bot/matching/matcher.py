@@ -26,13 +26,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from bot.content import Content, Entry, Pointer
-from bot.matching.background import zipf
+from bot.matching.background import informativeness, zipf
 from bot.matching.decision import (
     KIND_POINTER,
     KIND_PRINCIPLE,
@@ -65,6 +65,9 @@ RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top 
 RERANK_POINTERS = 5  # the same for pointers, of which there are few
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
+# ... unless the request says little itself ("Wie geht man damit um?"): below this specific
+# mass (informativeness summed over its words) the introduction counts more, up to fully.
+REQUEST_MASS = 1.0
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
 FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
 POINTER_FROM = 0.5  # confidence a pointer needs to be offered at all
@@ -208,7 +211,11 @@ class Matcher:
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""
-        return self.vocabulary.terms(request_weighted(text), self.smalltalk.foreign)
+        lang = self.content.lang
+        weighted = request_weighted(
+            text, lambda part: math.fsum(informativeness(w, lang) for w in words(part, lang))
+        )
+        return self.vocabulary.terms(weighted, self.smalltalk.foreign)
 
     def pointer_at(self, index: int) -> Pointer:
         """The pointer of a document index from `rank`."""
@@ -319,17 +326,26 @@ def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
     return principle is None or pointer.score + POINTER_EDGE >= principle.score
 
 
-def request_weighted(text: str) -> list[tuple[str, float]]:
+def request_weighted(
+    text: str, mass: Callable[[str], float] | None = None
+) -> list[tuple[str, float]]:
     """The message's sentences with weights: the request fully, the introduction less.
 
-    The request is the last sentence with a question mark, else the last sentence.
+    The request is the last sentence with a question mark, else the last sentence. With
+    `mass` (a sentence's specific mass), a request that says little of its own ("Wie geht
+    man mit so einer Situation um?") leaves the topic to the introduction: it counts more,
+    fully when the request holds no specific word at all.
     """
     parts = sentences(text)
     if len(parts) <= 1:
         return [(text, 1.0)]
     asked = [i for i, part in enumerate(parts) if "?" in part]
     request = asked[-1] if asked else len(parts) - 1
-    return [(part, 1.0 if i == request else INTRO_WEIGHT) for i, part in enumerate(parts)]
+    intro = INTRO_WEIGHT
+    if mass is not None:
+        said = min(1.0, mass(parts[request]) / REQUEST_MASS)
+        intro = INTRO_WEIGHT + (1.0 - INTRO_WEIGHT) * (1.0 - said)
+    return [(part, 1.0 if i == request else intro) for i, part in enumerate(parts)]
 
 
 def _phrase(text: str, cache: dict[str, _Phrase], lang: str) -> _Phrase:

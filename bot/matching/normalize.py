@@ -50,6 +50,15 @@ STOP_WORDS = frozenset(
     nich net ne nen nem ner wat is ham wolln solln gehn andre unsre unsren unsrem gibts
     wirs reichts brauchts machts gehts hats isses haste biste kannste weisste sone son
     so eh na jo joa ne hm hmm oh boah tja ey naja okay
+    nix nischt nee jep jup yo oki ah aha aeh aehm oehm hae lol xd evtl vllt vlt iwie iwas
+    grad grade dat wa weiss weisst wisst habt hast hab haett haette haetten haettest
+    war warst wart wars waer waern waers gabs gings ging gingen isn issn sone soner sonen
+    aufm aufn ausm fuern innem inner uebern untern vorm hinterm nochmal nochn nen nem
+    quasi sozusagen praktisch irgendwann irgendwo irgendwer irgendwelche ziemlich voll mega
+    krass bissl bissel wohl denn damals inzwischen mittlerweile bereits bisher seitdem
+    neulich sonst trotzdem obwohl dennoch weshalb wieso weswegen worum woran worauf wodurch
+    womit wozu wofuer wovon worueber wann wies obs wenns wos dis des muesste muessten
+    duerfte duerften wollte wollten mochte konnten sollen sollt solltet
     """.split()
 )
 

@@ -41,6 +41,10 @@ MIN_PART = 4
 MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
 LINKING = ("", "s", "n", "en", "es", "e")
+VERB_FORM_SIMILARITY = 0.9
+# Separable verb particles before the ge- of a participle ("eingeladen", "abgestimmt").
+PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit",
+             "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,10 @@ class Vocabulary:
         self._add_prefix_family(token, candidates)
         self._add_synonyms(token, 1.0, candidates)
         if token not in self._stems:
+            if not candidates and self.lang == GERMAN:
+                for form in verb_forms(word):
+                    self._add(form, VERB_FORM_SIMILARITY, candidates)
+                    self._add_prefix_family(form, candidates)
             for other, similarity in self._spelling_variants(word):
                 self._add(stem(other, self.lang), similarity, candidates)
         if candidates:
@@ -144,7 +152,7 @@ class Vocabulary:
             parts = [head, token] if head else []
         if parts:
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
-        return [Term(token, rank * self.idf(token), info, ())]
+        return [Term(token, rank * specific * self.idf(token), info, ())]
 
     def _part_term(self, part: str, rank: float, info: float) -> Term:
         candidates: dict[str, float] = {}
@@ -224,6 +232,26 @@ class Vocabulary:
             if len(head_stem) > MIN_PART and head_stem in self._part_stems:
                 return head_stem
         return None
+
+
+def verb_forms(word: str) -> list[str]:
+    """Stems of the infinitive a German verb form may belong to, where Snowball misses it.
+
+    Snowball leaves the -t of the third person and the ge- of the participle:
+    "anquatscht" → "anquatsch", "gesteuert" → "steu", "eingeladen" → "einlad".
+    """
+    bases = [word]
+    if word.endswith(("t", "en")):
+        for particle in ("", *PARTICLES):
+            if word.startswith(particle + "ge") and len(word) - len(particle) >= 6:
+                bases.append(particle + word[len(particle) + 2 :])
+    forms = []
+    for base in bases:
+        if base.endswith("t") and len(base) >= 5:
+            forms.append(stem(base[:-1] + "en"))
+        elif base is not word:
+            forms.append(stem(base))
+    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_PART]
 
 
 def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, frozenset[str]]:
