@@ -53,3 +53,11 @@ def test_punctuation_and_dashes_separate_words(text: str, expected: list[str]) -
 def test_inflected_forms_share_a_stem() -> None:
     assert stem("initiativen") == stem("initiative")
     assert tokens("Ehrenamtliche") == tokens("ehrenamtlichen")
+
+
+
+@pytest.mark.parametrize(
+    "chat", ["weiss nich", "grad gabs nix", "wies damals war", "worum gings", "haett ich wohl"]
+)
+def test_chat_forms_and_function_words_are_stop_words(chat: str) -> None:
+    assert words(f"{chat} Zeitplan") == ["zeitplan"]

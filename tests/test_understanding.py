@@ -128,3 +128,68 @@ def test_small_talk_with_a_question_is_a_question(matcher: Matcher) -> None:
     result = matcher.search("Hallo! Wie vermeiden wir Doppelstrukturen?")
     assert result.kind == KIND_PRINCIPLE
     assert result.matches[0].entry.id == "keine-doppelstrukturen"
+
+
+# 2. (continued) A word the content does not know weighs by how specific it is: everyday
+# words ("Situation") dilute little, rare ones ("Sperrmüll") keep their full weight.
+def test_unknown_everyday_word_weighs_less_than_unknown_rare_word(matcher: Matcher) -> None:
+    (everyday,) = matcher.vocabulary.resolve("situation")
+    (rare,) = matcher.vocabulary.resolve("sperrmuell")
+    assert not everyday.candidates and not rare.candidates
+    assert everyday.weight < 0.5 * rare.weight
+
+
+def test_everyday_words_around_a_topic_word_do_not_hide_it(matcher: Matcher) -> None:
+    text = "mittlerweile frag ich mich echt, worum es bei dem workshop damals so ging"
+    assert first(matcher, text) == "ueber-den-workshop"
+
+
+# Colloquial words and verb forms reach the content's words.
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("kohle", "geld"),
+        ("anquatscht", "ansprechen"),  # -t form of a colloquial synonym
+        ("gesteuert", "steuern"),  # participle
+        ("eingeladen", "einladen"),  # participle of a separable verb
+        ("zoff", "konflikt"),
+        ("kapiert", "verstehen"),
+    ],
+)
+def test_colloquial_words_and_verb_forms_reach_the_content(
+    matcher: Matcher, said: str, meant: str
+) -> None:
+    candidates = {found for term in matcher.vocabulary.resolve(said) for found, _ in term.candidates}
+    assert stem(meant) in candidates
+
+
+# 5. (continued) Loanwords and administrative jargon reach the words the content uses.
+@pytest.mark.parametrize(
+    ("jargon", "meant"),
+    [
+        ("touchpoints", "anknuepfungspunkt"),
+        ("onboarding", "einarbeitung"),
+        ("mindset", "haltung"),
+        ("querschnittsaufgabe", "ressortdenken"),
+        ("verwaltungsspitze", "fuehrungskraefte"),
+        ("beschlussvorlage", "ratsbeschluss"),
+        ("cocreation", "kokreation"),
+    ],
+)
+def test_jargon_reaches_the_content_words(matcher: Matcher, jargon: str, meant: str) -> None:
+    candidates = {
+        found for term in matcher.vocabulary.resolve(jargon) for found, _ in term.candidates
+    }
+    assert stem(meant) in candidates
+
+
+# 6. (continued) A request that says little itself leaves the topic to the introduction.
+def test_a_generic_request_leaves_the_topic_to_the_introduction(matcher: Matcher) -> None:
+    text = (
+        "Unser Nachbarschaftscafé gibt es seit elf Jahren, inzwischen kommt kaum noch jemand "
+        "und die Helferinnen sind müde. Keiner traut sich, das Projekt zu beenden. "
+        "Wie gehen wir damit um?"
+    )
+    weighted = matcher.terms(text)
+    assert first(matcher, text) == "mut-zum-beenden"
+    assert {t.token: t.info for t in weighted}[stem("beenden")] > INTRO_WEIGHT * 0.5

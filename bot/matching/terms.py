@@ -21,6 +21,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -137,11 +138,11 @@ class Vocabulary:
                 candidates.setdefault(part, PART_SIMILARITY)
         self._add_prefix_family(token, candidates)
         self._add_synonyms(token, 1.0, candidates)
+        if self.lang == GERMAN:
+            for form in verb_forms(word):
+                self._add(form, VERB_FORM_SIMILARITY, candidates)
+                self._add_prefix_family(form, candidates)
         if token not in self._stems:
-            if not candidates and self.lang == GERMAN:
-                for form in verb_forms(word):
-                    self._add(form, VERB_FORM_SIMILARITY, candidates)
-                    self._add_prefix_family(form, candidates)
             for other, similarity in self._spelling_variants(word):
                 self._add(stem(other, self.lang), similarity, candidates)
         if candidates:
@@ -234,7 +235,8 @@ class Vocabulary:
         return None
 
 
-def verb_forms(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def verb_forms(word: str) -> tuple[str, ...]:
     """Stems of the infinitive a German verb form may belong to, where Snowball misses it.
 
     Snowball leaves the -t of the third person and the ge- of the participle:
@@ -251,7 +253,7 @@ def verb_forms(word: str) -> list[str]:
             forms.append(stem(base[:-1] + "en"))
         elif base is not word:
             forms.append(stem(base))
-    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_PART]
+    return tuple(f for f in dict.fromkeys(forms) if len(f) >= MIN_PART)
 
 
 def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, frozenset[str]]:
