@@ -159,7 +159,9 @@ def test_everyday_words_around_a_topic_word_do_not_hide_it(matcher: Matcher) -> 
 def test_colloquial_words_and_verb_forms_reach_the_content(
     matcher: Matcher, said: str, meant: str
 ) -> None:
-    candidates = {found for term in matcher.vocabulary.resolve(said) for found, _ in term.candidates}
+    candidates = {
+        found for term in matcher.vocabulary.resolve(said) for found, _ in term.candidates
+    }
     assert stem(meant) in candidates
 
 

@@ -47,20 +47,20 @@ CLOSE_MARGIN = 4.0
 # `confidence_of`); fitted by `python -m benchmarks.fit` on the project's own tuning data
 # (tests/data/quality.yaml, the tune halves of realistic.yaml and practical.yaml).
 WEIGHTS: Mapping[str, float] = {
-    "bias": -2.14,
-    "fit": 0.77,
-    "score": 2.36,
-    "lead": 1.76,
+    "bias": -2.07,
+    "fit": 0.66,
+    "score": 2.22,
+    "lead": 2.42,
     "explained": 1.39,
-    "foreign": -3.75,
+    "foreign": -3.93,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
-    "bias": -1.76,
-    "fit": 1.05,
-    "score": 0.69,
-    "lead": 1.03,
-    "explained": 0.75,
-    "foreign": -2.03,
+    "bias": -1.61,
+    "fit": 0.91,
+    "score": 0.54,
+    "lead": 1.05,
+    "explained": 0.79,
+    "foreign": -2.07,
 }
 CAP = 3.0  # explained / unexplained masses count up to three fully specific words
 
