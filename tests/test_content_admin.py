@@ -117,6 +117,18 @@ BAD_UPLOADS = [
         id="oversized",
     ),
     pytest.param(
+        "messages.yaml",
+        lambda: _shipped("messages.yaml").replace("Guten Tag!", "Guten Tag, <Name>!").encode(),
+        "Feld „greeting“: „&lt;Name&gt;“",
+        id="message-html-telegram-refuses",
+    ),
+    pytest.param(
+        "messages.yaml",
+        lambda: _shipped("messages.yaml").replace("„{given}“", "„{given.upper}“").encode(),
+        "Feld „abo_invalid“: „{given.upper}“",
+        id="message-placeholder-attribute",
+    ),
+    pytest.param(
         "protokoll.pdf",
         lambda: b"%PDF-1.4 not yaml",
         "mit der Endung .yaml",

@@ -6,12 +6,20 @@ from bot.admin.updates import Change, ChangeRejected
 from bot.content import Content, Finding, describe_diff
 from bot.ui import esc
 
-MAX_FINDINGS_SHOWN = 15
+# An upload with hundreds of problems still gets one short reply: the first findings, each
+# cut to a few lines, then "… und N weitere Fehler" (`python -m bot validate` lists them all).
+MAX_FINDINGS_SHOWN = 12
+MAX_FINDING_CHARS = 300
+
+
+def clipped(text: str, limit: int = MAX_FINDING_CHARS) -> str:
+    """`text`, cut to `limit` characters with "…" if longer."""
+    return text if len(text) <= limit else f"{text[: limit - 1].rstrip()}…"
 
 
 def findings_text(content: Content, findings: list[Finding]) -> str:
     """The findings as a bulleted list (the first few, then a count of the rest)."""
-    lines = [f"• {esc(str(f))}" for f in findings[:MAX_FINDINGS_SHOWN]]
+    lines = [f"• {esc(clipped(str(f)))}" for f in findings[:MAX_FINDINGS_SHOWN]]
     if len(findings) > MAX_FINDINGS_SHOWN:
         lines.append(esc(content.text("findings_more", count=len(findings) - MAX_FINDINGS_SHOWN)))
     return "\n".join(lines)

@@ -52,7 +52,8 @@ from bot.content.files import (
     export_name,
 )
 from bot.content.loader import load_content, summary_line
-from bot.content.message_keys import REQUIRED_MESSAGES
+from bot.content.message_keys import PLACEHOLDERS, REQUIRED_MESSAGES
+from bot.content.telegram_html import HTMLParseError, parse_html, u16len
 from bot.content.translations import translation_report
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "KIND_TENSION",
     "MAX_QUESTION",
     "MESSAGES_FILE",
+    "PLACEHOLDERS",
     "READING_FILE",
     "REQUIRED_MESSAGES",
     "ROLES",
@@ -81,6 +83,7 @@ __all__ = [
     "Entry",
     "Finding",
     "GlossaryTerm",
+    "HTMLParseError",
     "Link",
     "Plain",
     "Pointer",
@@ -97,6 +100,8 @@ __all__ = [
     "diff_content",
     "export_name",
     "load_content",
+    "parse_html",
     "summary_line",
     "translation_report",
+    "u16len",
 ]

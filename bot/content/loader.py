@@ -23,6 +23,7 @@ from bot.content.files import (
     content_version,
 )
 from bot.content.glossary import load_glossary
+from bot.content.message_checks import check_message
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
@@ -117,6 +118,7 @@ def _load_messages(check: Checker) -> dict[str, str]:
                 field_name=str(key),
             )
         else:
+            check_message(check, MESSAGES_FILE, line, str(key), value)
             messages[str(key)] = value.strip()
     for key, line in data.duplicate_keys:
         check.add(MESSAGES_FILE, line, "Der Schlüssel steht doppelt.", field_name=str(key))

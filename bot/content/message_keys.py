@@ -1,7 +1,12 @@
 """The keys of content/messages.yaml that the code looks up.
 
 The loader refuses content that lacks one of them; tests check that code and this list agree.
+PLACEHOLDERS names the {placeholders} the code fills into each text (one source of truth for
+the loader's check and for the tests).
 """
+
+from collections.abc import Mapping
+from types import MappingProxyType
 
 REQUIRED_MESSAGES: tuple[str, ...] = (
     "greeting",
@@ -230,4 +235,101 @@ REQUIRED_MESSAGES: tuple[str, ...] = (
     "announce_stats_planned",
     "button_share",
     "inbox_apology",
+)
+
+# The {placeholders} the code fills in, per key (keys not listed get none). The loader refuses
+# a text that uses any other name; tests/test_messages.py renders every message with these
+# names and checks the code passes nothing else.
+_PLACEHOLDER_NAMES: dict[str, str] = {
+    "help": "commands",
+    "admin_help": "commands",
+    "did_you_mean": "title",
+    "button_related": "title",
+    "button_tension": "title",
+    "button_principle": "title",
+    "button_pointer": "title",
+    "button_pointer_also": "title",
+    "quote_single": "quote",
+    "quote_item": "quote",
+    "source_workshop": "sections",
+    "topic_header": "title description",
+    "role_prompt": "current",
+    "role_saved": "role",
+    "glossary_term": "term explanation",
+    "reading_link": "title url",
+    "reading_item": "title about url",
+    "chat_invalid_choice": "count",
+    "reload_ok": "version",
+    "upload_ok": "name version",
+    "rollback_ok": "name version",
+    "upload_invalid": "name",
+    "upload_not_yaml": "name",
+    "upload_protected": "name",
+    "upload_too_big": "limit",
+    "upload_not_utf8": "position",
+    "rollback_invalid": "name",
+    "export_intro": "count",
+    "findings_more": "count",
+    **{
+        f"diff_{kind}_{change}": "count ids"
+        for kind, changes in (
+            ("entries", ("added", "changed", "removed")),
+            ("tips", ("added", "removed")),
+            ("topics", ("added", "removed")),
+            ("messages", ("changed",)),
+            ("pointers", ("added", "changed", "removed")),
+        )
+        for change in changes
+    },
+    "stats_header": "days",
+    "stats_total": "count",
+    "stats_share": "count percent",
+    "stats_decisions": "answered suggested refused",
+    "stats_top_line": "title count",
+    "stats_unanswered_line": "question count",
+    "stats_feedback_line": "title up down",
+    "stats_pointers": "pointers",
+    "privacy": "days",
+    "forget_done": "count",
+    "inbox_apology": "date time",
+    "tip": "text",
+    "abo_confirm": "start days time",
+    "abo_status": "days time",
+    "abo_start_on": "weekday",
+    "abo_invalid": "given",
+    "review_answered_with": "entry",
+    "review_suggestions": "entries",
+    "question_no_entry": "entry",
+    "question_exists": "entry",
+    "question_layout": "entry",
+    "question_invalid": "limit",
+    "contact_email": "value",
+    "contact_phone": "value",
+    "contact_web": "value",
+    "contact_hours": "value",
+    "forward_consent": "team question",
+    "forward_too_many": "count",
+    "team_question": "number question",
+    "team_followup": "number question",
+    "team_answer_prompt": "number",
+    "team_answer_sent": "number",
+    "team_answer_undeliverable": "number",
+    "team_answer": "question answer",
+    "team_thanks": "number",
+    "button_review_add": "number",
+    "button_review_ignore": "number",
+    "review_line_unanswered": "number question count title",
+    "review_line_downvoted": "number question count title",
+    "review_pick": "question",
+    "review_added": "question title",
+    "review_ignored": "question",
+    "announce_usage": "limit",
+    "announce_preview": "count",
+    "announce_bad_time": "given",
+    "announce_planned": "when",
+    "announce_stats": "when sent blocked",
+    "announce_stats_planned": "when sent blocked",
+}
+PLACEHOLDERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {key: frozenset(names.split()) for key, names in _PLACEHOLDER_NAMES.items()}
 )

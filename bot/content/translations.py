@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.content.checks import Checker, Finding
+from bot.content.message_checks import check_message
 from bot.content.model import Content
 from bot.content.yamlsource import LineDict, LineList
 
@@ -214,6 +215,9 @@ class _Reader:
         for name, text in value.items():
             if name in allowed and name != HASH_FIELD:
                 self._check_texts(text, relative, value.key_lines[name], str(key), str(name))
+        text = value.get("text")
+        if section is MESSAGES and isinstance(text, str):
+            check_message(self.check, relative, value.key_lines["text"], str(key), text)
         return value, relative
 
     def _check_texts(self, value: Any, relative: str, line: int, key: str, name: str) -> None:

@@ -34,7 +34,16 @@ import tornado.httputil
 import tornado.iostream
 import tornado.netutil
 
-__all__ = ["BOT_USERNAME", "Call", "FakeTelegramServer", "TelegramAPIError", "UploadedFile"]
+from bot.content import HTMLParseError, parse_html, u16len
+
+__all__ = [
+    "BOT_USERNAME",
+    "Call",
+    "FakeTelegramServer",
+    "TelegramAPIError",
+    "UploadedFile",
+    "parse_html",
+]
 
 BOT_USERNAME = "beteiligungslotse_test_bot"
 
@@ -212,221 +221,6 @@ def _parse_request(query: str, headers: tornado.httputil.HTTPHeaders, body: byte
             mime_type=f.content_type or "application/octet-stream",
         )
     return params
-
-
-# --------------------------------------------------------------------------- HTML parsing
-
-_HTML_TAGS = frozenset(
-    {
-        "a",
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "ins",
-        "s",
-        "strike",
-        "del",
-        "code",
-        "pre",
-        "span",
-        "tg-spoiler",
-        "blockquote",
-        "tg-emoji",
-    }
-)
-_TAG_ENTITY = {
-    "b": "bold",
-    "strong": "bold",
-    "i": "italic",
-    "em": "italic",
-    "u": "underline",
-    "ins": "underline",
-    "s": "strikethrough",
-    "strike": "strikethrough",
-    "del": "strikethrough",
-    "span": "spoiler",
-    "tg-spoiler": "spoiler",
-    "code": "code",
-    "pre": "pre",
-    "blockquote": "blockquote",
-    "a": "text_link",
-    "tg-emoji": "custom_emoji",
-}
-_SPECIAL_RE = re.compile(r"[<&]")
-_ENTITY_RE = re.compile(r"&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([a-zA-Z]+));")
-_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_START_TAG_RE = re.compile(r"<([^\s>]*)")
-_ATTR_RE = re.compile(r"\s*([^\s=>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_END_TAG_RE = re.compile(r"</([^\s>]*)\s*>")
-
-
-class _HTMLParseError(Exception):
-    pass
-
-
-def _u16len(s: str) -> int:
-    if s.isascii():
-        return len(s)
-    return len(s.encode("utf-16-le")) // 2
-
-
-def _unescape_attr(value: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        return _decode_entity(m) or m.group(0)
-
-    return _ENTITY_RE.sub(repl, value)
-
-
-def _decode_entity(m: re.Match[str]) -> str | None:
-    dec, hexa, name = m.groups()
-    if name is not None:
-        return _NAMED_ENTITIES.get(name)
-    code = int(dec) if dec is not None else int(hexa, 16)
-    if code == 0 or code >= 0x10FFFF:
-        return None
-    return chr(code)
-
-
-def parse_html(text: str, strict: bool = True) -> tuple[str, list[JSONDict]]:
-    """Parse Telegram-flavoured HTML, return ``(visible_text, entities)``.
-
-    Mirrors tdlib's ``parse_html`` (error messages included).  With ``strict`` a bare
-    ``&`` that does not start a known entity is an error (real Telegram keeps it
-    literally; strict mode catches missing escaping in the bot).
-    Raises :class:`_HTMLParseError` with Telegram's description.
-    """
-    out: list[str] = []
-    u16 = 0
-    stack: list[tuple[str, JSONDict, int]] = []
-    entities: list[JSONDict] = []
-    pos = 0
-    n = len(text)
-
-    def byte_offset(i: int) -> int:
-        return len(text[:i].encode("utf-8"))
-
-    while pos < n:
-        m = _SPECIAL_RE.search(text, pos)
-        if m is None:
-            chunk = text[pos:]
-            out.append(chunk)
-            u16 += _u16len(chunk)
-            break
-        i = m.start()
-        if i > pos:
-            chunk = text[pos:i]
-            out.append(chunk)
-            u16 += _u16len(chunk)
-        if text[i] == "&":
-            em = _ENTITY_RE.match(text, i)
-            ch = _decode_entity(em) if em else None
-            if ch is None:
-                if strict:
-                    raise _HTMLParseError(
-                        f'Unsupported entity or unescaped "&" at byte offset {byte_offset(i)}'
-                    )
-                out.append("&")
-                u16 += 1
-                pos = i + 1
-                continue
-            out.append(ch)
-            u16 += _u16len(ch)
-            pos = em.end()  # type: ignore[union-attr]
-            continue
-        # '<'
-        if i + 1 < n and text[i + 1] == "/":
-            em = _END_TAG_RE.match(text, i)
-            if not stack:
-                raise _HTMLParseError(f"Unexpected end tag at byte offset {byte_offset(i)}")
-            if em is None:
-                raise _HTMLParseError(f"Unclosed end tag at byte offset {byte_offset(i)}")
-            end_name = em.group(1).lower()
-            tag, tag_attrs, start = stack.pop()
-            if end_name and end_name != tag:
-                raise _HTMLParseError(
-                    f"Unmatched end tag at byte offset {byte_offset(i)}, "
-                    f'expected "</{tag}>", found "</{end_name}>"'
-                )
-            length = u16 - start
-            if length > 0:
-                ent: JSONDict = {"type": _TAG_ENTITY[tag], "offset": start, "length": length}
-                if tag == "a":
-                    href = tag_attrs.get("href", "")
-                    if href.startswith("tg://user?id="):
-                        ent["type"] = "text_mention"
-                        ent["user"] = {
-                            "id": int(href[13:] or 0),
-                            "is_bot": False,
-                            "first_name": "",
-                        }
-                    elif href:
-                        ent["url"] = href
-                    else:
-                        ent = {}
-                elif tag == "pre":
-                    # <pre><code class="language-x"> -> pre with language
-                    for e in reversed(entities):
-                        if (
-                            e.get("type") == "code"
-                            and e["offset"] == start
-                            and (e["length"] == length)
-                        ):
-                            if "_language" in e:
-                                ent["language"] = e["_language"]
-                            entities.remove(e)
-                            break
-                elif tag == "code" and tag_attrs.get("class", "").startswith("language-"):
-                    ent["_language"] = tag_attrs["class"][9:]
-                elif tag == "blockquote" and "expandable" in tag_attrs:
-                    ent["type"] = "expandable_blockquote"
-                elif tag == "tg-emoji":
-                    ent["custom_emoji_id"] = tag_attrs["emoji-id"]
-                if ent:
-                    entities.append(ent)
-            pos = em.end()
-            continue
-        # start tag
-        sm = _START_TAG_RE.match(text, i)
-        assert sm is not None
-        tag = sm.group(1).lower()
-        k = sm.end()
-        if k >= n:
-            raise _HTMLParseError(f"Unclosed start tag at byte offset {byte_offset(i)}")
-        if tag not in _HTML_TAGS:
-            raise _HTMLParseError(f'Unsupported start tag "{tag}" at byte offset {byte_offset(i)}')
-        attrs: JSONDict = {}
-        while True:
-            while k < n and text[k].isspace():
-                k += 1
-            if k >= n:
-                raise _HTMLParseError(f"Unclosed start tag at byte offset {byte_offset(i)}")
-            if text[k] == ">":
-                k += 1
-                break
-            am = _ATTR_RE.match(text, k)
-            if am is None:  # pragma: no cover - regex always matches a non-space char
-                raise _HTMLParseError(f"Unclosed start tag at byte offset {byte_offset(i)}")
-            name, value = am.group(1).lower(), am.group(2)
-            if value is None:
-                value = ""
-            elif value[:1] in ("'", '"'):
-                value = value[1:-1]
-            attrs[name] = _unescape_attr(value)
-            k = am.end()
-        if tag == "span" and attrs.get("class") != "tg-spoiler":
-            raise _HTMLParseError('Tag "span" must have class "tg-spoiler"')
-        if tag == "tg-emoji" and not attrs.get("emoji-id"):
-            raise _HTMLParseError('Tag "tg-emoji" must have attribute "emoji-id"')
-        stack.append((tag, attrs, u16))
-        pos = k
-    if stack:
-        raise _HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
-    for e in entities:
-        e.pop("_language", None)
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
-    return "".join(out), entities
 
 
 # --------------------------------------------------------------------------- validation helpers
@@ -1068,7 +862,7 @@ class FakeTelegramServer:
         msg["text"] = text
         if entities is None and text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.strip() else text
-            entities = [{"type": "bot_command", "offset": 0, "length": _u16len(command)}]
+            entities = [{"type": "bot_command", "offset": 0, "length": u16len(command)}]
         if entities:
             msg["entities"] = entities
         return self.push_update({"message": msg})
@@ -1302,7 +1096,7 @@ class FakeTelegramServer:
             if mode == "html":
                 try:
                     text, entities = parse_html(text, self.strict_html)
-                except _HTMLParseError as exc:
+                except HTMLParseError as exc:
                     raise _bad(f"can't parse entities: {exc}") from None
             elif mode not in ("markdown", "markdownv2"):
                 raise _bad("unsupported parse_mode")
