@@ -6,15 +6,17 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
 from bot.cli import main as cli_main
-from bot.records import DEAD, DONE, PENDING, Inbox, Incoming, dead_count
+from bot.records import DEAD, DONE, PENDING, Inbox, Incoming, choose_language, dead_count
 from bot.records.privacy import forget_user
-from bot.serve import DB_KEY, BotApp
+from bot.serve import DB_KEY, SETTINGS_KEY, BotApp
 from bot.serve.runner import BotRunner
 from bot.storage import Database
 from bot.testing.fake_telegram import FakeTelegramServer
@@ -115,16 +117,42 @@ async def test_poison_update_is_kept_dead_and_does_not_delay_the_next_question(
     assert not [r for r in caplog.records if r.exc_info]
 
 
-async def test_update_older_than_the_maximum_age_gets_the_apology(
+GERMAN_APOLOGY = "Entschuldigung, Ihre Nachricht vom "
+ENGLISH_APOLOGY = "Sorry, your message from "
+# (Telegram language, /sprache choice, text, how the apology starts)
+APOLOGY_LANGUAGES = {
+    "german-user": ("de", None, QUESTION, GERMAN_APOLOGY),
+    "english-telegram": ("en-GB", None, "Hallo", ENGLISH_APOLOGY),
+    "chose-english": ("de", "en", "Hallo", ENGLISH_APOLOGY),
+    "chose-german": ("en", "de", "Hallo", GERMAN_APOLOGY),
+    "english-question": ("de", None, "How do we find the relevant initiatives?", ENGLISH_APOLOGY),
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "chosen", "text", "starts"), APOLOGY_LANGUAGES.values(), ids=APOLOGY_LANGUAGES.keys()
+)
+async def test_update_older_than_the_maximum_age_gets_the_apology_in_the_readers_language(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
+    code: str,
+    chosen: str | None,
+    text: str,
+    starts: str,
 ) -> None:
-    old = text_update(QUESTION, CHAT)
-    old["message"]["date"] = int(time.time()) - 25 * 3600
+    if chosen:
+        await choose_language(running_bot.bot_data[DB_KEY], CHAT, chosen)
+    old = text_update(text, CHAT)
+    old["message"]["from"]["language_code"] = code
+    sent_at = int(time.time()) - 25 * 3600
+    old["message"]["date"] = sent_at
     fake_telegram.push_update(old)
     (sent,) = await fake_telegram.wait_for("sendMessage")
-    assert sent.params["text"].startswith("Entschuldigung, Ihre Nachricht vom ")
+    assert sent.params["text"].startswith(starts)
     assert ANSWER_TITLE not in sent.params["text"]
+    berlin = datetime.fromtimestamp(sent_at, ZoneInfo(running_bot.bot_data[SETTINGS_KEY].timezone))
+    day = berlin.strftime("%Y-%m-%d" if starts == ENGLISH_APOLOGY else "%d.%m.%Y")
+    assert day in sent.params["text"]
 
 
 async def test_webhook_refuses_malformed_bodies_with_400_and_keeps_poison_as_dead(

@@ -24,13 +24,13 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.warnings import PTBUserWarning
 
 from bot.config import Settings
 from bot.records import DEAD, Inbox, Incoming, Stored
 from bot.serve.keys import STORE_KEY
+from bot.serve.late import apologise
 from bot.serve.telegram_io import BotApp
 from bot.snapshot import ContentStore
 
@@ -45,7 +45,6 @@ POLL_LIMIT = 100
 READ_MARGIN_S = 5.0
 BACKOFF_FIRST_S = 0.5
 BACKOFF_MAX_S = 30.0
-APOLOGY_KEY = "inbox_apology"
 # Updates of different chats are handled side by side (as PTB's concurrent_updates would),
 # those of one chat in order; each running update may be answered again after a crash.
 CONCURRENT_UPDATES = 8
@@ -171,7 +170,7 @@ class Dispatcher:
         assert isinstance(update, Update)
         try:
             if self._too_old(update, stored):
-                await self._apologise(update)
+                await apologise(self.app, self.store, self.zone, update)
             else:
                 await self.app.process_update(update)
         except Exception as error:  # process_update hands handler errors to the error handler
@@ -192,21 +191,6 @@ class Dispatcher:
 
     def _too_old(self, update: Update, stored: Stored) -> bool:
         return time.time() - self._sent_at(update, stored) > self.max_age_s
-
-    async def _apologise(self, update: Update) -> None:
-        """Past the maximum age: a short apology in a private chat instead of a stale answer."""
-        message = update.message
-        if message is None or message.chat.type != ChatType.PRIVATE:
-            logger.info("Update %d is too old to answer, skipped", update.update_id)
-            return
-        sent = message.date.astimezone(self.zone)
-        text = self.store.current.content.text(
-            APOLOGY_KEY, date=sent.strftime("%d.%m.%Y"), time=sent.strftime("%H:%M")
-        )
-        try:
-            await self.app.bot.send_message(message.chat.id, text)
-        except TelegramError as error:
-            logger.info("Could not send the late-message apology: %s", error)
 
 
 class Intake:
