@@ -53,6 +53,7 @@ WEIGHTS: Mapping[str, float] = {
     "lead": 2.42,
     "explained": 1.39,
     "foreign": -3.93,
+    "practical": 0.0,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -1.61,
@@ -61,6 +62,7 @@ POINTER_WEIGHTS: Mapping[str, float] = {
     "lead": 1.05,
     "explained": 0.79,
     "foreign": -2.07,
+    "practical": 0.0,
 }
 CAP = 3.0  # explained / unexplained masses count up to three fully specific words
 
@@ -95,7 +97,9 @@ class Fit:
     everyday-service and private-matter words (content/smalltalk.yaml); score: the
     ranking score (0–1); lead: the score gap to the runner-up of the same kind (0–1);
     rival: the best score of the other kind (pointers for a principle, principles for a
-    pointer).
+    pointer); practical: the share of the question's specific mass that is about law,
+    money, insurance, forms or data protection (`bot.matching.practical`); practical_left:
+    the share of such practical mass this candidate does not explain.
     """
 
     fit: float
@@ -106,6 +110,8 @@ class Fit:
     score: float
     lead: float
     rival: float = 0.0
+    practical: float = 0.0
+    practical_left: float = 0.0
 
     def signals(self) -> dict[str, float]:
         return {
@@ -114,6 +120,7 @@ class Fit:
             "lead": self.lead,
             "explained": min(self.explained, CAP),
             "foreign": min(self.foreign, CAP),
+            "practical": self.practical,
         }
 
 

@@ -49,6 +49,7 @@ from bot.matching.decision import (
     decide,
 )
 from bot.matching.normalize import sentences, stem, words
+from bot.matching.practical import PracticalWords
 from bot.matching.smalltalk import SERVICE, Classifier
 from bot.matching.terms import Term, Vocabulary, idf_table
 
@@ -72,6 +73,10 @@ MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never ans
 FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
 POINTER_FROM = 0.5  # confidence a pointer needs to be offered at all
 POINTER_EDGE = 3.0  # score points a pointer may trail the best principle and still win
+PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open is no answer
+PRACTICAL_SOME = 0.2  # from this share a question is practical enough to ...
+PRACTICAL_POINTER_FROM = 0.3  # ... get a pointer of this confidence
+PRACTICAL_EDGE = 30.0  # ... and more for a practical question, in proportion to its share
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
 
 
@@ -159,6 +164,10 @@ class Matcher:
         for phrases in self._phrases:
             for phrase in phrases:
                 phrase.weight = math.fsum(self._idf.get(s, default_idf) for s in phrase.stems)
+        self.practical = PracticalWords(
+            content.lang,
+            [t for t, posting in self._postings.items() if min(posting) >= self._count],
+        )
         self.smalltalk = Classifier(content.smalltalk)
         zipf("", content.lang)  # load the background model now, not on the first question
 
@@ -187,15 +196,21 @@ class Matcher:
         signals = principle.fit.signals() if principle else {}
         offered = (
             PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
-            if pointer and q_conf >= POINTER_FROM
+            if pointer and q_conf >= pointer_from(pointer.fit)
             else None
         )
-        if offered and pointer_first(principle, pointer):
+        pointer_wins = pointer_first(principle, pointer)
+        if offered and pointer_wins:
             return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
                                 signals=signals)
         decision = decide(matches, p_conf)
         if principle and principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
             decision = REFUSE  # one everyday word in common is no answer
+        if principle and (
+            principle.fit.practical_left >= PRACTICAL_FROM
+            or (pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
+        ):
+            decision = REFUSE  # a practical question: the workshop is not its answer
         if decision != REFUSE:
             return SearchResult(text, decision, matches, p_conf, KIND_PRINCIPLE, offered,
                                 signals=signals)
@@ -237,6 +252,8 @@ class Matcher:
         explained: dict[int, float] = defaultdict(float)
         unexplained = 0.0
         foreign = sum(term.info for term in terms if term.foreign)
+        practical = 0.0  # the practical mass of the message, and how much each explains
+        practical_explained: dict[int, float] = defaultdict(float)
         for term in terms:
             best: dict[int, float] = {}
             for found, similarity in term.candidates:
@@ -245,9 +262,13 @@ class Matcher:
                     if value > best.get(index, 0.0):
                         best[index] = value
             unexplained += term.info * (1.0 - max(best.values(), default=0.0))
+            is_practical = self.practical.is_practical(term)
+            practical += term.info if is_practical else 0.0
             for index, value in best.items():
                 coverage[index] += term.weight / total * value
                 explained[index] += term.info * value
+                if is_practical:
+                    practical_explained[index] += term.info * value
         query = _Query(
             " ".join(sorted(term.token for term in terms)),
             [(term.weight, dict(term.candidates)) for term in terms if term.candidates],
@@ -282,6 +303,8 @@ class Matcher:
                     foreign,
                     score / 100,
                     (score - runner_up) / 100 if rank == 0 else 0.0,
+                    practical=practical / total_info,
+                    practical_left=(practical - practical_explained[index]) / total_info,
                 )
                 results.append(Ranked(index, score, fit))
             ranked.append(results)
@@ -315,15 +338,22 @@ class Matcher:
         return best
 
 
+def pointer_from(fit: Fit) -> float:
+    """The confidence a pointer needs to be offered: less for a practical question."""
+    return POINTER_FROM if fit.practical < PRACTICAL_SOME else PRACTICAL_POINTER_FROM
+
+
 def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
     """True when the best pointer fits at least as well as the best principle.
 
     A practical question ("Wer haftet, wenn ein Helfer jemanden verletzt?") then gets its
-    pointer, not a principle that shares one word with it.
+    pointer, not a principle that shares one word with it: the more of the question is
+    about law, money or forms (`Fit.practical`), the further the pointer may trail.
     """
     if pointer is None:
         return False
-    return principle is None or pointer.score + POINTER_EDGE >= principle.score
+    edge = POINTER_EDGE + PRACTICAL_EDGE * pointer.fit.practical
+    return principle is None or pointer.score + edge >= principle.score
 
 
 def request_weighted(

@@ -1,0 +1,69 @@
+"""The practical-question signal (bot.matching.practical) and what the matcher does with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import KIND_POINTER, KIND_PRINCIPLE
+from bot.matching.practical import PracticalWords
+from bot.matching.terms import Term
+from bot.snapshot import Snapshot
+
+
+def term(token: str, *candidates: tuple[str, float], info: float = 1.0) -> Term:
+    return Term(token, info, info, tuple(candidates))
+
+
+@pytest.mark.parametrize(
+    ("token", "practical"),
+    [
+        ("haft", True),  # haften, haftet: a class word
+        ("versicher", True),  # Versicherung
+        ("haftpflichtversicher", True),  # a compound ending in a class head
+        ("vereinssatzung", True),
+        ("zusammenarbeit", False),
+        ("vertrau", False),
+    ],
+)
+def test_class_words_and_heads_are_practical(token: str, practical: bool) -> None:
+    assert PracticalWords("de", ()).is_practical(term(token)) is practical
+
+
+def test_a_word_only_pointers_know_is_practical() -> None:
+    words = PracticalWords("de", {"ubungsleiterpauschal"})
+    assert words.is_practical(term("ubungsleiterpauschal", ("ubungsleiterpauschal", 1.0)))
+    # a word some workshop entry also knows is not, whatever else it may stand for
+    assert not words.is_practical(
+        term("partnerschaft", ("partnerschaft", 1.0), ("ubungsleiterpauschal", 0.8))
+    )
+    # a weak (typo, part) resemblance to a pointer word says nothing
+    assert not words.is_practical(term("pausch", ("ubungsleiterpauschal", 0.4)))
+
+
+def test_practical_share_is_set_on_the_fit(shipped_snapshot: Snapshot) -> None:
+    matcher = shipped_snapshot.matcher
+    _, pointers = matcher.rank(matcher.terms("Wer haftet für Schäden bei der Aktion?"))
+    assert pointers[0].fit.practical > 0.3
+    principles, _ = matcher.rank(matcher.terms("Wie gewinnen wir Vertrauen in der Nachbarschaft?"))
+    assert principles[0].fit.practical == 0.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer haftet, wenn bei unserer Aktion jemand verletzt wird?",
+        "Müssen wir für die Musik auf dem Straßenfest GEMA-Gebühren bezahlen?",
+        "Ist die Aufwandsentschädigung für Ehrenamtliche steuerfrei?",
+    ],
+)
+def test_practical_question_gets_no_principle(shipped_snapshot: Snapshot, question: str) -> None:
+    result = shipped_snapshot.matcher.search(question)
+    assert not result.answered
+    assert result.kind == KIND_POINTER
+
+
+def test_workshop_question_with_a_practical_word_still_gets_its_principle(
+    shipped_snapshot: Snapshot,
+) -> None:
+    result = shipped_snapshot.matcher.search("Spende oder Partnerschaft")
+    assert result.kind == KIND_PRINCIPLE and result.answered
