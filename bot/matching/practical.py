@@ -24,35 +24,36 @@ from bot.matching.terms import Term
 
 __all__ = ["HEADS", "WORDS", "PracticalWords"]
 
-# Class words, by class; matched by stem, so inflected forms count too.
+# Class words, by class, spelled as the matcher folds them (ü → ue); matched by stem, so
+# inflected forms count too.
 WORDS = frozenset(
     # law, liability, permits
-    "dürfen erlaubt Recht Rechte rechtlich Rechtsform Rechtslage Gesetz gesetzlich Paragraf "
-    "Paragraph Vorschrift Vorschriften Verordnung haften haftet Haftung haftbar Anwalt Anwältin "
+    "duerfen erlaubt Recht Rechte rechtlich Rechtsform Rechtslage Gesetz gesetzlich Paragraf "
+    "Paragraph Vorschrift Vorschriften Verordnung haften haftet Haftung haftbar Anwalt Anwaeltin "
     "Rechtsanwalt Gericht Amtsgericht Klage klagen verklagen Vertrag Satzung Pflicht "
-    "verpflichtet Erlaubnis erlaubt verboten zulässig unzulässig Genehmigung genehmigen "
+    "verpflichtet Erlaubnis erlaubt verboten zulaessig unzulaessig Genehmigung genehmigen "
     "genehmigungspflichtig Anmeldung anmelden Register eintragen Eintragung Notar "
     "Ordnungsamt Auflagen Urheberrecht Impressum Lizenz GEMA Hausrecht Aufsichtspflicht "
     # money and tax
-    "Geld Euro Kosten kostet kostenlos Gebühr Gebühren bezahlen zahlen zahlt Zahlung Honorar "
-    "Vergütung vergütet Entschädigung Pauschale Freibetrag Steuer Steuern steuerfrei "
+    "Geld Euro Kosten kostet kostenlos Gebuehr Gebuehren bezahlen zahlen zahlt Zahlung Honorar "
+    "Verguetung verguetet Entschaedigung Pauschale Freibetrag Steuer Steuern steuerfrei "
     "steuerlich versteuern Finanzamt Umsatzsteuer Einnahmen Ausgaben Rechnung Quittung "
-    "Beleg Belege Konto Bankkonto Kasse Kassenprüfung Spende Spenden spenden Zuschuss "
-    "Fördermittel Fördergeld Finanzierung finanzieren Budget Zuwendung Bürgergeld Jobcenter "
+    "Beleg Belege Konto Bankkonto Kasse Kassenpruefung Spende Spenden spenden Zuschuss "
+    "Foerdermittel Foerdergeld Finanzierung finanzieren Budget Zuwendung Buergergeld Jobcenter "
     "Rente Minijob Mindestlohn Lohn Gehalt Mitgliedsbeitrag Kredit Darlehen "
     # insurance
     "Versicherung versichert versichern Unfall Schaden Schadensfall Haftpflicht Unfallkasse "
     "Berufsgenossenschaft "
     # forms, deadlines, proof
     "Antrag beantragen Formular Frist Fristen Stichtag Unterschrift Unterschriften "
-    "unterschreiben Nachweis Bescheinigung Bescheid Zertifikat Führungszeugnis Vollmacht "
+    "unterschreiben Nachweis Bescheinigung Bescheid Zertifikat Fuehrungszeugnis Vollmacht "
     "Stimmrecht Quorum "
     # data protection
     "Datenschutz DSGVO Einwilligung personenbezogen Daten".split()
 )
 # Compound heads of the class: a word ending in one is of the class ("Vereinshaftpflicht").
 HEADS = (
-    "versicherung", "steuer", "gebühr", "kosten", "antrag", "vertrag", "satzung", "pflicht",
+    "versicherung", "steuer", "gebuehr", "kosten", "antrag", "vertrag", "satzung", "pflicht",
     "gesetz", "geld", "pauschale", "frist", "genehmigung", "erlaubnis", "haftung",
     "nachweis", "bescheinigung", "quittung", "register", "spende", "honorar", "beitrag",
     "zuschuss", "datenschutz", "rechtlich",
