@@ -7,13 +7,16 @@ Scoring, in short:
   compounds are also indexed by their known parts;
 - the message is split into sentences; the request (the last question, else the last
   sentence) counts fully, the introduction at INTRO_WEIGHT, so "Ich bin seit drei Jahren
-  Sprecherin einer Mieterinitiative …" does not outweigh what is asked;
+  Sprecherin einer Mieterinitiative …" does not outweigh what is asked — unless the
+  request holds no specific word itself ("Wie gehen wir damit um?", REQUEST_MASS);
 - its words become terms (`bot.matching.terms`): exact, synonyms, umlaut-free spellings,
   typos, compounds; each weighted by how specific it is in general German
   (`bot.matching.background`) so everyday chat words count little;
 - `coverage`: how much of the message (weighted) a candidate explains; `phrase`: how
   close the message is to one of its own phrasings; score = 100 × (0.6 × coverage +
-  0.4 × phrase);
+  0.4 × phrase); the best few are reordered with a little exact-word BM25
+  (`bot.matching.bm25`, BM25_SHARE), which counts how often an entry uses the message's
+  words — the two err differently, and long messages gain most;
 - confidence comes from fit (`bot.matching.decision`), not from length; principles and
   pointers are judged alike and the better-fitting kind wins, so a practical question
   does not get a principle because one word overlaps.
@@ -33,6 +36,7 @@ from rapidfuzz import fuzz
 
 from bot.content import Content, Entry, Pointer
 from bot.matching.background import informativeness, zipf
+from bot.matching.bm25 import Bm25
 from bot.matching.decision import (
     KIND_POINTER,
     KIND_PRINCIPLE,
@@ -65,6 +69,7 @@ PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the wh
 RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top coverage hits
 RERANK_POINTERS = 5  # the same for pointers, of which there are few
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
+BM25_SHARE = 0.1  # share of exact-word BM25 (`bot.matching.bm25`) in the ranking score
 INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
 # ... unless the request says little itself ("Wie geht man damit um?"): below this specific
 # mass (informativeness summed over its words) the introduction counts more, up to fully.
@@ -117,6 +122,7 @@ class Matcher:
         self._count = len(self._entries)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[_Phrase]] = []
+        self._bm25 = Bm25()
         # Each document's distinct words grouped by their highest field weight (compact: the
         # second pass below needs them, and 10,000 dicts would double the peak memory).
         surface_by_doc: list[tuple[tuple[float, tuple[str, ...]], ...]] = []
@@ -127,11 +133,15 @@ class Matcher:
                 _entry_texts(document) if isinstance(document, Entry) else _pointer_texts(document)
             )
             surface: dict[str, float] = {}
+            counted: list[str] = []
             for text, weight in texts:
                 for w in words(text, content.lang):
                     word = shared.setdefault(w, w)
                     if surface.get(word, -1.0) < weight:
                         surface[word] = weight
+                    if weight >= SUMMARY_WEIGHT:
+                        counted.append(word)
+            self._bm25.add(stem(word, content.lang) for word in counted)
             by_weight: dict[float, list[str]] = defaultdict(list)
             for word, weight in surface.items():
                 self._post(stem(word, content.lang), index, weight)
@@ -142,6 +152,7 @@ class Matcher:
                 for t in (document.title, *document.questions)
             ]
             self._phrases.append([p for p in phrases if p.stems])
+        self._bm25.finish()
         idf = idf_table(self._postings, len(documents))
         ordered = sorted(idf.values())
         default_idf = ordered[int(len(ordered) * DEFAULT_IDF_QUANTILE)] if ordered else 1.0
@@ -275,21 +286,20 @@ class Matcher:
             total,
             frozenset(found for term in terms for found, _ in term.candidates),
         )
+        exact_query = {term.token: term.info for term in terms if not term.foreign}
         ranked = []
         for subset, candidates in (
             (((i, c) for i, c in coverage.items() if i < self._count), RERANK_CANDIDATES),
             (((i, c) for i, c in coverage.items() if i >= self._count), RERANK_POINTERS),
         ):
             best_ones = heapq.nlargest(candidates, subset, key=lambda item: (item[1], -item[0]))
+            exact = self._bm25.share(exact_query, (i for i, _ in best_ones))
+            own = {
+                i: COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * self._phrase_score(i, query)
+                for i, cov in best_ones
+            }
             scored = sorted(
-                (
-                    (
-                        round(100 * (COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE)
-                                     * self._phrase_score(i, query)), 1),
-                        i,
-                    )
-                    for i, cov in best_ones
-                ),
+                ((round(100 * _mixed(own[i], exact.get(i, 0.0)), 1), i) for i in own),
                 reverse=True,
             )
             results = []
@@ -301,7 +311,7 @@ class Matcher:
                     unexplained,
                     1.0 - unexplained / total_info,
                     foreign,
-                    score / 100,
+                    own[index],
                     (score - runner_up) / 100 if rank == 0 else 0.0,
                     practical=practical / total_info,
                     practical_left=(practical - practical_explained[index]) / total_info,
@@ -341,6 +351,11 @@ class Matcher:
 def pointer_from(fit: Fit) -> float:
     """The confidence a pointer needs to be offered: less for a practical question."""
     return POINTER_FROM if fit.practical < PRACTICAL_SOME else PRACTICAL_POINTER_FROM
+
+
+def _mixed(own: float, exact: float) -> float:
+    """The ranking score (0–1): the matcher's own score with a little exact-word BM25."""
+    return (1 - BM25_SHARE) * own + BM25_SHARE * exact
 
 
 def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:

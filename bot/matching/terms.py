@@ -156,9 +156,13 @@ class Vocabulary:
         return [Term(token, rank * specific * self.idf(token), info, ())]
 
     def _part_term(self, part: str, rank: float, info: float) -> Term:
+        """A compound part weighs no more than the part is specific as a word of its own:
+        "Jahresende" is mostly "Jahr" and "Ende", two everyday words."""
         candidates: dict[str, float] = {}
         self._add(part, 1.0, candidates)
-        return Term(part, rank * self.idf(part), info, tuple(candidates.items()))
+        specific = informativeness(part, self.lang)
+        return Term(part, rank * specific * self.idf(part), info,
+                    tuple(candidates.items()))
 
     def _add(self, token: str, similarity: float, candidates: dict[str, float]) -> None:
         """The stem (if indexed) and its synonyms, at the given similarity."""

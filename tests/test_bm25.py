@@ -1,0 +1,47 @@
+"""Exact-word BM25 (bot.matching.bm25): the matcher's second opinion for the ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.bm25 import Bm25
+
+
+def index(*documents: str) -> Bm25:
+    bm25 = Bm25()
+    for document in documents:
+        bm25.add(document.split())
+    bm25.finish()
+    return bm25
+
+
+def test_a_document_using_the_word_more_often_scores_higher() -> None:
+    bm25 = index("sponsor sponsor verein", "sponsor verein stadt", "stadt rat")
+    shares = bm25.share({"sponsor": 1.0}, [0, 1, 2])
+    assert shares[0] > shares[1] > shares[2] == 0.0
+
+
+def test_shares_are_between_zero_and_one() -> None:
+    bm25 = index("sponsor verein", "verein stadt", "stadt rat")
+    shares = bm25.share({"sponsor": 1.0, "verein": 0.5}, [0, 1, 2])
+    assert all(0.0 <= share <= 1.0 for share in shares.values())
+    assert shares[0] == pytest.approx(1.0)
+
+
+def test_words_no_document_uses_lower_the_share() -> None:
+    bm25 = index("sponsor verein", "verein stadt", "stadt rat")
+    known = bm25.share({"sponsor": 1.0}, [0])[0]
+    with_unknown = bm25.share({"sponsor": 1.0, "sperrmuell": 1.0}, [0])[0]
+    assert with_unknown < known
+
+
+def test_query_weights_decide_which_word_counts() -> None:
+    bm25 = index("sponsor verein", "stadt rat")
+    sponsor_heavy = bm25.share({"sponsor": 1.0, "stadt": 0.1}, [0, 1])
+    stadt_heavy = bm25.share({"sponsor": 0.1, "stadt": 1.0}, [0, 1])
+    assert sponsor_heavy[0] > sponsor_heavy[1]
+    assert stadt_heavy[1] > stadt_heavy[0]
+
+
+def test_an_empty_query_scores_nothing() -> None:
+    assert index("sponsor verein").share({}, [0]) == {}
