@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import ContentError, SmallTalk, SocialClass, load_content
-from bot.matching.smalltalk import Classifier
+from bot.matching.smalltalk import Classifier, asks_for_fact
 from tests.conftest import write_content
 
 VALID = """
@@ -91,3 +91,92 @@ def test_small_talk_is_short_and_made_of_class_words(text: str, reply: str | Non
 )
 def test_request_words_and_heads_are_foreign(word: str, foreign: bool) -> None:
     assert classifier().foreign(word) is foreign
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Classifier:
+    return Classifier(load_content(DEFAULT_CONTENT_DIR).smalltalk)
+
+
+# Small talk is recognised by class vocabulary and chat spelling, not by listed messages.
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("dankeeee!!", "smalltalk_thanks"),  # stretched letters
+        ("thx", "smalltalk_thanks"),
+        ("merci vielmals", "smalltalk_thanks"),
+        ("jo danke", "smalltalk_thanks"),
+        ("dnake dir", "smalltalk_thanks"),  # one typo in a longer word
+        ("🙏", "smalltalk_thanks"),  # an emoji of the class
+        ("👍👍", "smalltalk_ack"),
+        ("Grüezi mitenand", None),  # an unknown word: no small talk
+        ("Griaß di", "smalltalk_hello"),
+        ("moin moin 👋", "smalltalk_hello"),
+        ("Hallöchen zusammen", "smalltalk_hello"),
+        ("wie geht's dir so?", "smalltalk_hello"),  # apostrophe
+        ("tschööö, bis bald", "smalltalk_goodbye"),
+        ("bist du ein mensch oder eine ki?", "smalltalk_who"),
+        ("bist du chatgpt", "smalltalk_who"),
+        ("wofür bist du da?", "smalltalk_abilities"),
+        ("ich hab ne frage", "smalltalk_abilities"),
+        ("halt die klappe", "smalltalk_insult"),
+        ("voll nutzloser bot", "smalltalk_insult"),  # inflected class word
+        ("du bist echt hilfreich 👏", "smalltalk_praise"),
+        ("🤷", "smalltalk_gibberish"),  # symbols only, none of a class
+    ],
+)
+def test_small_talk_generalises_over_chat_spelling(
+    shipped: Classifier, text: str, reply: str | None
+) -> None:
+    assert shipped.small_talk(text) == reply
+
+
+def test_a_frequent_word_is_no_typo_of_a_class_word(shipped: Classifier) -> None:
+    # "dinge" is one edit from "danke" but a word of its own: the message is a question.
+    assert shipped.small_talk("danke, dinge") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("aerzte", "private"),  # plural with umlaut of a class word
+        ("grundsteuerbescheide", "service"),  # head inside an inflected compound
+        ("hundesteuer", "service"),
+        ("bescheid", None),  # a head alone is no compound ("Bescheid geben")
+        ("beisteuern", None),  # a verb ending in "…steuern", no tax
+        ("gehalten", None),  # more frequent than "Gehalt": another word
+        ("unterstuetzung", None),
+    ],
+)
+def test_request_words_inflect_and_heads_mark_compounds(
+    shipped: Classifier, word: str, kind: str | None
+) -> None:
+    social = shipped.request_class(word)
+    assert (social.id if social else None) == kind
+
+
+def test_words_the_content_is_about_are_never_foreign() -> None:
+    smalltalk = load_content(DEFAULT_CONTENT_DIR).smalltalk
+    assert Classifier(smalltalk).foreign("chefs")
+    assert not Classifier(smalltalk, protected={"chef"}).foreign("chefs")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Wann hat die Stadtbücherei am Samstag offen?", True),
+        ("Hallo, wann ist eigentlich das nächste Straßenfest?", True),
+        ("Was kostet ein Anwohnerparkausweis?", True),
+        ("Wie hoch ist die Gebühr für eine Beglaubigung?", True),
+        ("Wo bekomme ich Gelbe Säcke?", True),
+        ("Wo kann man hier Lastenräder ausleihen?", True),
+        ("Wann sollten wir die Presse einbinden?", False),  # a modal: judgement
+        ("Wann ist der richtige Zeitpunkt, ein Projekt zu beenden?", False),
+        ("Wo finden wir Mitstreiter für unsere Initiative?", False),
+        ("Wie gewinnen wir Unternehmen als Partner?", False),
+    ],
+)
+def test_requests_for_a_fact_are_told_from_questions_of_judgement(
+    text: str, fact: bool
+) -> None:
+    assert asks_for_fact(text) is fact

@@ -11,6 +11,7 @@ import pytest
 from bot.matching import KIND_PRINCIPLE, KIND_SERVICE, KIND_SMALLTALK, REFUSE, Matcher
 from bot.matching.matcher import INTRO_WEIGHT, request_weighted
 from bot.matching.normalize import stem
+from bot.matching.terms import FOREIGN_INFO
 from bot.snapshot import Snapshot
 
 
@@ -195,3 +196,29 @@ def test_a_generic_request_leaves_the_topic_to_the_introduction(matcher: Matcher
     weighted = matcher.terms(text)
     assert first(matcher, text) == "mut-zum-beenden"
     assert {t.token: t.info for t in weighted}[stem("beenden")] > INTRO_WEIGHT * 0.5
+# 7b. Near misses: a request for a fact, or for an everyday service, shares a word or two
+# with the content but asks for something else.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wann hat die Ehrenamtsagentur geöffnet?",
+        "Wo bekomme ich Flyer für unsere Initiative gedruckt?",
+        "Nach dem Beteiligungsabend im Rathaus hatte ich ein Knöllchen am Auto. Kann ich "
+        "dagegen Einspruch einlegen?",
+    ],
+)
+def test_a_near_miss_gets_no_principle(matcher: Matcher, text: str) -> None:
+    result = matcher.search(text)
+    assert not result.answered
+    assert result.kind != KIND_PRINCIPLE
+
+
+def test_a_service_word_counts_as_specific_however_frequent(matcher: Matcher) -> None:
+    (opened,) = [t for t in matcher.terms("Das Bürgerbüro hat heute geöffnet.") if t.foreign]
+    assert opened.info >= FOREIGN_INFO
+
+
+def test_words_the_content_is_about_stay_in_scope(matcher: Matcher) -> None:
+    # "Chef" is a word of private life, but a keyword of an entry: the question is in scope.
+    text = "unsre chefs im amt blockieren jede beteiligung, wie kriegen wir die ins boot?"
+    assert first(matcher, text) == "fuehrungskraefte-bildung"

@@ -52,12 +52,12 @@ from bot.matching.decision import (
     confidence_of,
     decide,
 )
-from bot.matching.normalize import sentences, stem, words
+from bot.matching.normalize import GERMAN, sentences, stem, words
 from bot.matching.practical import PracticalWords
-from bot.matching.smalltalk import SERVICE, Classifier
+from bot.matching.smalltalk import SERVICE, Classifier, asks_for_fact
 from bot.matching.terms import Term, Vocabulary, idf_table
 
-__all__ = ["Matcher", "Ranked", "pointer_first", "request_weighted"]
+__all__ = ["Matcher", "Ranked", "pointer_first", "request_sentence", "request_weighted"]
 
 # Where a word sits in an entry says how much it tells about the entry:
 TITLE_WEIGHT = 1.0  # the title names what the entry is about
@@ -128,6 +128,7 @@ class Matcher:
         surface_by_doc: list[tuple[tuple[float, tuple[str, ...]], ...]] = []
         shared: dict[str, str] = {}
         phrase_cache: dict[str, _Phrase] = {}
+        protected: set[str] = set()  # what the content says it is about: never foreign
         for index, document in enumerate(documents):
             texts = (
                 _entry_texts(document) if isinstance(document, Entry) else _pointer_texts(document)
@@ -143,6 +144,7 @@ class Matcher:
                         counted.append(word)
             self._bm25.add(stem(word, content.lang) for word in counted)
             by_weight: dict[float, list[str]] = defaultdict(list)
+            protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)
             for word, weight in surface.items():
                 self._post(stem(word, content.lang), index, weight)
                 by_weight[weight].append(word)
@@ -179,7 +181,7 @@ class Matcher:
             content.lang,
             [t for t, posting in self._postings.items() if min(posting) >= self._count],
         )
-        self.smalltalk = Classifier(content.smalltalk)
+        self.smalltalk = Classifier(content.smalltalk, protected)
         zipf("", content.lang)  # load the background model now, not on the first question
 
     def _post(self, token: str, index: int, weight: float) -> None:
@@ -214,9 +216,7 @@ class Matcher:
         if offered and pointer_wins:
             return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
                                 signals=signals)
-        decision = decide(matches, p_conf)
-        if principle and principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
-            decision = REFUSE  # one everyday word in common is no answer
+        decision = decide(matches, p_conf) if self._may_answer(principle, text) else REFUSE
         if principle and (
             principle.fit.practical_left >= PRACTICAL_FROM
             or (pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
@@ -234,6 +234,18 @@ class Matcher:
             return SearchResult(text, REFUSE, matches, p_conf, kind, reply=request.reply,
                                 signals=signals)
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
+
+    def _may_answer(self, principle: Ranked | None, text: str) -> bool:
+        """False when no principle can be the answer, however well one scores.
+
+        One everyday word in common is no answer; nor is any principle to a request for a
+        fact ("Wann hat das Bürgerbüro geöffnet?"), though a pointer may be.
+        """
+        if principle is None:
+            return False
+        if principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
+            return False
+        return self.content.lang != GERMAN or not asks_for_fact(request_sentence(text))
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""
@@ -391,6 +403,11 @@ def request_weighted(
         said = min(1.0, mass(parts[request]) / REQUEST_MASS)
         intro = INTRO_WEIGHT + (1.0 - INTRO_WEIGHT) * (1.0 - said)
     return [(part, 1.0 if i == request else intro) for i, part in enumerate(parts)]
+
+
+def request_sentence(text: str) -> str:
+    """The sentence of the message that asks (see `request_weighted`)."""
+    return max(request_weighted(text), key=lambda part: part[1])[0]
 
 
 def _phrase(text: str, cache: dict[str, _Phrase], lang: str) -> _Phrase:

@@ -1,66 +1,162 @@
-"""Messages that are no question about the content: small talk and municipal services.
+"""Messages that are no question about the content: small talk, services, private matters.
 
 What small talk has in common is that it is short and made only of social words ("hallo",
 "danke", "tschüss", "wer bist du", "du bist toll") and function words: as soon as one
 content word appears ("danke, und wie finde ich Partner?") it is a question and goes to the
 matcher. The class is the one whose words occur most often (ties: the earlier class in
-content/smalltalk.yaml). Gibberish is a message none of whose words general German or the
-content knows ("asdfgh"); the matcher decides that, with its vocabulary.
+content/smalltalk.yaml). Chat spellings count as the word they stand for: stretched letters
+("dankeee", "hallooo"), apostrophes ("wie geht's"), other inflections ("nutzloser") and one
+typo in a longer word ("dnake" is no German word, "danke" is one edit away); emojis are
+words of their class ("👍", "🙏"). A message of emojis and punctuation only, none of them
+known, is gibberish. Gibberish of letters is a message none of whose words general German
+or the content knows ("asdfgh"); the matcher decides that, with its vocabulary.
 
 A municipal-service request names an everyday administrative object: a document, a fee,
-a permit, a registration ("Wo beantrage ich ein Führungszeugnis?", "Sperrmüllabholung").
-The service class lists such objects and the word endings that mark them in compounds
-("…bescheid", "…urkunde"); it only applies when no principle or pointer fits.
+a permit, a registration ("Wo beantrage ich ein Führungszeugnis?", "Sperrmüllabholung");
+a private matter names an object of private life (rent, job, doctor, holiday). The request
+classes list such objects and the word endings that mark them in compounds
+("…bescheid", "…urkunde"; only in compounds: "Bescheid geben" is no document). Words the
+content itself uses in the titles, questions or keywords of its entries and pointers are
+never foreign: they are what the content is about. A request class only decides when no
+principle or pointer fits.
+
+A request for a fact (`asks_for_fact`) is never answered with a principle: the workshop
+says how to work together, not when something opens, what it costs or where to get it
+("Wann hat das Bürgerbüro geöffnet?", "Wie hoch ist die Hundesteuer?"). Asked with a
+modal or a judgement ("Wann sollten wir extern moderieren lassen?") it is a question of
+judgement and goes on to the matcher.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.content import SmallTalk, SocialClass
+from bot.matching.background import is_common, zipf
 from bot.matching.normalize import ENGLISH_STOP_WORDS, STOP_WORDS, deumlaut, fold, stem, words
 
 MAX_SMALL_TALK_WORDS = 8
 GIBBERISH = "gibberish"
 SERVICE = "service"
-# Words that address the bot without saying anything ("danke dir", "du bist toll").
+MIN_TYPO_LENGTH = 5  # one typo is tolerated in a social word of at least this length
+MIN_BASE = 4  # an inflected request word keeps at least this many letters
+INFLECTIONS = ("innen", "ern", "en", "er", "es", "in", "e", "n", "s")  # plural, case, feminine
+INFLECTION_MARGIN = 0.3  # Zipf an inflected form may exceed its class word by
+CACHE_SIZE = 50_000  # words whose request class is remembered
+MIN_MODIFIER = 3  # letters a compound needs in front of a head ("Hundesteuer": "hunde")
+# Words that address the bot or the group, or only intensify ("danke dir", "hallo
+# zusammen", "voll nutzlos"), in standard and regional forms ("griaß di").
 ADDRESS = frozenset(
-    "dir dich ihnen dein deine euch bot lotse hilfe tipps tipp antwort antworten infos".split()
+    """dir dich ihnen dein deine euch bot lotse hilfe tipps tipp antwort antworten infos
+    di de zusammen miteinander allerseits alle leute voll ziemlich extrem absolut""".split()
 )
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile(r"(?<=\w)['’´`](?=\w)")
+_STRETCHED = re.compile(r"(.)\1{2,}")
+# Questions for a fact, by what they ask for (folded spelling, at a clause start): a time
+# or date, a price or rate, a place to get or do something. ("Wie viele …", "Wie lange …"
+# are left out: they as often ask how much participation or time a project needs.)
+_FACT = re.compile(
+    r"(?:^|[,;:]\s*)(?:und\s+|aber\s+|also\s+)?(?:"
+    r"(?:ab\s+|bis\s+|seit\s+)?wann\b"
+    r"|wie\s+spae?t\b|um\s+wie\s*viel\s+uhr|welche[rsn]?\s+(?:tag|datum|uhrzeit)\b"
+    r"|wie\s+hoch\s+(?:ist|sind|wird|waere)\s+(?:die|der|das)\b"
+    r"|was\s+(?:kostet|kosten)\b|wie\s+teuer\b"
+    r"|wo\s+(?:bekomme|kriege|ist|sind|liegt|liegen)\b"
+    r"|wo\s+(?:kann|koennte|finde)\s+(?:ich|man|wir)\b.*\b(?:kaufen|bestellen|mieten|leihen"
+    r"|ausleihen|buchen|reparieren|abgeben|entsorgen|beantragen|abholen|parken)\b"
+    r")"
+)
+# Words that make such a question one of judgement ("Wann sollten wir …", "Wie viel ist
+# sinnvoll?"): modals, judgements, and asking about the right moment or measure.
+_JUDGEMENT = re.compile(
+    r"\b(?:soll|sollte|sollten|sollen|solltet|muss|muessen|muesste|muessten|darf|duerfen"
+    r"|lohnt|lohnen|sinnvoll|angezeigt|angebracht|richtig|ratsam|noetig|notwendig|geeignet"
+    r"|besser|am\s+besten|zeitpunkt|genug|zu\s+viel|zu\s+frueh|zu\s+spaet|braucht|brauchen"
+    r"|realistisch|angemessen|merkt|merken|erkennt|erkennen|weiss|wissen)\b"
+)
 
 
 class Classifier:
-    """Small-talk and service classes of one content version."""
+    """Small-talk and request classes of one content version.
 
-    def __init__(self, smalltalk: SmallTalk | None) -> None:
+    `protected`: folded words the content uses where it says what it is about (titles,
+    questions, keywords); they never count as service or private words.
+    """
+
+    def __init__(self, smalltalk: SmallTalk | None, protected: Collection[str] = ()) -> None:
         smalltalk = smalltalk or SmallTalk()
         self._classes = tuple(_folded(c) for c in smalltalk.classes)
         requests = tuple(_folded(c) for c in smalltalk.requests)
-        self._requests = tuple((c, frozenset(stem(w) for w in c.words)) for c in requests)
+        self._requests = tuple(
+            (c, frozenset(deumlaut(w) for w in c.words), tuple(deumlaut(h) for h in c.heads))
+            for c in requests
+        )
+        self._protected = frozenset(deumlaut(w) for w in protected)
+        self._seen: dict[str, SocialClass | None] = {}
         self._neutral = (
             STOP_WORDS | ADDRESS | {deumlaut(w) for w in STOP_WORDS} | ENGLISH_STOP_WORDS
         )
         self._gibberish = next((c for c in self._classes if c.id == GIBBERISH), None)
+        self._social: dict[str, list[int]] = {}
+        for index, social in enumerate(self._classes):
+            for word in social.words:
+                for form in {word, deumlaut(word), stem(word)}:
+                    self._social.setdefault(form, [])
+                    if index not in self._social[form]:
+                        self._social[form].append(index)
+        self._typo_targets: dict[str, list[str]] = {}
+        for word in sorted(self._social):
+            if len(word) >= MIN_TYPO_LENGTH:
+                self._typo_targets.setdefault(word[0], []).append(word)
 
     def small_talk(self, text: str) -> str | None:
         """The reply key when the whole message is small talk, else None."""
-        raw = [w for w in _NON_WORD.split(fold(text)) if w]
-        if not raw or len(raw) > MAX_SMALL_TALK_WORDS:
+        lower = _APOSTROPHES.sub("", text.casefold())
+        raw = _WORD.findall(lower)
+        symbols = _symbols(lower)
+        if len(raw) > MAX_SMALL_TALK_WORDS or not (raw or symbols):
             return None
         votes: Counter[int] = Counter()
-        for word in raw:
-            hits = [i for i, social in enumerate(self._classes) if word in social.words]
-            if hits:
-                votes.update(hits)
-            elif word not in self._neutral:
+        for symbol in symbols:
+            votes.update(self._social.get(symbol, ()))
+        for token in raw:
+            word = fold(token)
+            hits = self._social.get(word)
+            if not hits and word in self._neutral:
+                continue
+            hits = hits or self._social_classes(token, word)
+            if not hits:
                 return None
+            votes.update(hits)
         if not votes:
-            return None
+            return self.gibberish_reply() if symbols and not raw else None
         best = min(votes, key=lambda i: (-votes[i], i))
         return self._classes[best].reply
+
+    def _social_classes(self, token: str, word: str) -> list[int]:
+        """The classes a chat word (as typed, and folded) belongs to: stretched, inflected,
+        mistyped."""
+        for form in (
+            word,
+            fold(_STRETCHED.sub(r"\1", token)),
+            fold(_STRETCHED.sub(r"\1\1", token)),
+        ):
+            hits = self._social.get(form) or self._social.get(stem(form))
+            if hits:
+                return hits
+        if len(word) < MIN_TYPO_LENGTH or is_common(word) or word in self._neutral:
+            return []
+        targets = self._typo_targets.get(word[0], ())
+        found = process.extractOne(word, targets, scorer=OSA.distance, score_cutoff=1)
+        return self._social[found[0]] if found else []
 
     def gibberish_reply(self) -> str | None:
         """The reply key for a message of unknown letter strings, if the class exists."""
@@ -79,16 +175,65 @@ class Classifier:
         return self.request_class(word) is not None
 
     def request_class(self, word: str) -> SocialClass | None:
-        """The request class whose words or word endings include this folded word."""
-        token = stem(word)
-        for social, stems in self._requests:
-            if (
-                word in social.words
-                or token in stems
-                or any(word.endswith(head) for head in social.heads)
-            ):
+        """The request class whose words or compound heads include this folded word.
+
+        Inflected forms count ("Ärzte", "Grundsteuerbescheide") unless the form is more
+        frequent in general German than the class word itself: then it is another word
+        ("gehalten" is no form of "Gehalt", "unterhalten" none of "Unterhalt").
+        """
+        if word in self._seen:
+            return self._seen[word]
+        if len(self._seen) >= CACHE_SIZE:
+            self._seen.clear()
+        found = self._seen[word] = self._request_class(word)
+        return found
+
+    def _request_class(self, word: str) -> SocialClass | None:
+        bases = _bases(word)
+        if word in self._protected or any(base in self._protected for base in bases):
+            return None
+        for social, plain_words, heads in self._requests:
+            if word in social.words:
                 return social
+            for base in bases:
+                if (heads and base.endswith(heads) and _compound_of(base, heads)) or (
+                    base in plain_words and zipf(word) <= zipf(base) + INFLECTION_MARGIN
+                ):
+                    return social
         return None
+
+
+def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
+    """True when the word is a compound ending in one of the heads (not the head alone)."""
+    return any(
+        word.endswith(head) and len(word) - len(head) >= MIN_MODIFIER for head in heads
+    )
+
+
+def _bases(word: str) -> list[str]:
+    """The word and its forms without each inflection ending it may carry, without umlauts."""
+    found = [deumlaut(word)]
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_BASE:
+            if ending in ("n", "en") and word.endswith("ern"):
+                continue  # "beisteuern", "wandern": a verb, no plural of "…steuer"
+            found.append(deumlaut(word[: -len(ending)]))
+    return found
+
+
+def asks_for_fact(text: str) -> bool:
+    """True when the request sentence asks for a fact (a time, amount, price or place).
+
+    Written for German; other languages never match."""
+    folded = " ".join(fold(text).split())
+    return bool(_FACT.search(folded)) and not _JUDGEMENT.search(folded)
+
+
+def _symbols(text: str) -> list[str]:
+    """The emojis and other symbols of a text, one per character (variation marks dropped)."""
+    if text.isascii():
+        return []
+    return [c for c in text if not c.isascii() and unicodedata.category(c) == "So"]
 
 
 def _folded(social: SocialClass) -> SocialClass:

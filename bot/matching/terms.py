@@ -46,6 +46,7 @@ VERB_FORM_SIMILARITY = 0.9
 # Separable verb particles before the ge- of a participle ("eingeladen", "abgestimmt").
 PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit",
              "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar")
+FOREIGN_INFO = 0.6  # least specificity of a service or private word (content/smalltalk.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,11 @@ class Vocabulary:
             for word in dict.fromkeys(words(text, self.lang)):
                 weight = sentence_weight * (NON_NOUN_FACTOR if word in plain else 1.0)
                 if foreign(word):
-                    info = informativeness(word, self.lang) * weight
+                    # An everyday-service or private word says what the message is about
+                    # however frequent, and as verb as much as as noun ("geöffnet",
+                    # "ummelden", "Miete"): it counts as specific.
+                    specific = informativeness(word, self.lang)
+                    info = max(specific * weight, FOREIGN_INFO * sentence_weight)
                     terms = [Term(stem(word, self.lang), info * self._default_idf, info, (), True)]
                 else:
                     terms = self.resolve(word, weight)
