@@ -160,3 +160,26 @@ def test_english_figures_per_half() -> None:
     assert found["pointer_first_all"] == 1.0
     detected = english.detection(["How do we find volunteers for our festival?"], ["Hallo"])
     assert detected["detect_en_right"] == 1.0 and detected["detect_de_undecided"] == 1.0
+
+
+def test_refusal_set_is_out_of_scope_and_split_in_halves() -> None:
+    from benchmarks import refusal
+
+    items = refusal.quality.load_dev(refusal.REFUSAL)
+    assert all(item["expect"] == [] for item in items)
+    for group in {str(item["group"]) for item in items}:
+        halves = [item["half"] for item in items if item["group"] == group]
+        assert set(halves) == {"tune", "check"}
+
+
+def test_refusal_table_counts_refused_and_own_replies(shipped_snapshot: Snapshot) -> None:
+    from benchmarks import refusal
+
+    matcher = shipped_snapshot.matcher
+    items = [
+        {"q": "danke!", "group": "smalltalk", "half": "tune"},
+        {"q": "Wie vermeiden wir Doppelstrukturen?", "group": "smalltalk", "half": "tune"},
+    ]
+    results = [matcher.search(str(item["q"])) for item in items]
+    _header, row = refusal.table(items, results)
+    assert row.split()[:5] == ["smalltalk", "tune", "2", "0.50", "0.50"]
