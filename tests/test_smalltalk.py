@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import ContentError, SmallTalk, SocialClass, load_content
-from bot.matching.smalltalk import Classifier, asks_for_fact
+from bot.matching.smalltalk import Classifier, asked_noun, asks_for_fact
 from tests.conftest import write_content
 
 VALID = """
@@ -169,6 +169,7 @@ def test_words_the_content_is_about_are_never_foreign() -> None:
         ("Was kostet ein Anwohnerparkausweis?", True),
         ("Wie hoch ist die Gebühr für eine Beglaubigung?", True),
         ("Wo bekomme ich Gelbe Säcke?", True),
+        ("Wie heißt der Leiter des Quartiersbüros?", True),
         ("Wo kann man hier Lastenräder ausleihen?", True),
         ("Wann sollten wir die Presse einbinden?", False),  # a modal: judgement
         ("Wann ist der richtige Zeitpunkt, ein Projekt zu beenden?", False),
@@ -180,3 +181,18 @@ def test_requests_for_a_fact_are_told_from_questions_of_judgement(
     text: str, fact: bool
 ) -> None:
     assert asks_for_fact(text) is fact
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Welches Mikrofon eignet sich für den Saal?", "mikrofon"),
+        ("Welche niedrigschwelligen Formate eignen sich?", "formate"),  # adjective skipped
+        ("Mit welcher Federführung verhandelt die Kommune?", "federfuehrung"),
+        ("Was für eine Versicherung brauchen wir?", "versicherung"),
+        ("welche formate gibts", "formate"),  # all lower case: the next word
+        ("Wie finden wir Partner?", None),
+    ],
+)
+def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> None:
+    assert asked_noun(text) == noun

@@ -205,6 +205,8 @@ def test_a_generic_request_leaves_the_topic_to_the_introduction(matcher: Matcher
         "Wo bekomme ich Flyer für unsere Initiative gedruckt?",
         "Nach dem Beteiligungsabend im Rathaus hatte ich ein Knöllchen am Auto. Kann ich "
         "dagegen Einspruch einlegen?",
+        "Welcher Beamer eignet sich für Bürgerversammlungen?",  # asks about an unknown thing
+        "Was für einen Kuchen backen wir für das Ehrenamtsfest?",
     ],
 )
 def test_a_near_miss_gets_no_principle(matcher: Matcher, text: str) -> None:
@@ -222,3 +224,9 @@ def test_words_the_content_is_about_stay_in_scope(matcher: Matcher) -> None:
     # "Chef" is a word of private life, but a keyword of an entry: the question is in scope.
     text = "unsre chefs im amt blockieren jede beteiligung, wie kriegen wir die ins boot?"
     assert first(matcher, text) == "fuehrungskraefte-bildung"
+
+
+def test_a_which_question_about_a_loanword_is_left_to_the_ranking(matcher: Matcher) -> None:
+    # "KPIs" is unknown to the content, but likely jargon, not another topic.
+    text = "Welche KPIs eignen sich, um Empowerment in der Verwaltung zu steuern?"
+    assert first(matcher, text) == "empowerment-steuern"

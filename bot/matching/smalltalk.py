@@ -67,12 +67,18 @@ _FACT = re.compile(
     r"(?:^|[,;:]\s*)(?:und\s+|aber\s+|also\s+)?(?:"
     r"(?:ab\s+|bis\s+|seit\s+)?wann\b"
     r"|wie\s+spae?t\b|um\s+wie\s*viel\s+uhr|welche[rsn]?\s+(?:tag|datum|uhrzeit)\b"
+    r"|wie\s+hei(?:ss|s)t\s+(?:der|die|das|unser|unsere)\b"
     r"|wie\s+hoch\s+(?:ist|sind|wird|waere)\s+(?:die|der|das)\b"
     r"|was\s+(?:kostet|kosten)\b|wie\s+teuer\b"
     r"|wo\s+(?:bekomme|kriege|ist|sind|liegt|liegen)\b"
     r"|wo\s+(?:kann|koennte|finde)\s+(?:ich|man|wir)\b.*\b(?:kaufen|bestellen|mieten|leihen"
     r"|ausleihen|buchen|reparieren|abgeben|entsorgen|beantragen|abholen|parken)\b"
     r")"
+)
+# "Welche …", "was für …" and the next three words (the asked-for noun is among them).
+_WHICH = re.compile(
+    r"(?i:\b(?:welche[rsmn]?|was\s+f(?:ue|ü)r(?:\s+eine?[rnms]?)?))"
+    r"\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)"
 )
 # Words that make such a question one of judgement ("Wann sollten wir …", "Wie viel ist
 # sinnvoll?"): modals, judgements, and asking about the right moment or measure.
@@ -219,6 +225,24 @@ def _bases(word: str) -> list[str]:
                 continue  # "beisteuern", "wandern": a verb, no plural of "…steuer"
             found.append(deumlaut(word[: -len(ending)]))
     return found
+
+
+def asked_noun(text: str) -> str | None:
+    """The folded noun a "welche …?" / "was für …?" question asks about, if it has one.
+
+    "Welches Mikrofon eignet sich …?" asks about "Mikrofon": a principle can only answer it
+    when the content knows that word. Adjectives in between are skipped ("welche guten
+    Formate"); in a text written all in lower case the first word after the interrogative
+    counts."""
+    found = _WHICH.search(text)
+    if not found:
+        return None
+    following = found.group(1).split()
+    lower_only = not any(w[:1].isupper() for w in _WORD.findall(text)[1:])
+    for word in following:
+        if lower_only or word[:1].isupper():
+            return fold(word)
+    return None
 
 
 def asks_for_fact(text: str) -> bool:
