@@ -77,7 +77,7 @@ _FACT = re.compile(
 )
 # "Welche …", "was für …" and the next three words (the asked-for noun is among them).
 _WHICH = re.compile(
-    r"(?i:\b(?:welche[rsmn]?|was\s+f(?:ue|ü)r(?:\s+eine?[rnms]?)?))"
+    r"(?i:\b(?:welche[rsmn]?|was\s+f(?:ue|\u00fc)r(?:\s+eine?[rnms]?)?))"
     r"\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)"
 )
 # Words that make such a question one of judgement ("Wann sollten wir …", "Wie viel ist
