@@ -54,7 +54,7 @@ from bot.matching.decision import (
 )
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import PracticalWords
-from bot.matching.smalltalk import SERVICE, Classifier, asked_noun, asks_for_fact
+from bot.matching.smalltalk import SERVICE, Classifier, asks_elsewhere
 from bot.matching.terms import Term, Vocabulary, idf_table
 
 __all__ = ["Matcher", "Ranked", "pointer_first", "request_sentence", "request_weighted"]
@@ -184,7 +184,7 @@ class Matcher:
         self.smalltalk = Classifier(content.smalltalk, protected)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
-            zipf("", ENGLISH)  # tells loanwords from German words (`_may_answer`)
+            zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
 
     def _post(self, token: str, index: int, weight: float) -> None:
         posting = self._postings[token]
@@ -238,27 +238,15 @@ class Matcher:
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
 
     def _may_answer(self, principle: Ranked | None, text: str) -> bool:
-        """False when no principle can be the answer, however well one scores.
-
-        One everyday word in common is no answer; nor is any principle to a request for a
-        fact ("Wann hat das Bürgerbüro geöffnet?"), or to a "welche …?" question about an
-        everyday German thing the content does not know ("Welches Mikrofon eignet sich für
-        den Saal?"), though a pointer may be. An unknown loanword ("Welche KPIs …",
-        "Stakeholder") is left to the ranking: it is likely jargon for a content word.
-        """
+        """False when no principle can be the answer, however well one scores: one everyday
+        word in common, or a request that asks for something else (`asks_elsewhere`)."""
         if principle is None:
             return False
         if principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
             return False
-        if self.content.lang != GERMAN:
-            return True
-        request = request_sentence(text)
-        if asks_for_fact(request):
-            return False
-        noun = asked_noun(request)
-        if noun is None or zipf(noun) <= zipf(noun, ENGLISH):
-            return True  # no noun, or a loanword: jargon for something the content may know
-        return any(term.candidates for term in self.vocabulary.resolve(noun))
+        return self.content.lang != GERMAN or not asks_elsewhere(
+            request_sentence(text), lambda w: any(t.candidates for t in self.vocabulary.resolve(w))
+        )
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""

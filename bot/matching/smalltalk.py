@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from rapidfuzz import process
@@ -40,7 +40,15 @@ from rapidfuzz.distance import OSA
 
 from bot.content import SmallTalk, SocialClass
 from bot.matching.background import is_common, zipf
-from bot.matching.normalize import ENGLISH_STOP_WORDS, STOP_WORDS, deumlaut, fold, stem, words
+from bot.matching.normalize import (
+    ENGLISH,
+    ENGLISH_STOP_WORDS,
+    STOP_WORDS,
+    deumlaut,
+    fold,
+    stem,
+    words,
+)
 
 MAX_SMALL_TALK_WORDS = 8
 GIBBERISH = "gibberish"
@@ -225,6 +233,22 @@ def _bases(word: str) -> list[str]:
                 continue  # "beisteuern", "wandern": a verb, no plural of "…steuer"
             found.append(deumlaut(word[: -len(ending)]))
     return found
+
+
+def asks_elsewhere(request: str, knows: Callable[[str], bool]) -> bool:
+    """True when a (German) request sentence asks for something no principle answers.
+
+    That is a fact ("Wann hat das Bürgerbüro geöffnet?", `asks_for_fact`), or which one of
+    an everyday German thing the content does not know (`knows` is false for the folded
+    noun: "Welches Mikrofon eignet sich für den Saal?"). An unknown loanword ("Welche KPIs
+    …", "Stakeholder") is no such sign: it is likely jargon for a word the content knows.
+    """
+    if asks_for_fact(request):
+        return True
+    noun = asked_noun(request)
+    if noun is None or zipf(noun) <= zipf(noun, ENGLISH):
+        return False
+    return not knows(noun)
 
 
 def asked_noun(text: str) -> str | None:
