@@ -13,11 +13,10 @@ from bot.storage import Database
 
 async def chosen_language(db: Database, user_id: int) -> str | None:
     """The language this user chose, or None if they never chose one."""
-    async with db.connection.execute(
+    rows = await db.connection.execute_fetchall(  # one round trip to the database thread
         "SELECT lang FROM user_languages WHERE user_id = ?", (user_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    return str(row[0]) if row else None
+    )
+    return next((str(row[0]) for row in rows), None)
 
 
 async def choose_language(db: Database, user_id: int, lang: str) -> None:

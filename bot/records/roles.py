@@ -13,11 +13,10 @@ from bot.storage import Database
 
 async def role_of(db: Database, user_id: int) -> str:
     """The role id the user chose, or "" when none was chosen."""
-    async with db.connection.execute(
+    rows = await db.connection.execute_fetchall(  # one round trip to the database thread
         "SELECT role FROM user_roles WHERE user_id = ?", (user_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    return str(row[0]) if row else ""
+    )
+    return next((str(row[0]) for row in rows), "")
 
 
 async def set_role(db: Database, user_id: int, role: str, now: int | None = None) -> None:

@@ -21,6 +21,7 @@ from telegram.ext import ApplicationBuilder, Defaults, ExtBot
 from bot.config import Settings
 from bot.content import Content
 from bot.language import ENGLISH, GERMAN, load_detector
+from bot.serve.http import AiohttpRequest
 from bot.serve.keys import DB_KEY, SETTINGS_KEY, STORE_KEY
 from bot.serve.ratelimit import ClaimingRateLimiter
 from bot.serve.telegram_io import BotApp
@@ -73,6 +74,7 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
 )
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 RATE_LIMIT_RETRIES = 3
+CONNECTION_POOL_SIZE = 256  # as PTB's default; the broadcast and the dispatcher bound what is used
 
 
 async def _post_init(app: BotApp) -> None:
@@ -131,6 +133,8 @@ def build_application(settings: Settings, store: ContentStore) -> BotApp:
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text is HTML (escaped by bot.ui)
+        .request(AiohttpRequest(connection_pool_size=CONNECTION_POOL_SIZE))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)

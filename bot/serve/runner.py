@@ -112,6 +112,11 @@ def prepare_application(settings: Settings, webhook: bool) -> BotApp:
     return build_application(settings, ContentStore(settings.content_dir))
 
 
+async def close_requests(app: BotApp) -> None:
+    """Close the bot's HTTP client (the getUpdates client has sent nothing yet)."""
+    await app.bot.request.shutdown()
+
+
 class BotRunner:
     """Starts the Application in order, takes updates by polling or webhook, stops it cleanly."""
 
@@ -139,8 +144,11 @@ class BotRunner:
         self._started = True
         try:
             await app.initialize()  # getMe checks the token
-        except InvalidToken:
-            raise ConfigError("TELEGRAM_BOT_TOKEN was rejected by the Bot API") from None
+        except BaseException as error:
+            await close_requests(app)  # PTB leaves its clients open when initialize fails
+            if isinstance(error, InvalidToken):
+                raise ConfigError("TELEGRAM_BOT_TOKEN was rejected by the Bot API") from None
+            raise
         try:
             if app.post_init:
                 await app.post_init(app)  # opens and migrates the database

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import httpx
 from telegram import InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -18,6 +19,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 
 from bot.content import Content, Tip
+from bot.serve.http import NOT_SENT_ERRORS
 from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
 from bot.serve.telegram_io import keyboard
 from bot.tips import Blocked, OnWire, RetryLater, Send, Transient, Uncertain, render_tip
@@ -25,13 +27,22 @@ from bot.tips import Blocked, OnWire, RetryLater, Send, Transient, Uncertain, re
 # The language a chat reads ("de", "en"), looked up when its tip is sent.
 LanguageOf = Callable[[int], Awaitable[str]]
 GONE_CHAT_ERRORS = ("chat not found", "user is deactivated", "bot was kicked")
-# Transport failures after which Telegram cannot have processed the request.
-NOT_SENT_CAUSES = (
+# Transport failures after which Telegram cannot have processed the request (the bot's own
+# client, bot/serve/http.py, and PTB's httpx client, which a plain `Bot` uses).
+NOT_SENT_CAUSES: tuple[type[BaseException], ...] = (
+    *NOT_SENT_ERRORS,
     httpx.ConnectError,
     httpx.ConnectTimeout,
     httpx.PoolTimeout,
     httpx.WriteError,
     httpx.WriteTimeout,
+)
+# Transport failures in general: unless they are of the kind above, the request may have
+# reached Telegram (e.g. the connection broke while waiting for the answer).
+TRANSPORT_CAUSES: tuple[type[BaseException], ...] = (
+    aiohttp.ClientError,
+    TimeoutError,
+    httpx.TransportError,
 )
 
 
@@ -99,7 +110,7 @@ def text_sender(bot: ExtBot[Any]) -> TextSend:
             raise RetryLater(retry_seconds(error)) from error
         except NetworkError as error:  # includes TimedOut
             cause = error.__cause__
-            if isinstance(cause, httpx.TransportError) and not isinstance(cause, NOT_SENT_CAUSES):
+            if isinstance(cause, TRANSPORT_CAUSES) and not isinstance(cause, NOT_SENT_CAUSES):
                 raise Uncertain(str(error)) from error  # e.g. read timeout: it may have arrived
             raise Transient(str(error)) from error  # 5xx answer or never sent
 
