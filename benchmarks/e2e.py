@@ -7,7 +7,9 @@ the durable inbox (every update is stored, answered, then marked done, exactly a
 well below capacity, which gives the latency a user sees on a busy day. Latency runs from
 the moment `getUpdates` handed an update to the bot to the moment the fake server received the
 `sendMessage` answering it (both recorded in the server's `Call`s). The fake server runs
-in the same process and event loop, so its work counts against the bot's figure.
+in the same process and event loop, so its work counts against the bot's figure. CPU time
+per answer (the whole process, bot and fake server, all threads) is reported beside the rate:
+on a shared machine the rate follows the load, the CPU per answer much less.
 The rate limiter is set to RATE_LIMIT_PER_S so that PTB's AIORateLimiter does not cap the
 figure; Telegram itself allows about 30 messages per second overall.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import statistics
 import tempfile
 import time
@@ -87,6 +90,7 @@ async def _questions(
     """Push `count` questions (all at once, or `per_s` a second), wait for every answer."""
     server.clear_calls()
     update_chat = {}
+    cpu_start = time.process_time()
     start = time.monotonic()
     for n in range(count):
         if per_s:
@@ -95,7 +99,8 @@ async def _questions(
         pushed = server.push_message(questions[n % len(questions)], user_id=chat)
         update_chat[pushed["update_id"]] = chat
     await _answered(server, set(update_chat.values()), TIMEOUT_S)
-    return _figures(server, update_chat)
+    cpu_ms = (time.process_time() - cpu_start) * 1000 / count
+    return {**_figures(server, update_chat), "cpu_ms": round(cpu_ms, 2)}
 
 
 async def measure(
@@ -132,6 +137,8 @@ async def measure(
         "e2e_per_s": statistics.median(burst["per_s"] for burst in bursts),
         "e2e_p50_ms": statistics.median(burst["p50_ms"] for burst in bursts),
         "e2e_p99_ms": statistics.median(burst["p99_ms"] for burst in bursts),
+        "e2e_cpu_ms_per_answer": statistics.median(burst["cpu_ms"] for burst in bursts),
+        "e2e_load_average": round(os.getloadavg()[0], 2),
         "e2e_paced_per_s": PACED_PER_S,
         "e2e_paced_p50_ms": paced["p50_ms"],
         "e2e_paced_p99_ms": paced["p99_ms"],

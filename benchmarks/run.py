@@ -172,6 +172,8 @@ def _end_to_end(figures: dict[str, object], dev: Path, updates: int) -> list[str
         f"rate limit {e2e.RATE_LIMIT_PER_S:,.0f}/s)",
         f"  burst of {updates} x {e2e.BURSTS}: {result['e2e_per_s']:.0f} answered/s, "
         f"p50 {result['e2e_p50_ms']:.0f} ms, p99 {result['e2e_p99_ms']:.0f} ms (queueing incl.)",
+        f"  CPU per answer {result['e2e_cpu_ms_per_answer']:.1f} ms (bot and fake server), "
+        f"load average {result['e2e_load_average']:.1f}",
         f"  paced {result['e2e_paced_per_s']:.0f}/s: p50 {result['e2e_paced_p50_ms']:.1f} ms, "
         f"p99 {result['e2e_paced_p99_ms']:.1f} ms",
     ]
