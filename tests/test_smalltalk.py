@@ -122,6 +122,9 @@ def shipped() -> Classifier:
         ("halt die klappe", "smalltalk_insult"),
         ("voll nutzloser bot", "smalltalk_insult"),  # inflected class word
         ("du bist echt hilfreich 👏", "smalltalk_praise"),
+        ("Du bist der Beste", "smalltalk_praise"),  # a tie with "who": the earlier class
+        ("hast du gefühle?", "smalltalk_who"),  # the bot as a person
+        ("ich brauche hilfe", "smalltalk_abilities"),
         ("🤷", "smalltalk_gibberish"),  # symbols only, none of a class
     ],
 )
@@ -170,6 +173,7 @@ def test_words_the_content_is_about_are_never_foreign() -> None:
         ("Wie hoch ist die Gebühr für eine Beglaubigung?", True),
         ("Wo bekomme ich Gelbe Säcke?", True),
         ("Wie heißt der Leiter des Quartiersbüros?", True),
+        ("Was ist eigentlich der Unterschied zwischen Landrat und Kreistag?", True),
         ("Wo kann man hier Lastenräder ausleihen?", True),
         ("Wann sollten wir die Presse einbinden?", False),  # a modal: judgement
         ("Wann ist der richtige Zeitpunkt, ein Projekt zu beenden?", False),

@@ -63,19 +63,22 @@ MIN_MODIFIER = 3  # letters a compound needs in front of a head ("Hundesteuer": 
 # zusammen", "voll nutzlos"), in standard and regional forms ("griaß di").
 ADDRESS = frozenset(
     """dir dich ihnen dein deine euch bot lotse hilfe tipps tipp antwort antworten infos
-    di de zusammen miteinander allerseits alle leute voll ziemlich extrem absolut""".split()
+    di de zusammen miteinander allerseits alle leute voll ziemlich extrem absolut weiter
+    brauche brauch braeuchte haette""".split()
 )
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’´`](?=\w)")
 _STRETCHED = re.compile(r"(.)\1{2,}")
 # Questions for a fact, by what they ask for (folded spelling, at a clause start): a time
-# or date, a price or rate, a place to get or do something. ("Wie viele …", "Wie lange …"
-# are left out: they as often ask how much participation or time a project needs.)
+# or date, a price or rate, a place to get or do something, a name, a difference between
+# two things. ("Wie viele …", "Wie lange …" are left out: they as often ask how much
+# participation or time a project needs.)
 _FACT = re.compile(
     r"(?:^|[,;:]\s*)(?:und\s+|aber\s+|also\s+)?(?:"
     r"(?:ab\s+|bis\s+|seit\s+)?wann\b"
     r"|wie\s+spae?t\b|um\s+wie\s*viel\s+uhr|welche[rsn]?\s+(?:tag|datum|uhrzeit)\b"
     r"|wie\s+hei(?:ss|s)t\s+(?:der|die|das|unser|unsere)\b"
+    r"|(?:was\s+ist|wo(?:rin)?\s+liegt)\s+(?:denn\s+|eigentlich\s+)?der\s+unterschied\b"
     r"|wie\s+hoch\s+(?:ist|sind|wird|waere)\s+(?:die|der|das)\b"
     r"|was\s+(?:kostet|kosten)\b|wie\s+teuer\b"
     r"|wo\s+(?:bekomme|kriege|ist|sind|liegt|liegen)\b"
