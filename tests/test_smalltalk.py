@@ -174,6 +174,8 @@ def test_words_the_content_is_about_are_never_foreign() -> None:
         ("Wo bekomme ich Gelbe Säcke?", True),
         ("Wie heißt der Leiter des Quartiersbüros?", True),
         ("Was ist eigentlich der Unterschied zwischen Landrat und Kreistag?", True),
+        ("Wer ist eigentlich die Landrätin in Göttingen?", True),
+        ("Wer ist bei der Stadt für Ehrenamt zuständig?", False),
         ("Wo kann man hier Lastenräder ausleihen?", True),
         ("Wann sollten wir die Presse einbinden?", False),  # a modal: judgement
         ("Wann ist der richtige Zeitpunkt, ein Projekt zu beenden?", False),

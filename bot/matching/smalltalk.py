@@ -78,6 +78,7 @@ _FACT = re.compile(
     r"(?:ab\s+|bis\s+|seit\s+)?wann\b"
     r"|wie\s+spae?t\b|um\s+wie\s*viel\s+uhr|welche[rsn]?\s+(?:tag|datum|uhrzeit)\b"
     r"|wie\s+hei(?:ss|s)t\s+(?:der|die|das|unser|unsere)\b"
+    r"|wer\s+(?:ist|war)\s+(?:eigentlich\s+|denn\s+)?(?:der|die)\s+[a-z]+\s+(?:von|in)\s"
     r"|(?:was\s+ist|wo(?:rin)?\s+liegt)\s+(?:denn\s+|eigentlich\s+)?der\s+unterschied\b"
     r"|wie\s+hoch\s+(?:ist|sind|wird|waere)\s+(?:die|der|das)\b"
     r"|was\s+(?:kostet|kosten)\b|wie\s+teuer\b"
