@@ -81,6 +81,8 @@ POINTER_EDGE = 3.0  # score points a pointer may trail the best principle and st
 PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open is no answer
 PRACTICAL_SOME = 0.2  # from this share a question is practical enough to ...
 PRACTICAL_POINTER_FROM = 0.3  # ... get a pointer of this confidence
+AHEAD_BY = 5.0  # score points by which a pointer nobody else beats ...
+AHEAD_FROM = 0.3  # ... and the confidence with which it is offered when no principle answers
 PRACTICAL_EDGE = 30.0  # ... and more for a practical question, in proportion to its share
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
 
@@ -214,19 +216,17 @@ class Matcher:
             if pointer and q_conf >= pointer_from(pointer.fit)
             else None
         )
-        pointer_wins = pointer_first(principle, pointer)
-        if offered and pointer_wins:
+        if offered and pointer_first(principle, pointer):
             return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
                                 signals=signals)
         decision = decide(matches, p_conf) if self._may_answer(principle, text) else REFUSE
-        if principle and (
-            principle.fit.practical_left >= PRACTICAL_FROM
-            or (pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
-        ):
+        if principle and not_the_workshop(principle, pointer):
             decision = REFUSE  # a practical question: the workshop is not its answer
         if decision != REFUSE:
             return SearchResult(text, decision, matches, p_conf, KIND_PRINCIPLE, offered,
                                 signals=signals)
+        if pointer and not offered and clearly_ahead(principle, pointer, q_conf):
+            offered = PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
         if offered:
             return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
                                 signals=signals)
@@ -369,6 +369,21 @@ def pointer_from(fit: Fit) -> float:
 def _mixed(own: float, exact: float) -> float:
     """The ranking score (0–1): the matcher's own score with a little exact-word BM25."""
     return (1 - BM25_SHARE) * own + BM25_SHARE * exact
+
+
+def not_the_workshop(principle: Ranked, pointer: Ranked | None) -> bool:
+    """True when the best principle is no answer to a practical question: it leaves most of
+    the practical words open, or a pointer fits a question with practical words better."""
+    if principle.fit.practical_left >= PRACTICAL_FROM:
+        return True
+    return bool(pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
+
+
+def clearly_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:
+    """True when no principle answers and the pointer clearly outscores the best of them:
+    a pointer that fits better than anything in the workshop is worth offering."""
+    rival = principle.score if principle else 0.0
+    return confidence >= AHEAD_FROM and pointer.score >= rival + AHEAD_BY
 
 
 def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
