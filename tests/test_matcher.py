@@ -16,6 +16,8 @@ from bot.matching import (
     SearchResult,
     close_runner_ups,
 )
+from bot.matching.decision import Fit
+from bot.matching.matcher import Ranked, clearly_ahead, not_the_workshop
 from bot.snapshot import Snapshot
 from tests.conftest import MINI_ENTRIES, write_content
 
@@ -124,3 +126,37 @@ def test_close_runner_ups_are_within_the_margin(mini_matcher: Matcher) -> None:
     result = SearchResult("q", ANSWER, (Match(a, 90.0), Match(b, 80.0), Match(c, 70.0)))
     assert [m.entry.id for m in close_runner_ups(result, margin=12.0)] == [b.id]
     assert close_runner_ups(SearchResult("q", REFUSE, ())) == ()
+
+
+def ranked(score: float, practical: float = 0.0, left: float = 0.0) -> Ranked:
+    fit = Fit(0.5, 1.0, 0.0, 1.0, 0.0, score / 100, 0.1, practical=practical, practical_left=left)
+    return Ranked(0, score, fit)
+
+
+@pytest.mark.parametrize(
+    ("principle", "pointer", "expected"),
+    [
+        (ranked(60, 0.6, 0.6), None, True),  # most practical words left open
+        (ranked(60, 0.6, 0.1), None, False),  # the principle explains them ("Spende")
+        (ranked(40, 0.2), ranked(45, 0.2), True),  # a pointer fits a practical question better
+        (ranked(40), ranked(45), False),  # no practical word: the principle may still answer
+        (ranked(50, 0.2), ranked(45, 0.2), False),
+    ],
+)
+def test_not_the_workshop(principle: Ranked, pointer: Ranked | None, expected: bool) -> None:
+    assert not_the_workshop(principle, pointer) is expected
+
+
+@pytest.mark.parametrize(
+    ("principle", "pointer", "confidence", "expected"),
+    [
+        (ranked(20), ranked(40), 0.35, True),
+        (None, ranked(40), 0.35, True),
+        (ranked(38), ranked(40), 0.35, False),  # not clearly ahead
+        (ranked(20), ranked(40), 0.1, False),  # too unsure to offer at all
+    ],
+)
+def test_a_pointer_clearly_ahead_is_offered(
+    principle: Ranked | None, pointer: Ranked, confidence: float, expected: bool
+) -> None:
+    assert clearly_ahead(principle, pointer, confidence) is expected

@@ -67,3 +67,16 @@ def test_workshop_question_with_a_practical_word_still_gets_its_principle(
 ) -> None:
     result = shipped_snapshot.matcher.search("Spende oder Partnerschaft")
     assert result.kind == KIND_PRINCIPLE and result.answered
+
+
+def test_a_question_touching_both_gets_the_principle_and_the_pointer_offer(
+    shipped_snapshot: Snapshot,
+) -> None:
+    # The issue's own example: money is practical, independence is the workshop's topic.
+    # "unabhängig" appears only in a pointer's explanation, which makes no word practical.
+    result = shipped_snapshot.matcher.search(
+        "Wie finanzieren wir unser Projekt, und wie bleibt es unabhängig?"
+    )
+    assert result.kind == KIND_PRINCIPLE and result.answered
+    assert result.best is not None and result.best.entry.id == "ressourcen-ziele"
+    assert result.pointer is not None

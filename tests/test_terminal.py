@@ -150,6 +150,24 @@ def test_plain_switch_and_back_by_number(shipped_snapshot: Snapshot) -> None:
     assert respond(shipped_snapshot, "1", plain) == first
 
 
+def test_practical_offer_survives_the_plain_switch_and_opens_the_pointer(
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    first = respond(shipped_snapshot, "Spende oder Partnerschaft", None)
+    pointer = content.pointer("spenden")
+    assert pointer is not None
+    offer = content.text("button_pointer_also", title=pointer.title)
+    labels = [row[0].label for row in first.buttons]
+    assert offer in labels and labels[0] == content.text("button_plain")
+    plain = respond(shipped_snapshot, "1", first)
+    assert [row[0].label for row in plain.buttons][1:] == labels[1:]
+    opened = respond(shipped_snapshot, str(labels.index(offer) + 1), plain)
+    shown = format_reply(shipped_snapshot, opened)
+    assert shown.startswith(f"{pointer.title}\nWegweiser · praktische Frage")
+    assert f"({pointer.links[0].url})" in shown
+
+
 def test_rolle_in_the_chat_orders_the_steps_for_the_session(shipped_snapshot: Snapshot) -> None:
     content = shipped_snapshot.content
     state = ChatState()

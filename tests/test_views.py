@@ -52,6 +52,37 @@ async def test_switch_to_plain_and_back_edits_the_answer_in_place(
     assert len(fake_telegram.calls_of("sendMessage")) == 1
 
 
+MIXED = "Spende oder Partnerschaft"  # a principle that also touches a practical topic
+
+
+async def test_switch_keeps_the_practical_pointer_offer_which_opens_the_pointer(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    result = shipped_snapshot.matcher.search(MIXED)
+    assert result.answered and result.best and result.pointer
+    entry, pointer = result.best.entry, result.pointer.pointer
+    offer = (content.text("button_pointer_also", title=pointer.title), f"w:{pointer.id}")
+    fake_telegram.push_message(MIXED, chat_id=CHAT, user_id=CHAT)
+    (sent,) = await fake_telegram.wait_for("sendMessage")
+    original = keyboard(sent.result)
+    assert sent.params["text"].startswith(f"<b>{entry.title}</b>")
+    assert [offer] in original
+
+    fake_telegram.push_callback(f"v:plain:{entry.id}", sent.result, user_id=CHAT)
+    (edit,) = await fake_telegram.wait_for("editMessageText")
+    assert edit.ok and [offer] in keyboard(edit.result)
+    assert keyboard(edit.result)[1:] == original[1:]
+
+    fake_telegram.push_callback(offer[1], edit.result, user_id=CHAT)
+    edits = await fake_telegram.wait_for("editMessageText", count=2)
+    assert edits[1].ok and edits[1].params["text"].startswith(f"<b>{pointer.title}</b>")
+    assert f'<a href="{pointer.links[0].url}">' in edits[1].params["text"]
+    assert pointer.note in edits[1].params["text"]
+
+
 async def test_switch_for_a_removed_entry_gets_a_polite_note(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,

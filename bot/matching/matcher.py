@@ -57,7 +57,15 @@ from bot.matching.practical import PracticalWords
 from bot.matching.smalltalk import SERVICE, Classifier, asks_elsewhere
 from bot.matching.terms import Term, Vocabulary, idf_table
 
-__all__ = ["Matcher", "Ranked", "pointer_first", "request_sentence", "request_weighted"]
+__all__ = [
+    "Matcher",
+    "Ranked",
+    "clearly_ahead",
+    "not_the_workshop",
+    "pointer_first",
+    "request_sentence",
+    "request_weighted",
+]
 
 # Where a word sits in an entry says how much it tells about the entry:
 TITLE_WEIGHT = 1.0  # the title names what the entry is about
@@ -181,7 +189,11 @@ class Matcher:
                 phrase.weight = math.fsum(self._idf.get(s, default_idf) for s in phrase.stems)
         self.practical = PracticalWords(
             content.lang,
-            [t for t, posting in self._postings.items() if min(posting) >= self._count],
+            [
+                t
+                for t, posting in self._postings.items()
+                if min(posting) >= self._count and max(posting.values()) >= PART_WEIGHT
+            ],
         )
         self.smalltalk = Classifier(content.smalltalk, protected)
         zipf("", content.lang)  # load the background model now, not on the first question

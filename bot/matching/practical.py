@@ -12,7 +12,8 @@ A term is practical when
   not from any question set), or its stem ends in one of the class's compound heads
   ("Haftpflicht*versicherung*", "Vereins*satzung*", "Spenden*quittung*"); or
 - it stands only for index stems that no workshop entry uses, only Wegweiser pointers
-  (the pointers' own systematic vocabulary: "Übungsleiterpauschale", "Quorum").
+  in their titles, questions or keywords (the pointers' own systematic vocabulary:
+  "Übungsleiterpauschale", "Quorum"; a word that only their explanations use is not).
 """
 
 from __future__ import annotations
