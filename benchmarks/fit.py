@@ -24,7 +24,8 @@ import numpy as np
 from benchmarks import groups
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.matching.decision import WEIGHTS
-from bot.matching.matcher import Matcher, pointer_first
+from bot.matching.matcher import Matcher
+from bot.matching.practical import pointer_first
 from bot.snapshot import build_snapshot
 
 OWN = groups.ROOT / "tests" / "data" / "quality.yaml"

@@ -16,8 +16,8 @@ from bot.matching import (
     SearchResult,
     close_runner_ups,
 )
-from bot.matching.decision import Fit
-from bot.matching.matcher import Ranked, clearly_ahead, not_the_workshop
+from bot.matching.decision import Fit, Ranked
+from bot.matching.practical import clearly_ahead, not_the_workshop
 from bot.snapshot import Snapshot
 from tests.conftest import MINI_ENTRIES, write_content
 

@@ -4,7 +4,8 @@
 message (principle, pointer, small talk, service, refusal) and whose `decision` is ANSWER,
 SUGGEST or REFUSE for the principle (the kinds and the confidence model in `decision`);
 `normalize` folds and stems German words, `background` knows how everyday a word is,
-`terms` resolves words, `smalltalk` knows small talk and service requests; `intents`
+`terms` resolves words, `smalltalk` knows small talk and service requests, `practical`
+knows practical (legal, money, insurance) questions and when a pointer answers them; `intents`
 recognises a lone "hilfe", "themen" or "start".
 """
 

@@ -125,6 +125,15 @@ class Fit:
 
 
 @dataclass(frozen=True, slots=True)
+class Ranked:
+    """One candidate document with its score and fit."""
+
+    index: int
+    score: float
+    fit: Fit
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """What the bot makes of one message; see the module docstring for the kinds."""
 

@@ -48,24 +48,23 @@ from bot.matching.decision import (
     Fit,
     Match,
     PointerMatch,
+    Ranked,
     SearchResult,
     confidence_of,
     decide,
 )
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
-from bot.matching.practical import PracticalWords
+from bot.matching.practical import (
+    PracticalWords,
+    clearly_ahead,
+    not_the_workshop,
+    pointer_first,
+    pointer_from,
+)
 from bot.matching.smalltalk import SERVICE, Classifier, asks_elsewhere
 from bot.matching.terms import Term, Vocabulary, idf_table
 
-__all__ = [
-    "Matcher",
-    "Ranked",
-    "clearly_ahead",
-    "not_the_workshop",
-    "pointer_first",
-    "request_sentence",
-    "request_weighted",
-]
+__all__ = ["Matcher", "request_sentence", "request_weighted"]
 
 # Where a word sits in an entry says how much it tells about the entry:
 TITLE_WEIGHT = 1.0  # the title names what the entry is about
@@ -84,14 +83,6 @@ INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much a
 REQUEST_MASS = 1.0
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
 FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
-POINTER_FROM = 0.5  # confidence a pointer needs to be offered at all
-POINTER_EDGE = 3.0  # score points a pointer may trail the best principle and still win
-PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open is no answer
-PRACTICAL_SOME = 0.2  # from this share a question is practical enough to ...
-PRACTICAL_POINTER_FROM = 0.3  # ... get a pointer of this confidence
-AHEAD_BY = 5.0  # score points by which a pointer nobody else beats ...
-AHEAD_FROM = 0.3  # ... and the confidence with which it is offered when no principle answers
-PRACTICAL_EDGE = 30.0  # ... and more for a practical question, in proportion to its share
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
 
 
@@ -110,15 +101,6 @@ class _Query:
     candidates: list[tuple[float, dict[str, float]]]
     total: float
     stems: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Ranked:
-    """One candidate document with its score and fit."""
-
-    index: int
-    score: float
-    fit: Fit
 
 
 class Matcher:
@@ -373,9 +355,6 @@ class Matcher:
         return best
 
 
-def pointer_from(fit: Fit) -> float:
-    """The confidence a pointer needs to be offered: less for a practical question."""
-    return POINTER_FROM if fit.practical < PRACTICAL_SOME else PRACTICAL_POINTER_FROM
 
 
 def _mixed(own: float, exact: float) -> float:
@@ -383,32 +362,10 @@ def _mixed(own: float, exact: float) -> float:
     return (1 - BM25_SHARE) * own + BM25_SHARE * exact
 
 
-def not_the_workshop(principle: Ranked, pointer: Ranked | None) -> bool:
-    """True when the best principle is no answer to a practical question: it leaves most of
-    the practical words open, or a pointer fits a question with practical words better."""
-    if principle.fit.practical_left >= PRACTICAL_FROM:
-        return True
-    return bool(pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
 
 
-def clearly_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:
-    """True when no principle answers and the pointer clearly outscores the best of them:
-    a pointer that fits better than anything in the workshop is worth offering."""
-    rival = principle.score if principle else 0.0
-    return confidence >= AHEAD_FROM and pointer.score >= rival + AHEAD_BY
 
 
-def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
-    """True when the best pointer fits at least as well as the best principle.
-
-    A practical question ("Wer haftet, wenn ein Helfer jemanden verletzt?") then gets its
-    pointer, not a principle that shares one word with it: the more of the question is
-    about law, money or forms (`Fit.practical`), the further the pointer may trail.
-    """
-    if pointer is None:
-        return False
-    edge = POINTER_EDGE + PRACTICAL_EDGE * pointer.fit.practical
-    return principle is None or pointer.score + edge >= principle.score
 
 
 def request_weighted(

@@ -1,5 +1,7 @@
-"""The "practical question" signal: how much of a message is about law, money, insurance,
-tax, forms and deadlines rather than about how people work together.
+"""The "practical question" signal and the pointer decision built on it.
+
+The signal: how much of a message is about law, money, insurance, tax, forms and deadlines
+rather than about how people work together.
 
 The 2017 workshop says how Kommune and Engagierte cooperate; it says next to nothing about
 Haftung, Steuer, Versicherung, Anträge or Fristen. A message whose specific words are mostly
@@ -14,16 +16,32 @@ A term is practical when
 - it stands only for index stems that no workshop entry uses, only Wegweiser pointers
   in their titles, questions or keywords (the pointers' own systematic vocabulary:
   "Übungsleiterpauschale", "Quorum"; a word that only their explanations use is not).
+
+The decision (`bot.matching.matcher.Matcher.search`): the more practical a question, the
+further its best pointer may trail the best principle and the less sure it needs to be
+(`pointer_first`, `pointer_from`); a principle that leaves the practical part open, or that a
+pointer outscores on a question with practical words, is no answer (`not_the_workshop`); a
+pointer that clearly beats every principle is offered when no principle answers
+(`clearly_ahead`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
+from bot.matching.decision import Fit, Ranked
 from bot.matching.normalize import fold, stem
 from bot.matching.terms import Term
 
-__all__ = ["HEADS", "WORDS", "PracticalWords"]
+__all__ = [
+    "HEADS",
+    "WORDS",
+    "PracticalWords",
+    "clearly_ahead",
+    "not_the_workshop",
+    "pointer_first",
+    "pointer_from",
+]
 
 # Class words, by class, spelled as the matcher folds them (ü → ue); matched by stem, so
 # inflected forms count too.
@@ -59,6 +77,15 @@ HEADS = (
     "nachweis", "bescheinigung", "quittung", "register", "spende", "honorar", "beitrag",
     "zuschuss", "datenschutz", "rechtlich",
 )  # fmt: skip
+# The pointer decision (`Matcher.search`):
+POINTER_FROM = 0.5  # confidence a pointer needs to be offered at all ...
+PRACTICAL_SOME = 0.2  # ... but from this practical share ...
+PRACTICAL_POINTER_FROM = 0.3  # ... this confidence is enough
+POINTER_EDGE = 3.0  # score points a pointer may trail the best principle and still win ...
+PRACTICAL_EDGE = 30.0  # ... and more for a practical question, in proportion to its share
+PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open is no answer
+AHEAD_BY = 5.0  # score points by which a pointer beats every principle ...
+AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle answers
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
 
 
@@ -76,3 +103,36 @@ class PracticalWords:
             return True
         trusted = [found for found, similarity in term.candidates if similarity >= TRUSTED]
         return bool(trusted) and all(found in self._pointer_only for found in trusted)
+
+
+def pointer_from(fit: Fit) -> float:
+    """The confidence a pointer needs to be offered: less for a practical question."""
+    return POINTER_FROM if fit.practical < PRACTICAL_SOME else PRACTICAL_POINTER_FROM
+
+
+def not_the_workshop(principle: Ranked, pointer: Ranked | None) -> bool:
+    """True when the best principle is no answer to a practical question: it leaves most of
+    the practical words open, or a pointer fits a question with practical words better."""
+    if principle.fit.practical_left >= PRACTICAL_FROM:
+        return True
+    return bool(pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
+
+
+def clearly_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:
+    """True when no principle answers and the pointer clearly outscores the best of them:
+    a pointer that fits better than anything in the workshop is worth offering."""
+    rival = principle.score if principle else 0.0
+    return confidence >= AHEAD_FROM and pointer.score >= rival + AHEAD_BY
+
+
+def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
+    """True when the best pointer fits at least as well as the best principle.
+
+    A practical question ("Wer haftet, wenn ein Helfer jemanden verletzt?") then gets its
+    pointer, not a principle that shares one word with it: the more of the question is
+    about law, money or forms (`Fit.practical`), the further the pointer may trail.
+    """
+    if pointer is None:
+        return False
+    edge = POINTER_EDGE + PRACTICAL_EDGE * pointer.fit.practical
+    return principle is None or pointer.score + edge >= principle.score
