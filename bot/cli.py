@@ -216,12 +216,15 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     """The terminal conversation."""
     from bot.terminal import run_chat
 
-    snapshot = _snapshot(settings, getattr(args, "content", None), getattr(args, "lang", GERMAN))
+    lang = getattr(args, "lang", GERMAN)
+    # The served snapshot with its translations: each question is answered in its language.
+    snapshot = _snapshot(settings, getattr(args, "content", None))
+    reader = snapshot.localized(lang).content
     interactive = sys.stdin.isatty()
 
     def prompt() -> None:
         if interactive:
-            print(f"\n{snapshot.content.text('chat_prompt')}> ", end="", flush=True)
+            print(f"\n{reader.text('chat_prompt')}> ", end="", flush=True)
 
     def lines() -> Iterator[str]:
         yield from sys.stdin
@@ -229,9 +232,9 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
             print()
 
     try:
-        run_chat(snapshot, lines(), print, prompt)
+        run_chat(snapshot, lines(), print, prompt, lang)
     except KeyboardInterrupt:  # Ctrl+C ends the chat like "ende", without a traceback
-        print("\n" + snapshot.content.text("chat_bye"))
+        print("\n" + reader.text("chat_bye"))
     return 0
 
 

@@ -1,7 +1,9 @@
 """The conversation in a terminal: same core and texts as Telegram, buttons as numbers.
 
 The chat keeps what a Telegram user's account would keep, for the session only: the role
-chosen with /rolle (nothing is written to the database).
+chosen with /rolle and the reader's language (nothing is written to the database). Like the
+Telegram path, a question clearly written in the other language is answered in that language
+(`bot.language.reply_language`); commands and buttons follow the language of the last reply.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.content import Content
+from bot.language import GERMAN, reply_language
 from bot.matching import fold, glossary, intents
 from bot.snapshot import Snapshot
 from bot.ui import (
@@ -38,9 +41,11 @@ QUIT_WORDS = frozenset({"ende", "exit", "quit", "tschuess"})
 
 @dataclass(slots=True)
 class ChatState:
-    """What the chat remembers during one session: the role chosen with /rolle."""
+    """What the chat remembers during one session: role, reader's language, last reply's."""
 
     role: str = ""
+    lang: str = GERMAN  # the reader's language (--lang)
+    shown: str = ""  # the language of the last reply (its buttons are in it)
 
 
 # Slash commands the chat answers beyond the command words of `bot.matching.intents`.
@@ -87,9 +92,18 @@ def choose(snapshot: Snapshot, number: int, last: Reply, state: ChatState) -> Re
 def respond(
     snapshot: Snapshot, text: str, last: Reply | None, state: ChatState | None = None
 ) -> Reply:
-    """The reply to one line typed in the terminal."""
-    state = state if state is not None else ChatState()
+    """The reply to one line typed in the terminal.
+
+    `snapshot` is the served (German) one with its translations: a question is answered in
+    its own language if that is clear, everything else in the reader's language."""
+    state = state if state is not None else ChatState(lang=snapshot.lang)
     stripped = text.strip()
+    if stripped.isdigit() and last is not None and last.buttons:
+        shown = snapshot.localized(state.shown or state.lang)
+        return choose(shown, int(stripped), last, state)
+    lang = reply_language(stripped, state.lang)
+    state.shown = lang
+    snapshot = snapshot.localized(lang)
     content = snapshot.content
     intent = intents.command_word(stripped)
     if intent == intents.TOPICS:
@@ -101,8 +115,6 @@ def respond(
     command_reply = CHAT_COMMAND_REPLIES.get(stripped.lower().removeprefix("/"))
     if stripped.startswith("/") and command_reply:
         return command_reply(content, state)
-    if stripped.isdigit() and last is not None and last.buttons:
-        return choose(snapshot, int(stripped), last, state)
     term = glossary.lookup(content.glossary, stripped)
     if term is not None:
         return render_term(content, term)
@@ -121,18 +133,22 @@ def run_chat(
     lines: Iterable[str],
     write: Callable[[str], None],
     prompt: Callable[[], None] = lambda: None,
+    lang: str | None = None,
 ) -> None:
-    """Drive the conversation from input lines; stops at a quit word or end of input."""
-    content = snapshot.content
+    """Drive the conversation from input lines; stops at a quit word or end of input.
+
+    `lang` is the reader's language (default: the snapshot's); `snapshot` should be the
+    served one, so that a question in the other language can be answered in it."""
+    state = ChatState(lang=lang or snapshot.lang)
+    content = snapshot.localized(state.lang).content
     write(content.text("chat_intro"))
     last: Reply | None = None
-    state = ChatState()
     prompt()
     for line in lines:
         if fold(line.strip()) in QUIT_WORDS:
             break
         if line.strip():
             last = respond(snapshot, line, last, state)
-            write("\n" + format_reply(snapshot, last) + "\n")
+            write("\n" + format_reply(snapshot.localized(state.shown), last) + "\n")
         prompt()
     write(content.text("chat_bye"))

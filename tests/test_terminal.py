@@ -197,3 +197,31 @@ def test_glossary_in_the_chat(shipped_snapshot: Snapshot) -> None:
     empowerment = content.term("empowerment")
     assert empowerment is not None and asked == render_term(content, empowerment)
     assert "/glossar" in to_plain(respond(shipped_snapshot, "hilfe", None).text)
+
+
+ENGLISH_QUESTION = "How can the city and volunteers work together as equals?"
+
+
+def test_a_question_in_english_is_answered_in_english_in_a_german_chat(
+    shipped_snapshot: Snapshot,
+) -> None:
+    english = shipped_snapshot.localized("en")
+    out = chat(shipped_snapshot, ENGLISH_QUESTION, "2", QUESTION)
+    assert out[0] == shipped_snapshot.content.text("chat_intro")
+    assert english.content.text("chat_choices") in out[1]
+    assert "Noted at the workshop (in German)" in out[1]
+    assert english.content.text("chat_choices") in out[2]  # its buttons open English texts
+    assert out[3].startswith("\nKeine Beteiligung an Ohnmacht")  # German again
+    assert out[-1] == shipped_snapshot.content.text("chat_bye")
+
+
+def test_chat_in_english_answers_commands_and_short_words_in_english(
+    shipped_snapshot: Snapshot,
+) -> None:
+    english = shipped_snapshot.localized("en").content
+    out: list[str] = []
+    run_chat(shipped_snapshot, ["topics\n", "Augenhöhe\n"], out.append, lang="en")
+    assert out[0] == english.text("chat_intro")
+    assert english.topics[0].title in out[1]
+    assert english.text("chat_choices") in out[2]
+    assert out[-1] == english.text("chat_bye")
