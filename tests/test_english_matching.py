@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching.decision import ENGLISH_WEIGHTS, WEIGHTS
 from bot.matching.normalize import stem, words
 from bot.snapshot import Snapshot
 
@@ -38,3 +39,40 @@ def test_an_english_question_finds_the_entry_of_its_german_counterpart(
 )
 def test_english_chatter_gets_no_principle(shipped_snapshot: Snapshot, question: str) -> None:
     assert not shipped_snapshot.localized("en").matcher.search(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How do I renew my passport?", "service"),
+        ("When is the recycling bin emptied in my street?", "service"),
+        ("My landlord wants to keep my deposit. What can I do?", "private"),
+    ],
+)
+def test_english_service_and_private_words_come_from_the_english_classes(
+    shipped_snapshot: Snapshot, question: str, kind: str
+) -> None:
+    result = shipped_snapshot.localized("en").matcher.search(question)
+    assert not result.answered
+    assert result.reply == kind
+
+
+def test_a_german_service_word_is_an_ordinary_english_word(shipped_snapshot: Snapshot) -> None:
+    english = shipped_snapshot.localized("en").matcher.smalltalk
+    assert english.request("How do we pass on what we know?") is None  # "Pass" is German
+    assert shipped_snapshot.matcher.smalltalk.request("Wo beantrage ich einen Pass?")
+
+
+def test_english_small_talk_knows_both_languages(shipped_snapshot: Snapshot) -> None:
+    english = shipped_snapshot.localized("en").matcher.smalltalk
+    assert english.small_talk("cheers, much appreciated") == "smalltalk_thanks"
+    assert english.small_talk("danke!") == "smalltalk_thanks"
+    assert english.small_talk("good night") == "smalltalk_goodbye"
+    assert english.small_talk("thanks, and how do we find partners?") is None
+
+
+def test_english_questions_are_judged_with_the_english_weights(
+    shipped_snapshot: Snapshot,
+) -> None:
+    assert shipped_snapshot.localized("en").matcher.weights is ENGLISH_WEIGHTS
+    assert shipped_snapshot.matcher.weights is WEIGHTS

@@ -118,3 +118,11 @@ def test_an_entry_translation_with_other_steps_keeps_the_german_steps(copy: Path
     assert english.steps == german.steps and english.summary == german.summary
     fields = {n.field for n in content.translation_notes if n.entry == "zeitplan"}
     assert {"steps", "summary"} <= fields
+
+
+def test_a_broken_english_small_talk_file_is_an_error_with_file_and_line(copy: Path) -> None:
+    replace_in(copy / "en" / "smalltalk.yaml", "reply: smalltalk_praise", "reply: no_such_key")
+    with pytest.raises(ContentError) as raised:
+        load_content(copy)
+    report = raised.value.report()
+    assert "en/smalltalk.yaml" in report and "no_such_key" in report

@@ -16,6 +16,7 @@ from bot.content.contacts import load_contacts
 from bot.content.entries import MAX_ENTRY_ID, MAX_SUMMARY, MAX_TITLE, MAX_TOPIC_ID, load_entries
 from bot.content.files import (
     MESSAGES_FILE,
+    SMALLTALK_FILE,
     STATEMENTS_FILE,
     SYNONYMS_FILE,
     TIPS_FILE,
@@ -28,7 +29,7 @@ from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
 from bot.content.reading import load_reading
-from bot.content.smalltalk import load_smalltalk
+from bot.content.smalltalk import load_smalltalk, translated_smalltalk
 from bot.content.translations import LANGUAGES, translate
 from bot.content.yamlsource import LineDict, LineList
 
@@ -128,17 +129,17 @@ def _load_messages(check: Checker) -> dict[str, str]:
     return messages
 
 
-def _load_synonyms(check: Checker) -> list[tuple[str, ...]]:
+def _load_synonyms(check: Checker, name: str = SYNONYMS_FILE) -> list[tuple[str, ...]]:
     """Optional groups of words that mean the same; single words only."""
-    if not (check.root / SYNONYMS_FILE).is_file():
+    if not (check.root / name).is_file():
         return []
-    data = check.read(SYNONYMS_FILE)
+    data = check.read(name)
     if data is None:
         return []
     groups = data.get("synonyms") if isinstance(data, LineDict) else None
     if not isinstance(groups, LineList):
         check.add(
-            SYNONYMS_FILE,
+            name,
             getattr(data, "line", 1),
             "Oben in der Datei muss „synonyms:“ stehen, darunter die Gruppen.",
         )
@@ -151,13 +152,13 @@ def _load_synonyms(check: Checker) -> list[tuple[str, ...]]:
             or not all(isinstance(w, str) and w.strip() for w in group)
         ):
             check.add(
-                SYNONYMS_FILE,
+                name,
                 line,
                 "Eine Gruppe ist eine Liste aus mindestens zwei "
                 "Wörtern, z. B. [Unternehmen, Firma].",
             )
         elif any(len(w.split()) > 1 for w in group):
-            check.add(SYNONYMS_FILE, line, "Bitte nur einzelne Wörter, keine Wortgruppen.")
+            check.add(name, line, "Bitte nur einzelne Wörter, keine Wortgruppen.")
         else:
             result.append(tuple(w.strip() for w in group))
     return result
@@ -207,6 +208,11 @@ def with_translations(check: Checker, german: Content) -> Content:
     for lang in LANGUAGES:
         if lang != german.lang and (check.root / lang).is_dir():
             translated[lang], found = translate(check, german, lang)
+            own = load_smalltalk(check, set(german.messages), f"{lang}/{SMALLTALK_FILE}")
+            smalltalk = translated_smalltalk(german.smalltalk, own)
+            # The language's own synonym groups (en/synonyms.yaml) after the shared ones.
+            synonyms = (*german.synonyms, *_load_synonyms(check, f"{lang}/{SYNONYMS_FILE}"))
+            translated[lang] = replace(translated[lang], smalltalk=smalltalk, synonyms=synonyms)
             notes.extend(found)
     if check.findings:
         raise ContentError(check.findings)

@@ -82,13 +82,47 @@ def zipf(word: str, lang: str = GERMAN) -> float:
     return _table(lang).get(word, 0.0)
 
 
+# How much more frequent a word is in general English than its German counterpart (median
+# over the content's key words and everyday words and their translations, e.g. "business" /
+# "Unternehmen" +0.2, "people" / "Leute" +0.6, "residents" / "Bürger" -0.3): the scale is
+# shifted by it, so a word and its translation count about as much in both languages.
+ZIPF_OFFSET = {"en": 0.2}
+
+
 @lru_cache(maxsize=65536)
 def informativeness(word: str, lang: str = GERMAN) -> float:
     """How specific a folded word is, from MIN_INFORMATIVENESS (everyday) to 1 (rare)."""
-    value = (EVERYDAY_ZIPF - zipf(word, lang)) / (EVERYDAY_ZIPF - SPECIFIC_ZIPF)
+    frequency = zipf(word, lang) - ZIPF_OFFSET.get(lang, 0.0)
+    value = (EVERYDAY_ZIPF - frequency) / (EVERYDAY_ZIPF - SPECIFIC_ZIPF)
     return min(1.0, max(MIN_INFORMATIVENESS, value))
 
 
 def is_common(word: str, lang: str = GERMAN) -> bool:
-    """True for a frequent word, which is never treated as a typo of another."""
-    return zipf(word, lang) >= COMMON_ZIPF
+    """True for a frequent word, which is never treated as a typo of another.
+
+    In English an inflected form of a frequent word counts too: "dares" is rarer than
+    "dare" but no typo of "dates"."""
+    if zipf(word, lang) >= COMMON_ZIPF:
+        return True
+    return lang == ENGLISH and any(zipf(base, lang) >= COMMON_ZIPF for base in english_bases(word))
+
+
+def english_bases(word: str) -> list[str]:
+    """The forms an English word may be inflected from: "dares" → "dare", "tried" → "try"."""
+    bases: list[str] = []
+    for ending, replacements in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            bases.extend(word[: -len(ending)] + r for r in replacements)
+    return bases
+
+
+ENGLISH = "en"
+_ENGLISH_ENDINGS = (
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+    ("ly", ("",)),
+)

@@ -64,6 +64,33 @@ POINTER_WEIGHTS: Mapping[str, float] = {
     "foreign": -2.07,
     "practical": 0.0,
 }
+# The same models for questions answered in English (bot.language): the signals' scale
+# differs by language (general-English word frequencies, English stems), so they are fitted
+# on English tuning data (`python -m benchmarks.fit --lang en`: the tune half of
+# tests/data/english.yaml), pulled towards the German weights where that data says little.
+ENGLISH_WEIGHTS: Mapping[str, float] = {
+    "bias": -4.74,
+    "fit": 1.41,
+    "score": 2.78,
+    "lead": 2.43,
+    "explained": 3.01,
+    "foreign": -4.44,
+    "practical": 0.09,
+}
+ENGLISH_POINTER_WEIGHTS: Mapping[str, float] = {
+    "bias": -3.62,
+    "fit": 1.48,
+    "score": 1.04,
+    "lead": 1.28,
+    "explained": 2.20,
+    "foreign": -2.24,
+    "practical": -0.06,
+}
+# Content language → (principle weights, pointer weights); German for any other language.
+LANGUAGE_WEIGHTS: Mapping[str, tuple[Mapping[str, float], Mapping[str, float]]] = {
+    "de": (WEIGHTS, POINTER_WEIGHTS),
+    "en": (ENGLISH_WEIGHTS, ENGLISH_POINTER_WEIGHTS),
+}
 CAP = 3.0  # explained / unexplained masses count up to three fully specific words
 
 
@@ -166,6 +193,11 @@ def confidence_of(fit: Fit, weights: Mapping[str, float] = WEIGHTS) -> float:
     signals = fit.signals()
     z = weights["bias"] + sum(weights[name] * value for name, value in signals.items())
     return 1 / (1 + math.exp(-z))
+
+
+def weights_for(lang: str) -> tuple[Mapping[str, float], Mapping[str, float]]:
+    """The (principle, pointer) weights for questions in `lang`."""
+    return LANGUAGE_WEIGHTS.get(lang, LANGUAGE_WEIGHTS["de"])
 
 
 def decide(matches: tuple[Match, ...] | list[Match], confidence: float) -> str:

@@ -43,7 +43,6 @@ from bot.matching.decision import (
     KIND_REFUSAL,
     KIND_SERVICE,
     KIND_SMALLTALK,
-    POINTER_WEIGHTS,
     REFUSE,
     Fit,
     Match,
@@ -52,6 +51,7 @@ from bot.matching.decision import (
     SearchResult,
     confidence_of,
     decide,
+    weights_for,
 )
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
@@ -177,7 +177,8 @@ class Matcher:
                 if min(posting) >= self._count and max(posting.values()) >= PART_WEIGHT
             ],
         )
-        self.smalltalk = Classifier(content.smalltalk, protected)
+        self.smalltalk = Classifier(content.smalltalk, protected, content.lang)
+        self.weights, self.pointer_weights = weights_for(content.lang)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
@@ -202,8 +203,8 @@ class Matcher:
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
-        p_conf = confidence_of(principle.fit) if principle else 0.0
-        q_conf = confidence_of(pointer.fit, POINTER_WEIGHTS) if pointer else 0.0
+        p_conf = confidence_of(principle.fit, self.weights) if principle else 0.0
+        q_conf = confidence_of(pointer.fit, self.pointer_weights) if pointer else 0.0
         signals = principle.fit.signals() if principle else {}
         offered = (
             PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
@@ -245,6 +246,7 @@ class Matcher:
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""
         lang = self.content.lang
+        text = self.smalltalk.joined(text)  # English: "tax office" is one service word
         weighted = request_weighted(
             text, lambda part: math.fsum(informativeness(w, lang) for w in words(part, lang))
         )

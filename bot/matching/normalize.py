@@ -92,6 +92,20 @@ ENGLISH_STOP_WORDS = frozenset(
     """.split()
 )
 
+# Chat and text-message spellings of English words, and common abbreviations of
+# administrative words, as their full word (a general list, not taken from any question).
+ENGLISH_CHAT_FORMS = dict(
+    pair.split("=")
+    for pair in """
+    ppl=people ppls=people peeps=people u=you ur=your r=are y=why pls=please plz=please
+    cuz=because coz=because bc=because b4=before tho=though thru=through gonna=going
+    wanna=want gotta=have dunno=know govt=government gov=government dept=department
+    depts=departments admin=administration info=information org=organisation
+    orgs=organisations comms=communication mgmt=management msg=message
+    nbhd=neighbourhood hood=neighbourhood vols=volunteers
+    """.split()
+)
+
 # Frequent English verbs and fillers that carry little topic: they count, but weakly.
 ENGLISH_LIGHT_WORDS = frozenset(
     """
@@ -129,8 +143,19 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
 
     `lang` "en" drops English function words instead (translated content, English questions):
     "it", "how" and "the" are no content words there."""
-    stop = _STOP_FORMS if lang == GERMAN else ENGLISH_STOP_WORDS
-    return [w for w in _NON_WORD.split(fold(text)) if len(w) > 1 and w not in stop]
+    if lang != GERMAN:
+        return _english_words(text)
+    return [w for w in _NON_WORD.split(fold(text)) if len(w) > 1 and w not in _STOP_FORMS]
+
+
+def _english_words(text: str) -> list[str]:
+    """English words: chat spellings written out ("ppl" → "people"), function words dropped."""
+    found = []
+    for raw in _NON_WORD.split(fold(text)):
+        word = ENGLISH_CHAT_FORMS.get(raw, raw)
+        if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
+            found.append(word)
+    return found
 
 
 def lower_case_words(text: str) -> frozenset[str]:

@@ -34,6 +34,7 @@ from bot.matching.normalize import fold, stem
 from bot.matching.terms import Term
 
 __all__ = [
+    "ENGLISH_WORDS",
     "HEADS",
     "WORDS",
     "PracticalWords",
@@ -86,6 +87,26 @@ PRACTICAL_EDGE = 30.0  # ... and more for a practical question, in proportion to
 PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open is no answer
 AHEAD_BY = 5.0  # score points by which a pointer beats every principle ...
 AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle answers
+# The same classes in English, for questions answered in English (English stems): the
+# words English speakers use for these matters, from general administrative English.
+ENGLISH_WORDS = frozenset(
+    # law, liability, permits
+    "law laws legal legally lawyer solicitor court sue liable liability contract statutes "
+    "bylaws regulation regulations allowed permitted prohibited illegal permit permits "
+    "permission licence license registration registered notary copyright gema obligation "
+    "mandatory compulsory "
+    # money and tax
+    "money euro euros cost costs fee fees pay paid payment funding funds grant grants subsidy "
+    "tax taxes taxable vat income expenses invoice receipt receipts cash donation donations "
+    "allowance allowances honorarium reimbursement reimburse wage salary loan dues "
+    # insurance
+    "insurance insured insure accident damage injury injured "
+    # forms, deadlines, proof
+    "application applications form forms deadline deadlines signature signatures "
+    "certificate proof attorney quorum "
+    # data protection
+    "gdpr privacy consent data".split()
+)
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
 
 
@@ -93,8 +114,10 @@ class PracticalWords:
     """Decides which query terms are practical, for one index."""
 
     def __init__(self, lang: str, pointer_only: Collection[str]) -> None:
-        self._stems = frozenset(stem(fold(w), lang) for w in WORDS)
-        self._heads = tuple(sorted({stem(fold(h), lang) for h in HEADS}))
+        english = lang == "en"
+        self._stems = frozenset(stem(fold(w), lang) for w in (ENGLISH_WORDS if english else WORDS))
+        # English writes its compounds apart: no heads ("tax" is a word of its own).
+        self._heads = () if english else tuple(sorted({stem(fold(h), lang) for h in HEADS}))
         self._pointer_only = frozenset(pointer_only)
 
     def is_practical(self, term: Term) -> bool:

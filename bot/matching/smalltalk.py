@@ -34,15 +34,17 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import replace
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.content import SmallTalk, SocialClass
-from bot.matching.background import is_common, zipf
+from bot.matching.background import english_bases, is_common, zipf
 from bot.matching.normalize import (
     ENGLISH,
     ENGLISH_STOP_WORDS,
+    GERMAN,
     STOP_WORDS,
     deumlaut,
     fold,
@@ -69,6 +71,8 @@ ADDRESS = frozenset(
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’´`](?=\w)")
 _STRETCHED = re.compile(r"(.)\1{2,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_GAP = re.compile(r"(?:['’]s?)?[ \t-]+")
 # Questions for a fact, by what they ask for (folded spelling, at a clause start): a time
 # or date, a price or rate, a place to get or do something, a name, a difference between
 # two things. ("Wie viele …", "Wie lange …" are left out: they as often ask how much
@@ -106,11 +110,16 @@ class Classifier:
     """Small-talk and request classes of one content version.
 
     `protected`: folded words the content uses where it says what it is about (titles,
-    questions, keywords); they never count as service or private words.
+    questions, keywords); they never count as service or private words. `lang`: the
+    language of the questions (the content's); English request words are found as English
+    words (inflections, frequencies) and two-word compounds ("tax office") are joined.
     """
 
-    def __init__(self, smalltalk: SmallTalk | None, protected: Collection[str] = ()) -> None:
+    def __init__(
+        self, smalltalk: SmallTalk | None, protected: Collection[str] = (), lang: str = GERMAN
+    ) -> None:
         smalltalk = smalltalk or SmallTalk()
+        self.lang = lang
         self._classes = tuple(_folded(c) for c in smalltalk.classes)
         requests = tuple(_folded(c) for c in smalltalk.requests)
         self._requests = tuple(
@@ -130,6 +139,13 @@ class Classifier:
                     self._social.setdefault(form, [])
                     if index not in self._social[form]:
                         self._social[form].append(index)
+        # Request words that are compounds written apart in English ("residence permit" is
+        # listed as "residencepermit"): joined in the message before its words are judged.
+        self._compounds = (
+            frozenset(w for c, _, _ in self._requests for w in c.words)
+            if lang != GERMAN
+            else frozenset()
+        )
         self._typo_targets: dict[str, list[str]] = {}
         for word in sorted(self._social):
             if len(word) >= MIN_TYPO_LENGTH:
@@ -176,13 +192,28 @@ class Classifier:
         found = process.extractOne(word, targets, scorer=OSA.distance, score_cutoff=1)
         return self._social[found[0]] if found else []
 
+    def joined(self, text: str) -> str:
+        """The text with two-word request compounds written as one ("tax office")."""
+        if not self._compounds:
+            return text
+        found = list(_LETTERS.finditer(text))
+        cuts = [
+            (first.end(), second.start())
+            for first, second in pairwise(found)
+            if _GAP.fullmatch(text, first.end(), second.start())
+            and fold(first.group() + second.group()) in self._compounds
+        ]
+        for end, start in reversed(cuts):
+            text = text[:end] + text[start:]
+        return text
+
     def gibberish_reply(self) -> str | None:
         """The reply key for a message of unknown letter strings, if the class exists."""
         return self._gibberish.reply if self._gibberish else None
 
     def request(self, text: str) -> SocialClass | None:
         """The first request class (service, private matter) the message names, if any."""
-        for word in words(text):
+        for word in words(self.joined(text), self.lang):
             social = self.request_class(word)
             if social:
                 return social
@@ -207,7 +238,7 @@ class Classifier:
         return found
 
     def _request_class(self, word: str) -> SocialClass | None:
-        bases = _bases(word)
+        bases = _bases(word) if self.lang == GERMAN else [word, *english_bases(word)]
         if word in self._protected or any(base in self._protected for base in bases):
             return None
         for social, plain_words, heads in self._requests:
@@ -215,7 +246,8 @@ class Classifier:
                 return social
             for base in bases:
                 if (heads and base.endswith(heads) and _compound_of(base, heads)) or (
-                    base in plain_words and zipf(word) <= zipf(base) + INFLECTION_MARGIN
+                    base in plain_words
+                    and zipf(word, self.lang) <= zipf(base, self.lang) + INFLECTION_MARGIN
                 ):
                     return social
         return None

@@ -38,6 +38,9 @@ NON_NOUN_FACTOR = 0.6  # a lower-case word where nouns are capitalised: verb or 
 RANKING_SPECIFICITY = 0.0  # how much general-German specificity shapes the ranking weight
 PREFIX = 5
 PREFIX_SHARE = 0.6
+# English stems already join a word's inflections; a shorter stem inside a longer one is
+# mostly another word there ("parti" of party in "particip" of participation).
+ENGLISH_PREFIX_SHARE = 0.75
 MIN_PART = 4
 MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
@@ -203,11 +206,12 @@ class Vocabulary:
         """Stems sharing a long prefix with the token ("schul" ~ "schulung")."""
         if len(token) < PREFIX:
             return
+        share = PREFIX_SHARE if self.lang == GERMAN else ENGLISH_PREFIX_SHARE
         for other in self._by_prefix.get(token[:PREFIX], ()):
             if other == token:
                 continue
             shorter, longer = sorted((token, other), key=len)
-            if longer.startswith(shorter) and len(shorter) / len(longer) >= PREFIX_SHARE:
+            if longer.startswith(shorter) and len(shorter) / len(longer) >= share:
                 similarity = 0.55 + 0.4 * len(shorter) / len(longer)
                 candidates[other] = max(candidates.get(other, 0.0), similarity)
 
