@@ -60,7 +60,7 @@ def test_english_service_and_private_words_come_from_the_english_classes(
 def test_a_german_service_word_is_an_ordinary_english_word(shipped_snapshot: Snapshot) -> None:
     english = shipped_snapshot.localized("en").matcher.smalltalk
     assert english.request("How do we pass on what we know?") is None  # "Pass" is German
-    assert shipped_snapshot.matcher.smalltalk.request("Wo beantrage ich einen Pass?")
+    assert shipped_snapshot.matcher.smalltalk.request("Wo beantrage ich einen Reisepass?")
 
 
 def test_english_small_talk_knows_both_languages(shipped_snapshot: Snapshot) -> None:
