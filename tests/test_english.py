@@ -133,3 +133,37 @@ async def test_what_does_a_german_term_mean_is_answered_from_the_english_glossar
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert "<b>Kontextsteuerung (steering through context)</b>" in call.params["text"]
     assert "does not steer every detail itself" in call.params["text"]
+
+
+async def test_an_english_reader_gets_an_english_answer_with_english_buttons(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message(
+        "How can we avoid sham participation?", chat_id=READER, user_id=READER,
+        language_code="en-US",
+    )
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    text = call.params["text"]
+    assert text.startswith("<b>No participation in powerlessness</b>")
+    assert "Noted at the workshop (in German)" in text
+    labels = [b["text"] for row in call.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert "🗣 In plain words" in labels
+    assert not any("Einfache Sprache" in label or "Themen" in label for label in labels)
+
+
+async def test_an_english_reader_asking_for_a_passport_gets_the_english_town_hall_hint(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message(
+        "Where do I renew my passport?", chat_id=READER, user_id=READER, language_code="en"
+    )
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"].startswith("That is a matter for your citizens' office (Bürgeramt)")
+
+
+async def test_an_english_admin_announces_with_announce(
+    running_bot: BotApp, fake_telegram: FakeTelegramServer
+) -> None:
+    fake_telegram.push_message("/announce", user_id=ADMIN_ID, chat_id=ADMIN_ID, language_code="en")
+    (call,) = await fake_telegram.wait_for("sendMessage")
+    assert call.params["text"].startswith("How it works: /announce followed by the text")

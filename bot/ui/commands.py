@@ -67,7 +67,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("rollback", "command_rollback", Scope.ADMIN),
     Command("export", "command_export", Scope.ADMIN),
     Command("stats", "command_stats", Scope.ADMIN),
-    Command("ankuendigung", "command_ankuendigung", Scope.ADMIN),
+    Command("ankuendigung", "command_ankuendigung", Scope.ADMIN, english="announce"),
 )
 
 
