@@ -38,6 +38,9 @@ def test_a_word_only_pointers_know_is_practical() -> None:
     )
     # a weak (typo, part) resemblance to a pointer word says nothing
     assert not words.is_practical(term("pausch", ("ubungsleiterpauschal", 0.4)))
+    # nor does an everyday word that happens to occur only in pointers ("per Abstimmung")
+    words = PracticalWords("de", {"per"})
+    assert not words.is_practical(term("per", ("per", 1.0), info=0.15))
 
 
 def test_practical_share_is_set_on_the_fit(shipped_snapshot: Snapshot) -> None:

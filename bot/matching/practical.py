@@ -108,6 +108,7 @@ ENGLISH_WORDS = frozenset(
     "gdpr privacy consent data".split()
 )
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
+SPECIFIC = 0.3  # a word only pointers know counts when it is at least this specific
 
 
 class PracticalWords:
@@ -124,6 +125,8 @@ class PracticalWords:
         token = term.token
         if token in self._stems or token.endswith(self._heads):
             return True
+        if term.info < SPECIFIC:
+            return False  # "per", "neu": a pointer's everyday word says nothing about the class
         trusted = [found for found, similarity in term.candidates if similarity >= TRUSTED]
         return bool(trusted) and all(found in self._pointer_only for found in trusted)
 
