@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import KIND_PRINCIPLE, KIND_SERVICE, KIND_SMALLTALK, REFUSE, Matcher
-from bot.matching.matcher import INTRO_WEIGHT, request_weighted
+from bot.matching.matcher import (
+    BM25_LONG_SHARE,
+    BM25_SHARE,
+    INTRO_WEIGHT,
+    bm25_share,
+    request_weighted,
+)
 from bot.matching.normalize import stem
 from bot.matching.terms import FOREIGN_INFO
 from bot.snapshot import Snapshot
@@ -177,6 +183,9 @@ def test_colloquial_words_and_verb_forms_reach_the_content(
         ("verwaltungsspitze", "fuehrungskraefte"),
         ("beschlussvorlage", "ratsbeschluss"),
         ("cocreation", "kokreation"),
+        ("success", "erfolg"),
+        ("partnerships", "partnerschaft"),
+        ("trust", "vertrauen"),
     ],
 )
 def test_jargon_reaches_the_content_words(matcher: Matcher, jargon: str, meant: str) -> None:
@@ -196,6 +205,8 @@ def test_a_generic_request_leaves_the_topic_to_the_introduction(matcher: Matcher
     weighted = matcher.terms(text)
     assert first(matcher, text) == "mut-zum-beenden"
     assert {t.token: t.info for t in weighted}[stem("beenden")] > INTRO_WEIGHT * 0.5
+
+
 # 7b. Near misses: a request for a fact, or for an everyday service, shares a word or two
 # with the content but asks for something else.
 @pytest.mark.parametrize(
@@ -230,3 +241,10 @@ def test_a_which_question_about_a_loanword_is_left_to_the_ranking(matcher: Match
     # "KPIs" is unknown to the content, but likely jargon, not another topic.
     text = "Welche KPIs eignen sich, um Empowerment in der Verwaltung zu steuern?"
     assert first(matcher, text) == "empowerment-steuern"
+
+
+# 6. (continued) Exact-word BM25 counts more in a long message, whose word counts say more.
+def test_bm25_counts_more_in_long_messages() -> None:
+    shares = [bm25_share(n) for n in range(0, 30)]
+    assert shares == sorted(shares)
+    assert shares[0] == BM25_SHARE and shares[-1] == BM25_LONG_SHARE > BM25_SHARE

@@ -77,6 +77,9 @@ RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top 
 RERANK_POINTERS = 5  # the same for pointers, of which there are few
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 BM25_SHARE = 0.1  # share of exact-word BM25 (`bot.matching.bm25`) in the ranking score
+BM25_LONG_SHARE = 0.3  # ... for a long message (LONG_WORDS content words or more)
+SHORT_WORDS = 6
+LONG_WORDS = 14
 INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
 # ... unless the request says little itself ("Wie geht man damit um?"): below this specific
 # mass (informativeness summed over its words) the introduction counts more, up to fully.
@@ -296,6 +299,7 @@ class Matcher:
             frozenset(found for term in terms for found, _ in term.candidates),
         )
         exact_query = {term.token: term.info for term in terms if not term.foreign}
+        share = bm25_share(len(exact_query))
         ranked = []
         for subset, candidates in (
             (((i, c) for i, c in coverage.items() if i < self._count), RERANK_CANDIDATES),
@@ -308,7 +312,7 @@ class Matcher:
                 for i, cov in best_ones
             }
             scored = sorted(
-                ((round(100 * _mixed(own[i], exact.get(i, 0.0)), 1), i) for i in own),
+                ((round(100 * _mixed(own[i], exact.get(i, 0.0), share), 1), i) for i in own),
                 reverse=True,
             )
             results = []
@@ -359,9 +363,16 @@ class Matcher:
 
 
 
-def _mixed(own: float, exact: float) -> float:
+def _mixed(own: float, exact: float, share: float = BM25_SHARE) -> float:
     """The ranking score (0–1): the matcher's own score with a little exact-word BM25."""
-    return (1 - BM25_SHARE) * own + BM25_SHARE * exact
+    return (1 - share) * own + share * exact
+
+
+def bm25_share(words_count: int) -> float:
+    """BM25's share of the ranking score: it grows with the message, whose word counts
+    then say more (a long message), from BM25_SHARE up to BM25_LONG_SHARE."""
+    ramp = (words_count - SHORT_WORDS) / (LONG_WORDS - SHORT_WORDS)
+    return BM25_SHARE + (BM25_LONG_SHARE - BM25_SHARE) * min(1.0, max(0.0, ramp))
 
 
 
