@@ -57,7 +57,21 @@ def test_inflected_forms_share_a_stem() -> None:
 
 
 @pytest.mark.parametrize(
-    "chat", ["weiss nich", "grad gabs nix", "wies damals war", "worum gings", "haett ich wohl"]
+    "chat",
+    [
+        "weiss nich",
+        "grad gabs nix",
+        "wies damals war",
+        "worum gings",
+        "haett ich wohl",
+        "isch hab ned",  # dialect
+        "hamma scho, gell",
+        "sooo, neeee",  # letters repeated for emphasis
+    ],
 )
 def test_chat_forms_and_function_words_are_stop_words(chat: str) -> None:
     assert words(f"{chat} Zeitplan") == ["zeitplan"]
+
+
+def test_letters_repeated_for_emphasis_count_once() -> None:
+    assert words("Zeitplaaan bitteee") == words("Zeitplan bitte") == ["zeitplan"]

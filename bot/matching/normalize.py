@@ -21,6 +21,8 @@ GERMAN = "de"
 ENGLISH = "en"
 DEUMLAUT = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _RAW_WORD = re.compile(r"[^\W\d_]+")
+# A letter typed three times or more is chat emphasis ("sooo", "bitteee"): once is meant.
+_REPEATED = re.compile(r"([a-z])\1\1+")
 # A request sentence ends at . ! ? or a line break; "z. B." and "ca. 5" do not end one.
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\W\d]{2}\.)\s+(?!\d)|\n+")
 
@@ -59,6 +61,8 @@ STOP_WORDS = frozenset(
     neulich sonst trotzdem obwohl dennoch weshalb wieso weswegen worum woran worauf wodurch
     womit wozu wofuer wovon worueber wann wies obs wenns wos dis des muesste muessten
     duerfte duerften wollte wollten mochte konnten sollen sollt solltet
+    gell gelle odda oda isch nit mer jetz nu ebend ick nuescht weng koa hoid scho ned hamma
+    samma simmer willste musste gehste machste ggf zb bspw usw mmn imho btw lg vg mfg
     """.split()
 )
 
@@ -73,7 +77,7 @@ LIGHT_WORDS = frozenset(
     wichtig genau stellen stellt sehen sieht lassen laesst nehmen nimmt halten haelt
     bekommen bekommt kriegen kriegt schaffen schafft erreichen erreicht umgehen wirken
     wirkt dafuer darf duerfen sollen tun tut passiert passieren laufen laeuft sagen sagt
-    moeglich neu neue neuen
+    moeglich neu neue neuen gucken gucke guckt schauen schaue schaut
     """.split()
 )
 
@@ -139,13 +143,17 @@ def fold(text: str) -> str:
 
 
 def words(text: str, lang: str = GERMAN) -> list[str]:
-    """Folded words of a text, stop words (also typed without umlauts) removed, in order.
+    """Folded words of a text, stop words (also typed without umlauts) removed, in order;
+    letters repeated for emphasis ("sooo", "neeee") count once.
 
     `lang` "en" drops English function words instead (translated content, English questions):
     "it", "how" and "the" are no content words there."""
     if lang != GERMAN:
         return _english_words(text)
-    return [w for w in _NON_WORD.split(fold(text)) if len(w) > 1 and w not in _STOP_FORMS]
+    folded = fold(text)
+    if _REPEATED.search(folded):
+        folded = _REPEATED.sub(r"\1", folded)
+    return [w for w in _NON_WORD.split(folded) if len(w) > 1 and w not in _STOP_FORMS]
 
 
 def _english_words(text: str) -> list[str]:
