@@ -248,3 +248,12 @@ def test_bm25_counts_more_in_long_messages() -> None:
     shares = [bm25_share(n) for n in range(0, 30)]
     assert shares == sorted(shares)
     assert shares[0] == BM25_SHARE and shares[-1] == BM25_LONG_SHARE > BM25_SHARE
+
+
+# Verbs with a separable particle: the verb, or the particle when the verb is an everyday one.
+@pytest.mark.parametrize(("word", "meant"), [("losplanen", "planen"), ("klarmachen", "klar")])
+def test_particle_verbs_reach_the_content(matcher: Matcher, word: str, meant: str) -> None:
+    candidates = {
+        found for term in matcher.vocabulary.resolve(word) for found, _ in term.candidates
+    }
+    assert stem(meant) in candidates

@@ -21,13 +21,20 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common
-from bot.matching.normalize import deumlaut, light_stems, lower_case_words, stem, words
+from bot.matching.morphology import particle_verb, verb_forms
+from bot.matching.normalize import (
+    STOP_WORDS,
+    deumlaut,
+    light_stems,
+    lower_case_words,
+    stem,
+    words,
+)
 
 PART_SIMILARITY = 0.4
 SYNONYM_SIMILARITY = 0.8
@@ -46,9 +53,6 @@ MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
 LINKING = ("", "s", "n", "en", "es", "e")
 VERB_FORM_SIMILARITY = 0.9
-# Separable verb particles before the ge- of a participle ("eingeladen", "abgestimmt").
-PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit",
-             "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar")
 FOREIGN_INFO = 0.6  # least specificity of a service or private word (content/smalltalk.yaml)
 
 
@@ -156,12 +160,27 @@ class Vocabulary:
         if candidates:
             return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
         parts = self.split(word)
+        if not parts and self.lang == GERMAN:
+            parts = self._particle_verb(word)
         if not parts:
             head = self._known_head(word)
             parts = [head, token] if head else []
         if parts:
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
         return [Term(token, rank * specific * self.idf(token), info, ())]
+
+    def _particle_verb(self, word: str) -> list[str]:
+        """The known stem a verb with a separable particle means ("losplanen" → plan,
+        "klarmachen" → klar: with an everyday verb, the particle carries the meaning)."""
+        for particle, verb, forms in particle_verb(word):
+            for form in (stem(verb), *forms):
+                if form in self._part_stems:
+                    return [form]
+            if (stem(verb) in light_stems(self.lang) or verb in STOP_WORDS) and (
+                stem(particle) in self._part_stems
+            ):
+                return [stem(particle)]
+        return []
 
     def _part_term(self, part: str, rank: float, info: float) -> Term:
         """A compound part weighs no more than the part is specific as a word of its own:
@@ -246,27 +265,6 @@ class Vocabulary:
             if len(head_stem) > MIN_PART and head_stem in self._part_stems:
                 return head_stem
         return None
-
-
-@lru_cache(maxsize=65536)
-def verb_forms(word: str) -> tuple[str, ...]:
-    """Stems of the infinitive a German verb form may belong to, where Snowball misses it.
-
-    Snowball leaves the -t of the third person and the ge- of the participle:
-    "anquatscht" → "anquatsch", "gesteuert" → "steu", "eingeladen" → "einlad".
-    """
-    bases = [word]
-    if word.endswith(("t", "en")):
-        for particle in ("", *PARTICLES):
-            if word.startswith(particle + "ge") and len(word) - len(particle) >= 6:
-                bases.append(particle + word[len(particle) + 2 :])
-    forms = []
-    for base in bases:
-        if base.endswith("t") and len(base) >= 5:
-            forms.append(stem(base[:-1] + "en"))
-        elif base is not word:
-            forms.append(stem(base))
-    return tuple(f for f in dict.fromkeys(forms) if len(f) >= MIN_PART)
 
 
 def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, frozenset[str]]:

@@ -1,0 +1,54 @@
+"""German verb morphology the Snowball stemmer leaves alone.
+
+- `verb_forms`: the -t of the third person and the ge- of the participle
+  ("anquatscht" → anquatschen, "gesteuert" → steuern, "eingeladen" → einladen);
+- `particle_verb`: a verb with a separable particle ("losplanen", "klarmachen"), split
+  into particle and verb.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.matching.normalize import stem
+
+MIN_STEM = 4
+MIN_VERB = 5
+# Separable verb particles ("eingeladen", "abgestimmt", "losplanen").
+PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit",
+             "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar")
+# Adjectives used as particles ("klarmachen", "offenlegen", "festlegen").
+ADJECTIVE_PARTICLES = ("klar", "offen", "frei", "bekannt", "sicher", "gut", "schlecht", "kaputt")
+
+
+@lru_cache(maxsize=65536)
+def verb_forms(word: str) -> tuple[str, ...]:
+    """Stems of the infinitive a German verb form may belong to, where Snowball misses it.
+
+    Snowball leaves the -t of the third person and the ge- of the participle:
+    "anquatscht" → "anquatsch", "gesteuert" → "steu", "eingeladen" → "einlad".
+    """
+    bases = [word]
+    if word.endswith(("t", "en")):
+        for particle in ("", *PARTICLES):
+            if word.startswith(particle + "ge") and len(word) - len(particle) >= 6:
+                bases.append(particle + word[len(particle) + 2 :])
+    forms = []
+    for base in bases:
+        if base.endswith("t") and len(base) >= 5:
+            forms.append(stem(base[:-1] + "en"))
+        elif base is not word:
+            forms.append(stem(base))
+    return tuple(f for f in dict.fromkeys(forms) if len(f) >= MIN_STEM)
+
+
+@lru_cache(maxsize=65536)
+def particle_verb(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(particle, verb, the verb's infinitive stems) for each particle the word starts with,
+    the longest particle first; the verb keeps at least MIN_VERB letters."""
+    found = []
+    for particle in sorted((*PARTICLES, *ADJECTIVE_PARTICLES), key=len, reverse=True):
+        verb = word[len(particle) :]
+        if word.startswith(particle) and len(verb) >= MIN_VERB:
+            found.append((particle, verb, verb_forms(verb)))
+    return tuple(found)
