@@ -186,6 +186,9 @@ def test_colloquial_words_and_verb_forms_reach_the_content(
         ("success", "erfolg"),
         ("partnerships", "partnerschaft"),
         ("trust", "vertrauen"),
+        ("haushaltssperre", "sparzwang"),
+        ("enabler", "ermoeglicher"),
+        ("geschaeftsverteilungsplan", "zustaendigkeit"),
     ],
 )
 def test_jargon_reaches_the_content_words(matcher: Matcher, jargon: str, meant: str) -> None:
