@@ -26,7 +26,6 @@ Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -98,12 +97,26 @@ class _Phrase:
 
 @dataclass(frozen=True, slots=True)
 class _Query:
-    """What phrase scoring needs of the query: sorted stems, candidates by term, weight."""
+    """What phrase scoring needs of the query: its sorted stems as text, the terms' weights,
+    for each stem a term may be found as the (term, similarity) pairs, and the total weight."""
 
     text: str
-    candidates: list[tuple[float, dict[str, float]]]
+    weights: tuple[float, ...]
+    by_stem: dict[str, list[tuple[int, float]]]
     total: float
     stems: frozenset[str]
+
+
+def _query(terms: Sequence[Term], total: float) -> _Query:
+    weights: list[float] = []
+    by_stem: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for term in terms:
+        if term.candidates:
+            for found, similarity in dict(term.candidates).items():
+                by_stem[found].append((len(weights), similarity))
+            weights.append(term.weight)
+    text = " ".join(sorted(term.token for term in terms))
+    return _Query(text, tuple(weights), dict(by_stem), total, frozenset(by_stem))
 
 
 class Matcher:
@@ -272,40 +285,23 @@ class Matcher:
         if not terms or total <= 0 or total_info <= 0:
             return [], []
         coverage: dict[int, float] = defaultdict(float)
-        explained: dict[int, float] = defaultdict(float)
         unexplained = 0.0
         foreign = sum(term.info for term in terms if term.foreign)
-        practical = 0.0  # the practical mass of the message, and how much each explains
-        practical_explained: dict[int, float] = defaultdict(float)
+        # Per term: how well each document explains it (only coverage is summed for every
+        # document; the other masses only for the few candidates that are ranked).
+        found_by: list[tuple[Term, bool, _Explains]] = []
         for term in terms:
-            best: dict[int, float] = {}
-            for found, similarity in term.candidates:
-                for index, field_weight in self._postings[found].items():
-                    value = similarity * field_weight
-                    if value > best.get(index, 0.0):
-                        best[index] = value
-            unexplained += term.info * (1.0 - max(best.values(), default=0.0))
-            is_practical = self.practical.is_practical(term)
-            practical += term.info if is_practical else 0.0
-            for index, value in best.items():
-                coverage[index] += term.weight / total * value
-                explained[index] += term.info * value
-                if is_practical:
-                    practical_explained[index] += term.info * value
-        query = _Query(
-            " ".join(sorted(term.token for term in terms)),
-            [(term.weight, dict(term.candidates)) for term in terms if term.candidates],
-            total,
-            frozenset(found for term in terms for found, _ in term.candidates),
-        )
+            explains = self._explains(term)
+            unexplained += term.info * (1.0 - explains.most)
+            explains.add_coverage(coverage, term.weight / total)
+            found_by.append((term, self.practical.is_practical(term), explains))
+        # the practical mass of the message, and how much each candidate explains of it
+        practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
+        query = _query(terms, total)
         exact_query = {term.token: term.info for term in terms if not term.foreign}
         share = bm25_share(len(exact_query))
         ranked = []
-        for subset, candidates in (
-            (((i, c) for i, c in coverage.items() if i < self._count), RERANK_CANDIDATES),
-            (((i, c) for i, c in coverage.items() if i >= self._count), RERANK_POINTERS),
-        ):
-            best_ones = heapq.nlargest(candidates, subset, key=lambda item: (item[1], -item[0]))
+        for best_ones in (self._best_principles(coverage), self._best_pointers(coverage)):
             exact = self._bm25.share(exact_query, (i for i, _ in best_ones))
             own = {
                 i: COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * self._phrase_score(i, query)
@@ -318,16 +314,17 @@ class Matcher:
             results = []
             for rank, (score, index) in enumerate(scored):
                 runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
+                explained, practical_explained = _explained(found_by, index)
                 fit = Fit(
-                    explained[index] / total_info,
-                    explained[index],
+                    explained / total_info,
+                    explained,
                     unexplained,
                     1.0 - unexplained / total_info,
                     foreign,
                     own[index],
                     (score - runner_up) / 100 if rank == 0 else 0.0,
                     practical=practical / total_info,
-                    practical_left=(practical - practical_explained[index]) / total_info,
+                    practical_left=(practical - practical_explained) / total_info,
                 )
                 results.append(Ranked(index, score, fit))
             ranked.append(results)
@@ -341,26 +338,132 @@ class Matcher:
             pointers[0] = replace(pointers[0], fit=replace(pointers[0].fit, rival=rival))
         return principles, pointers
 
+    def _explains(self, term: Term) -> _Explains:
+        """How well each document explains one term: its best candidate's similarity times
+        the field weight the document has that candidate in."""
+        if len(term.candidates) == 1:  # most terms: read the posting list, build nothing
+            ((found, similarity),) = term.candidates
+            return _Explains(self._postings[found] if similarity > 0.0 else {}, similarity)
+        if not term.candidates:
+            return _Explains({})
+        # The largest posting list first, in one comprehension; the others only raise values.
+        candidates = sorted(term.candidates, key=lambda c: -len(self._postings[c[0]]))
+        (found, similarity), rest = candidates[0], candidates[1:]
+        best = {i: v for i, w in self._postings[found].items() if (v := similarity * w) > 0.0}
+        for found, similarity in rest:
+            for index, field_weight in self._postings[found].items():
+                value = similarity * field_weight
+                if value > best.get(index, 0.0):
+                    best[index] = value
+        return _Explains(best)
+
+    def _best_principles(self, coverage: dict[int, float]) -> list[tuple[int, float]]:
+        """The RERANK_CANDIDATES principles of highest coverage (ties: lower index first).
+
+        Sorting the bare values (in C) finds a cut below which none of them can lie, so only
+        the few above it are compared in Python (10,000 entries: thousands of hits)."""
+        wanted = RERANK_CANDIDATES
+        values = sorted(coverage.values(), reverse=True)
+        if not values:
+            return []
+        # Of the best wanted + len(pointers) values at least `wanted` are principles.
+        cut = values[min(wanted + len(self._pointers), len(values)) - 1]
+        pool = [(i, c) for i, c in coverage.items() if c >= cut and i < self._count]
+        pool.sort(key=lambda item: (-item[1], item[0]))
+        return pool[:wanted]
+
+    def _best_pointers(self, coverage: dict[int, float]) -> list[tuple[int, float]]:
+        """The RERANK_POINTERS pointers of highest coverage (ties: lower index first)."""
+        end = self._count + len(self._pointers)
+        pool = [(i, coverage[i]) for i in range(self._count, end) if i in coverage]
+        pool.sort(key=lambda item: (-item[1], item[0]))
+        return pool[:RERANK_POINTERS]
+
     def _phrase_score(self, index: int, query: _Query) -> float:
         """How close the question is to the document's best phrasing (0–1)."""
         best = 0.0
+        by_stem, stems, weights, idf = query.by_stem, query.stems, query.weights, self._idf
         for phrase in self._phrases[index]:
-            matched = phrase.stems & query.stems
+            matched = phrase.stems & stems
             if not matched:
                 continue
-            hit = 0.0
-            for weight, candidates in query.candidates:
-                common = matched & candidates.keys()
-                if common:
-                    hit += weight * max(candidates[found] for found in common)
+            pairs = by_stem[next(iter(matched))] if len(matched) == 1 else ()
+            if len(pairs) == 1:  # the common case: one stem in common, found by one term
+                position, similarity = pairs[0]
+                hit = weights[position] * similarity
+            else:
+                hit = _hit(matched, by_stem, weights)
             recall = hit / query.total
-            precision = math.fsum(self._idf.get(s, 1.0) for s in matched) / phrase.weight
+            precision = math.fsum(idf.get(s, 1.0) for s in matched) / phrase.weight
             f1 = 2 * recall * precision / (recall + precision)
-            ratio = fuzz.token_sort_ratio(query.text, phrase.text) / 100.0
+            # Both texts are sorted stems, so this is rapidfuzz's token_sort_ratio.
+            ratio = fuzz.ratio(query.text, phrase.text) / 100.0
             best = max(best, 0.8 * f1 + 0.2 * ratio)
         return best
 
 
+def _hit(
+    matched: frozenset[str],
+    by_stem: dict[str, list[tuple[int, float]]],
+    weights: tuple[float, ...],
+) -> float:
+    """The weight of the query terms a phrase contains, each term once with its best stem."""
+    per_term: dict[int, float] = {}
+    for found in matched:
+        for position, similarity in by_stem[found]:
+            if similarity > per_term.get(position, -1.0):
+                per_term[position] = similarity
+    hit = 0.0
+    for position in sorted(per_term):  # in the terms' order: the same sum every time
+        hit += weights[position] * per_term[position]
+    return hit
+
+
+class _Explains:
+    """How well each document explains one term: similarity × field weight per document.
+
+    `values` maps a document to its field weight (one candidate: the posting list itself,
+    times `similarity`) or to the value itself (several candidates: `similarity` 1)."""
+
+    __slots__ = ("most", "similarity", "values")
+
+    def __init__(self, values: dict[int, float], similarity: float = 1.0) -> None:
+        self.values = values
+        self.similarity = similarity
+        self.most = similarity * max(values.values()) if values else 0.0
+
+    def add_coverage(self, coverage: dict[int, float], share: float) -> None:
+        """Add this term's share of every document's coverage."""
+        similarity = self.similarity
+        if similarity == 1.0:
+            for index, value in self.values.items():
+                coverage[index] += share * value
+            return
+        for index, weight in self.values.items():
+            value = similarity * weight
+            if value > 0.0:
+                coverage[index] += share * value
+
+    def value(self, index: int) -> float | None:
+        """How well document `index` explains the term; None if not at all."""
+        weight = self.values.get(index)
+        if weight is None:
+            return None
+        value = self.similarity * weight
+        return value if value > 0.0 else None
+
+
+def _explained(found_by: Sequence[tuple[Term, bool, _Explains]], index: int
+               ) -> tuple[float, float]:
+    """The specific mass of the message one document explains, and of its practical part."""
+    explained = practical = 0.0
+    for term, is_practical, explains in found_by:
+        value = explains.value(index)
+        if value is not None:
+            explained += term.info * value
+            if is_practical:
+                practical += term.info * value
+    return explained, practical
 
 
 def _mixed(own: float, exact: float, share: float = BM25_SHARE) -> float:
