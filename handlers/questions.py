@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes, MessageHandler, filters
 from bot.language import reply_language
 from bot.matching import ANSWER, glossary, intents
 from bot.records import log_question
-from bot.serve import BotApp, send_reply
+from bot.serve import BotApp, send_answer, send_reply
 from bot.ui import humanloop, render_result, render_term
 from handlers import start, topics
 from handlers.common import database, reader_view, settings, snapshot, user_language
@@ -86,7 +86,7 @@ async def answer(
     )
     if result.decision == ANSWER and result.best:
         reply = humanloop.with_share(current.content, reply, result.best.entry)
-    await send_reply(message, reply, quote=quote)
+    await send_answer(message, reply, quote=quote)
 
 
 def register(app: BotApp) -> None:

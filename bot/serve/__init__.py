@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     )
     from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
     from bot.serve.runner import BotRunner, run_bot
-    from bot.serve.telegram_io import BotApp, edit_reply, keyboard, send_reply
+    from bot.serve.telegram_io import BotApp, edit_reply, keyboard, send_answer, send_reply
     from bot.serve.tip_sender import announcement_sender, telegram_sender
     from bot.serve.webhook import WebhookServer
     from bot.serve.webhook_keys import log_secrets, webhook_path, webhook_secret, webhook_url
@@ -50,7 +50,7 @@ _MODULES = {
     ),
     "bot.serve.ratelimit": ("ClaimingRateLimiter", "WireHook"),
     "bot.serve.runner": ("BotRunner", "run_bot"),
-    "bot.serve.telegram_io": ("BotApp", "edit_reply", "keyboard", "send_reply"),
+    "bot.serve.telegram_io": ("BotApp", "edit_reply", "keyboard", "send_answer", "send_reply"),
     "bot.serve.tip_sender": ("announcement_sender", "telegram_sender"),
     "bot.serve.webhook": ("WebhookServer",),
     "bot.serve.webhook_keys": ("log_secrets", "webhook_path", "webhook_secret", "webhook_url"),
@@ -79,6 +79,7 @@ __all__ = [
     "keyboard",
     "log_secrets",
     "run_bot",
+    "send_answer",
     "send_reply",
     "telegram_sender",
     "webhook_path",
