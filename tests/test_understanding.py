@@ -9,14 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import KIND_PRINCIPLE, KIND_SERVICE, KIND_SMALLTALK, REFUSE, Matcher
-from bot.matching.matcher import (
-    BM25_LONG_SHARE,
-    BM25_SHARE,
-    INTRO_WEIGHT,
-    bm25_share,
-    request_weighted,
-)
 from bot.matching.normalize import stem
+from bot.matching.request import INTRO_WEIGHT, request_weighted
+from bot.matching.scoring import BM25_LONG_SHARE, BM25_SHARE, bm25_share
 from bot.matching.terms import FOREIGN_INFO
 from bot.snapshot import Snapshot
 

@@ -4,7 +4,7 @@ The matcher's own coverage score asks how much of the message a document explain
 synonyms, compound parts and typos, but counts each word of a document once. BM25 counts
 how often a document uses the message's exact stems, relative to its length. The two err
 differently (BM25 wins on long messages, coverage on paraphrases), so the matcher mixes a
-little of BM25 into its score (`bot.matching.matcher.BM25_SHARE`).
+little of BM25 into its score (`bot.matching.scoring.BM25_SHARE`).
 
 Each posting holds its finished BM25 weight (IDF × saturated term frequency), so a query
 costs one sum per posting of its stems, also at 10,000 documents.

@@ -3,18 +3,19 @@ a municipal-service hint, or an honest "I don't know".
 
 Scoring, in short:
 - every entry and pointer has a weighted vocabulary of stems from its title, questions,
-  keywords and poles (weight 1.0), its summary or orientation (0.5) and its steps (0.3);
-  compounds are also indexed by their known parts;
-- the message is split into sentences; the request (the last question, else the last
-  sentence) counts fully, the introduction at INTRO_WEIGHT, so "Ich bin seit drei Jahren
-  Sprecherin einer Mieterinitiative …" does not outweigh what is asked — unless the
-  request holds no specific word itself ("Wie gehen wir damit um?", REQUEST_MASS);
+  keywords and poles (weight 1.0), its summary or orientation (0.5) and its steps (0.3)
+  (`bot.matching.documents`); compounds are also indexed by their known parts;
+- the message is split into sentences (`bot.matching.request`); the request (the last
+  question, else the last sentence) counts fully, the introduction at INTRO_WEIGHT, so
+  "Ich bin seit drei Jahren Sprecherin einer Mieterinitiative …" does not outweigh what
+  is asked — unless the request holds no specific word itself ("Wie gehen wir damit
+  um?", REQUEST_MASS);
 - its words become terms (`bot.matching.terms`): exact, synonyms, umlaut-free spellings,
   typos, compounds; each weighted by how specific it is in general German
   (`bot.matching.background`) so everyday chat words count little;
 - `coverage`: how much of the message (weighted) a candidate explains; `phrase`: how
   close the message is to one of its own phrasings; score = 100 × (0.6 × coverage +
-  0.4 × phrase); the best few are reordered with a little exact-word BM25
+  0.4 × phrase) (`bot.matching.scoring`); the best few are reordered with a little exact-word BM25
   (`bot.matching.bm25`, BM25_SHARE), which counts how often an entry uses the message's
   words — the two err differently, and long messages gain most;
 - confidence comes from fit (`bot.matching.decision`), not from length; principles and
@@ -28,10 +29,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-
-from rapidfuzz import fuzz
+from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.content import Content, Entry, Pointer
 from bot.matching.background import informativeness, zipf
@@ -52,7 +51,15 @@ from bot.matching.decision import (
     decide,
     weights_for,
 )
-from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
+from bot.matching.documents import (
+    PRIMARY_WEIGHT,
+    SUMMARY_WEIGHT,
+    Phrase,
+    entry_texts,
+    phrase_of,
+    pointer_texts,
+)
+from bot.matching.normalize import ENGLISH, GERMAN, stem, words
 from bot.matching.practical import (
     PracticalWords,
     clearly_ahead,
@@ -60,63 +67,28 @@ from bot.matching.practical import (
     pointer_first,
     pointer_from,
 )
+from bot.matching.request import request_sentence, request_weighted
+from bot.matching.scoring import (
+    Explains,
+    bm25_share,
+    mixed,
+    phrase_score,
+    query_of,
+)
+from bot.matching.scoring import explained as explained_by
 from bot.matching.smalltalk import SERVICE, Classifier, asks_elsewhere
 from bot.matching.terms import Term, Vocabulary, idf_table
 
-__all__ = ["Matcher", "request_sentence", "request_weighted"]
+__all__ = ["Matcher"]
 
-# Where a word sits in an entry says how much it tells about the entry:
-TITLE_WEIGHT = 1.0  # the title names what the entry is about
-PRIMARY_WEIGHT = 1.0  # questions, keywords, poles: written the way people ask
-SUMMARY_WEIGHT = 0.5  # the summary explains, so it holds many incidental words
-STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the topic
 PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the whole word
 # Ranking:
 RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top coverage hits
 RERANK_POINTERS = 5  # the same for pointers, of which there are few
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
-BM25_SHARE = 0.1  # share of exact-word BM25 (`bot.matching.bm25`) in the ranking score
-BM25_LONG_SHARE = 0.3  # ... for a long message (LONG_WORDS content words or more)
-SHORT_WORDS = 6
-LONG_WORDS = 14
-INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
-# ... unless the request says little itself ("Wie geht man damit um?"): below this specific
-# mass (informativeness summed over its words) the introduction counts more, up to fully.
-REQUEST_MASS = 1.0
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
 FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
-
-
-@dataclass(slots=True)
-class _Phrase:
-    stems: frozenset[str]
-    text: str
-    weight: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    """What phrase scoring needs of the query: its sorted stems as text, the terms' weights,
-    for each stem a term may be found as the (term, similarity) pairs, and the total weight."""
-
-    text: str
-    weights: tuple[float, ...]
-    by_stem: dict[str, list[tuple[int, float]]]
-    total: float
-    stems: frozenset[str]
-
-
-def _query(terms: Sequence[Term], total: float) -> _Query:
-    weights: list[float] = []
-    by_stem: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for term in terms:
-        if term.candidates:
-            for found, similarity in dict(term.candidates).items():
-                by_stem[found].append((len(weights), similarity))
-            weights.append(term.weight)
-    text = " ".join(sorted(term.token for term in terms))
-    return _Query(text, tuple(weights), dict(by_stem), total, frozenset(by_stem))
 
 
 class Matcher:
@@ -129,17 +101,17 @@ class Matcher:
         documents: list[Entry | Pointer] = [*self._entries, *self._pointers]
         self._count = len(self._entries)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
-        self._phrases: list[list[_Phrase]] = []
+        self._phrases: list[list[Phrase]] = []
         self._bm25 = Bm25()
         # Each document's distinct words grouped by their highest field weight (compact: the
         # second pass below needs them, and 10,000 dicts would double the peak memory).
         surface_by_doc: list[tuple[tuple[float, tuple[str, ...]], ...]] = []
         shared: dict[str, str] = {}
-        phrase_cache: dict[str, _Phrase] = {}
+        phrase_cache: dict[str, Phrase] = {}
         protected: set[str] = set()  # what the content says it is about: never foreign
         for index, document in enumerate(documents):
             texts = (
-                _entry_texts(document) if isinstance(document, Entry) else _pointer_texts(document)
+                entry_texts(document) if isinstance(document, Entry) else pointer_texts(document)
             )
             surface: dict[str, float] = {}
             counted: list[str] = []
@@ -158,7 +130,7 @@ class Matcher:
                 by_weight[weight].append(word)
             surface_by_doc.append(tuple((w, tuple(group)) for w, group in by_weight.items()))
             phrases = [
-                _phrase(t, phrase_cache, content.lang)
+                phrase_of(t, phrase_cache, content.lang)
                 for t in (document.title, *document.questions)
             ]
             self._phrases.append([p for p in phrases if p.stems])
@@ -289,7 +261,7 @@ class Matcher:
         foreign = sum(term.info for term in terms if term.foreign)
         # Per term: how well each document explains it (only coverage is summed for every
         # document; the other masses only for the few candidates that are ranked).
-        found_by: list[tuple[Term, bool, _Explains]] = []
+        found_by: list[tuple[Term, bool, Explains]] = []
         for term in terms:
             explains = self._explains(term)
             unexplained += term.info * (1.0 - explains.most)
@@ -297,24 +269,25 @@ class Matcher:
             found_by.append((term, self.practical.is_practical(term), explains))
         # the practical mass of the message, and how much each candidate explains of it
         practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
-        query = _query(terms, total)
+        query = query_of(terms, total)
         exact_query = {term.token: term.info for term in terms if not term.foreign}
         share = bm25_share(len(exact_query))
         ranked = []
         for best_ones in (self._best_principles(coverage), self._best_pointers(coverage)):
             exact = self._bm25.share(exact_query, (i for i, _ in best_ones))
             own = {
-                i: COVERAGE_SHARE * cov + (1 - COVERAGE_SHARE) * self._phrase_score(i, query)
+                i: COVERAGE_SHARE * cov
+                + (1 - COVERAGE_SHARE) * phrase_score(self._phrases[i], query, self._idf)
                 for i, cov in best_ones
             }
             scored = sorted(
-                ((round(100 * _mixed(own[i], exact.get(i, 0.0), share), 1), i) for i in own),
+                ((round(100 * mixed(own[i], exact.get(i, 0.0), share), 1), i) for i in own),
                 reverse=True,
             )
             results = []
             for rank, (score, index) in enumerate(scored):
                 runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
-                explained, practical_explained = _explained(found_by, index)
+                explained, practical_explained = explained_by(found_by, index)
                 fit = Fit(
                     explained / total_info,
                     explained,
@@ -338,14 +311,14 @@ class Matcher:
             pointers[0] = replace(pointers[0], fit=replace(pointers[0].fit, rival=rival))
         return principles, pointers
 
-    def _explains(self, term: Term) -> _Explains:
+    def _explains(self, term: Term) -> Explains:
         """How well each document explains one term: its best candidate's similarity times
         the field weight the document has that candidate in."""
         if len(term.candidates) == 1:  # most terms: read the posting list, build nothing
             ((found, similarity),) = term.candidates
-            return _Explains(self._postings[found] if similarity > 0.0 else {}, similarity)
+            return Explains(self._postings[found] if similarity > 0.0 else {}, similarity)
         if not term.candidates:
-            return _Explains({})
+            return Explains({})
         # The largest posting list first, in one comprehension; the others only raise values.
         candidates = sorted(term.candidates, key=lambda c: -len(self._postings[c[0]]))
         (found, similarity), rest = candidates[0], candidates[1:]
@@ -355,7 +328,7 @@ class Matcher:
                 value = similarity * field_weight
                 if value > best.get(index, 0.0):
                     best[index] = value
-        return _Explains(best)
+        return Explains(best)
 
     def _best_principles(self, coverage: dict[int, float]) -> list[tuple[int, float]]:
         """The RERANK_CANDIDATES principles of highest coverage (ties: lower index first).
@@ -379,160 +352,5 @@ class Matcher:
         pool.sort(key=lambda item: (-item[1], item[0]))
         return pool[:RERANK_POINTERS]
 
-    def _phrase_score(self, index: int, query: _Query) -> float:
-        """How close the question is to the document's best phrasing (0–1)."""
-        best = 0.0
-        by_stem, stems, weights, idf = query.by_stem, query.stems, query.weights, self._idf
-        for phrase in self._phrases[index]:
-            matched = phrase.stems & stems
-            if not matched:
-                continue
-            pairs = by_stem[next(iter(matched))] if len(matched) == 1 else ()
-            if len(pairs) == 1:  # the common case: one stem in common, found by one term
-                position, similarity = pairs[0]
-                hit = weights[position] * similarity
-            else:
-                hit = _hit(matched, by_stem, weights)
-            recall = hit / query.total
-            precision = math.fsum(idf.get(s, 1.0) for s in matched) / phrase.weight
-            f1 = 2 * recall * precision / (recall + precision)
-            # Both texts are sorted stems, so this is rapidfuzz's token_sort_ratio.
-            ratio = fuzz.ratio(query.text, phrase.text) / 100.0
-            best = max(best, 0.8 * f1 + 0.2 * ratio)
-        return best
 
 
-def _hit(
-    matched: frozenset[str],
-    by_stem: dict[str, list[tuple[int, float]]],
-    weights: tuple[float, ...],
-) -> float:
-    """The weight of the query terms a phrase contains, each term once with its best stem."""
-    per_term: dict[int, float] = {}
-    for found in matched:
-        for position, similarity in by_stem[found]:
-            if similarity > per_term.get(position, -1.0):
-                per_term[position] = similarity
-    hit = 0.0
-    for position in sorted(per_term):  # in the terms' order: the same sum every time
-        hit += weights[position] * per_term[position]
-    return hit
-
-
-class _Explains:
-    """How well each document explains one term: similarity × field weight per document.
-
-    `values` maps a document to its field weight (one candidate: the posting list itself,
-    times `similarity`) or to the value itself (several candidates: `similarity` 1)."""
-
-    __slots__ = ("most", "similarity", "values")
-
-    def __init__(self, values: dict[int, float], similarity: float = 1.0) -> None:
-        self.values = values
-        self.similarity = similarity
-        self.most = similarity * max(values.values()) if values else 0.0
-
-    def add_coverage(self, coverage: dict[int, float], share: float) -> None:
-        """Add this term's share of every document's coverage."""
-        similarity = self.similarity
-        if similarity == 1.0:
-            for index, value in self.values.items():
-                coverage[index] += share * value
-            return
-        for index, weight in self.values.items():
-            value = similarity * weight
-            if value > 0.0:
-                coverage[index] += share * value
-
-    def value(self, index: int) -> float | None:
-        """How well document `index` explains the term; None if not at all."""
-        weight = self.values.get(index)
-        if weight is None:
-            return None
-        value = self.similarity * weight
-        return value if value > 0.0 else None
-
-
-def _explained(found_by: Sequence[tuple[Term, bool, _Explains]], index: int
-               ) -> tuple[float, float]:
-    """The specific mass of the message one document explains, and of its practical part."""
-    explained = practical = 0.0
-    for term, is_practical, explains in found_by:
-        value = explains.value(index)
-        if value is not None:
-            explained += term.info * value
-            if is_practical:
-                practical += term.info * value
-    return explained, practical
-
-
-def _mixed(own: float, exact: float, share: float = BM25_SHARE) -> float:
-    """The ranking score (0–1): the matcher's own score with a little exact-word BM25."""
-    return (1 - share) * own + share * exact
-
-
-def bm25_share(words_count: int) -> float:
-    """BM25's share of the ranking score: it grows with the message, whose word counts
-    then say more (a long message), from BM25_SHARE up to BM25_LONG_SHARE."""
-    ramp = (words_count - SHORT_WORDS) / (LONG_WORDS - SHORT_WORDS)
-    return BM25_SHARE + (BM25_LONG_SHARE - BM25_SHARE) * min(1.0, max(0.0, ramp))
-
-
-
-
-
-
-
-
-def request_weighted(
-    text: str, mass: Callable[[str], float] | None = None
-) -> list[tuple[str, float]]:
-    """The message's sentences with weights: the request fully, the introduction less.
-
-    The request is the last sentence with a question mark, else the last sentence. With
-    `mass` (a sentence's specific mass), a request that says little of its own ("Wie geht
-    man mit so einer Situation um?") leaves the topic to the introduction: it counts more,
-    fully when the request holds no specific word at all.
-    """
-    parts = sentences(text)
-    if len(parts) <= 1:
-        return [(text, 1.0)]
-    asked = [i for i, part in enumerate(parts) if "?" in part]
-    request = asked[-1] if asked else len(parts) - 1
-    intro = INTRO_WEIGHT
-    if mass is not None:
-        said = min(1.0, mass(parts[request]) / REQUEST_MASS)
-        intro = INTRO_WEIGHT + (1.0 - INTRO_WEIGHT) * (1.0 - said)
-    return [(part, 1.0 if i == request else intro) for i, part in enumerate(parts)]
-
-
-def request_sentence(text: str) -> str:
-    """The sentence of the message that asks (see `request_weighted`)."""
-    return max(request_weighted(text), key=lambda part: part[1])[0]
-
-
-def _phrase(text: str, cache: dict[str, _Phrase], lang: str) -> _Phrase:
-    """The stems of one phrasing; equal texts share one object (same stems, same weight)."""
-    phrase = cache.get(text)
-    if phrase is None:
-        stems = [stem(w, lang) for w in words(text, lang)]
-        phrase = cache[text] = _Phrase(frozenset(stems), " ".join(sorted(set(stems))))
-    return phrase
-
-
-def _entry_texts(entry: Entry) -> Iterable[tuple[str, float]]:
-    """The texts an entry is found by, with how much each counts."""
-    yield entry.title, TITLE_WEIGHT
-    for text in (*entry.questions, *entry.keywords, *entry.poles):
-        yield text, PRIMARY_WEIGHT
-    yield entry.summary, SUMMARY_WEIGHT
-    for step in entry.steps:
-        yield step, STEP_WEIGHT
-
-
-def _pointer_texts(pointer: Pointer) -> Iterable[tuple[str, float]]:
-    """The texts a Wegweiser pointer is found by, with how much each counts."""
-    yield pointer.title, TITLE_WEIGHT
-    for text in (*pointer.questions, *pointer.keywords):
-        yield text, PRIMARY_WEIGHT
-    yield pointer.orientation, SUMMARY_WEIGHT

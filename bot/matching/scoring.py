@@ -1,0 +1,151 @@
+"""The arithmetic of ranking one message against the index (`bot.matching.matcher`).
+
+- `Explains`: how well each document explains one term of the message (similarity of the
+  term's best candidate × the field weight the document has it in);
+- `explained`: the specific mass of the message one document explains;
+- `phrase_score`: how close the message is to one of a document's own phrasings (soft F1
+  of the shared stems and rapidfuzz's ratio of the sorted stems);
+- `mixed`, `bm25_share`: the ranking score with a little exact-word BM25, more for long
+  messages.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.matching.documents import Phrase
+from bot.matching.terms import Term
+
+BM25_SHARE = 0.1  # share of exact-word BM25 (`bot.matching.bm25`) in the ranking score
+BM25_LONG_SHARE = 0.3  # ... for a long message (LONG_WORDS content words or more)
+SHORT_WORDS = 6
+LONG_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What phrase scoring needs of the query: its sorted stems as text, the terms' weights,
+    for each stem a term may be found as the (term, similarity) pairs, and the total weight."""
+
+    text: str
+    weights: tuple[float, ...]
+    by_stem: dict[str, list[tuple[int, float]]]
+    total: float
+    stems: frozenset[str]
+
+
+def query_of(terms: Sequence[Term], total: float) -> Query:
+    """What phrase scoring needs of the message's terms."""
+    weights: list[float] = []
+    by_stem: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for term in terms:
+        if term.candidates:
+            for found, similarity in dict(term.candidates).items():
+                by_stem[found].append((len(weights), similarity))
+            weights.append(term.weight)
+    text = " ".join(sorted(term.token for term in terms))
+    return Query(text, tuple(weights), dict(by_stem), total, frozenset(by_stem))
+
+
+def phrase_score(phrases: Sequence[Phrase], query: Query, idf: Mapping[str, float]) -> float:
+    """How close the question is to the document's best phrasing (0–1)."""
+    best = 0.0
+    by_stem, stems, weights = query.by_stem, query.stems, query.weights
+    for phrase in phrases:
+        matched = phrase.stems & stems
+        if not matched:
+            continue
+        pairs = by_stem[next(iter(matched))] if len(matched) == 1 else ()
+        if len(pairs) == 1:  # the common case: one stem in common, found by one term
+            position, similarity = pairs[0]
+            hit = weights[position] * similarity
+        else:
+            hit = _hit(matched, by_stem, weights)
+        recall = hit / query.total
+        precision = math.fsum(idf.get(s, 1.0) for s in matched) / phrase.weight
+        f1 = 2 * recall * precision / (recall + precision)
+        # Both texts are sorted stems, so this is rapidfuzz's token_sort_ratio.
+        ratio = fuzz.ratio(query.text, phrase.text) / 100.0
+        best = max(best, 0.8 * f1 + 0.2 * ratio)
+    return best
+
+
+def _hit(
+    matched: frozenset[str],
+    by_stem: dict[str, list[tuple[int, float]]],
+    weights: tuple[float, ...],
+) -> float:
+    """The weight of the query terms a phrase contains, each term once with its best stem."""
+    per_term: dict[int, float] = {}
+    for found in matched:
+        for position, similarity in by_stem[found]:
+            if similarity > per_term.get(position, -1.0):
+                per_term[position] = similarity
+    hit = 0.0
+    for position in sorted(per_term):  # in the terms' order: the same sum every time
+        hit += weights[position] * per_term[position]
+    return hit
+
+
+class Explains:
+    """How well each document explains one term: similarity × field weight per document.
+
+    `values` maps a document to its field weight (one candidate: the posting list itself,
+    times `similarity`) or to the value itself (several candidates: `similarity` 1)."""
+
+    __slots__ = ("most", "similarity", "values")
+
+    def __init__(self, values: dict[int, float], similarity: float = 1.0) -> None:
+        self.values = values
+        self.similarity = similarity
+        self.most = similarity * max(values.values()) if values else 0.0
+
+    def add_coverage(self, coverage: dict[int, float], share: float) -> None:
+        """Add this term's share of every document's coverage."""
+        similarity = self.similarity
+        if similarity == 1.0:
+            for index, value in self.values.items():
+                coverage[index] += share * value
+            return
+        for index, weight in self.values.items():
+            value = similarity * weight
+            if value > 0.0:
+                coverage[index] += share * value
+
+    def value(self, index: int) -> float | None:
+        """How well document `index` explains the term; None if not at all."""
+        weight = self.values.get(index)
+        if weight is None:
+            return None
+        value = self.similarity * weight
+        return value if value > 0.0 else None
+
+
+def explained(found_by: Sequence[tuple[Term, bool, Explains]], index: int
+               ) -> tuple[float, float]:
+    """The specific mass of the message one document explains, and of its practical part."""
+    explained = practical = 0.0
+    for term, is_practical, explains in found_by:
+        value = explains.value(index)
+        if value is not None:
+            explained += term.info * value
+            if is_practical:
+                practical += term.info * value
+    return explained, practical
+
+
+def mixed(own: float, exact: float, share: float = BM25_SHARE) -> float:
+    """The ranking score (0–1): the matcher's own score with a little exact-word BM25."""
+    return (1 - share) * own + share * exact
+
+
+def bm25_share(words_count: int) -> float:
+    """BM25's share of the ranking score: it grows with the message, whose word counts
+    then say more (a long message), from BM25_SHARE up to BM25_LONG_SHARE."""
+    ramp = (words_count - SHORT_WORDS) / (LONG_WORDS - SHORT_WORDS)
+    return BM25_SHARE + (BM25_LONG_SHARE - BM25_SHARE) * min(1.0, max(0.0, ramp))
