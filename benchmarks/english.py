@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 ENGLISH_SET = DATA / "english.yaml"
 GERMAN_SETS = (DATA / "quality.yaml", DATA / "realistic.yaml")
-HALVES = ("tune", "check")
+HALVES = quality.HALVES
 # Goals of issue 15 on the check half: (figure, bound).
 GOALS = (("top1", 0.85), ("top3", 0.95), ("refused", 0.9))
 NAMES = ("top1", "top3", "refused", "pointer_first")
@@ -71,14 +71,7 @@ def half_figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, 
 
 def figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, float | None]:
     """Every share per half and over all, as flat keys: top1_tune, ..., refused_all."""
-    result: dict[str, float | None] = {}
-    for half in (*HALVES, "all"):
-        chosen = [
-            (i, a) for i, a in zip(items, answers, strict=True) if half in ("all", i["half"])
-        ]
-        shares = half_figures([i for i, _ in chosen], [a for _, a in chosen])
-        result.update({f"{name}_{half}": value for name, value in shares.items()})
-    return result
+    return quality.per_half(items, answers, half_figures)
 
 
 def detection(english: Sequence[str], german: Sequence[str]) -> dict[str, float | None]:

@@ -27,7 +27,7 @@ from bot.matching.matcher import Matcher
 ROOT = Path(__file__).resolve().parent.parent
 REALISTIC = ROOT / "tests" / "data" / "realistic.yaml"
 PRACTICAL = ROOT / "tests" / "data" / "practical.yaml"
-HALVES = ("tune", "check")
+HALVES = quality.HALVES
 IN_SCOPE = ("colloquial", "long", "keyword", "jargon")
 OUT_OF_SCOPE = ("out_of_scope", "long_offtopic")
 

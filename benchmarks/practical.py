@@ -30,7 +30,7 @@ from bot.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICAL = ROOT / "tests" / "data" / "practical.yaml"
-HALVES = ("tune", "check")
+HALVES = quality.HALVES
 # Goals of issue 14 on the practical set: (figure, bound, "min" or "max").
 GOALS = (("pointer_first", 0.85, "min"), ("principle_given", 0.05, "max"))
 
@@ -74,14 +74,7 @@ def half_figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, 
 
 def figures(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, float | None]:
     """Every share per half and over all, as flat keys: pointer_first_tune, ..._all."""
-    result: dict[str, float | None] = {}
-    for half in (*HALVES, "all"):
-        chosen = [
-            (i, a) for i, a in zip(items, answers, strict=True) if half in ("all", i["half"])
-        ]
-        shares = half_figures([i for i, _ in chosen], [a for _, a in chosen])
-        result.update({f"{name}_{half}": value for name, value in shares.items()})
-    return result
+    return quality.per_half(items, answers, half_figures)
 
 
 def goal_rows(found: dict[str, float | None]) -> list[str]:

@@ -37,6 +37,8 @@ TOP = 3
 SCORE_LINE = re.compile(r"top1 ([\d.]+) .*top3 ([\d.]+) .*refused ([\d.]+)")
 
 Answer = dict[str, object]
+Item = dict[str, object]
+HALVES = ("tune", "check")  # the labelled sets' halves: tuned on, and only ever scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,22 @@ def load_dev(path: Path) -> list[dict[str, object]]:
 def share(hits: Sequence[bool]) -> float | None:
     """The share of true values, rounded; None for an empty group."""
     return round(sum(hits) / len(hits), 3) if hits else None
+
+
+def per_half(
+    items: Sequence[Item],
+    answers: Sequence[Answer],
+    half_figures: Callable[[Sequence[Item], Sequence[Answer]], dict[str, float | None]],
+) -> dict[str, float | None]:
+    """`half_figures` for each half and over all, as flat keys: <name>_tune, …, <name>_all."""
+    result: dict[str, float | None] = {}
+    for half in (*HALVES, "all"):
+        chosen = [
+            (i, a) for i, a in zip(items, answers, strict=True) if half in ("all", i["half"])
+        ]
+        shares = half_figures([i for i, _ in chosen], [a for _, a in chosen])
+        result.update({f"{name}_{half}": value for name, value in shares.items()})
+    return result
 
 
 def questions_of(items: Sequence[dict[str, object]]) -> list[str]:

@@ -23,7 +23,7 @@ from bot.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 REFUSAL = ROOT / "tests" / "data" / "refusal.yaml"
-HALVES = ("tune", "check")
+HALVES = quality.HALVES
 OWN_REPLY = {"smalltalk": (KIND_SMALLTALK, None), "service": (KIND_SERVICE, "service")}
 
 
