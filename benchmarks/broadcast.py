@@ -32,11 +32,10 @@ from zoneinfo import ZoneInfo
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from bot.config import Settings  # noqa: E402
 from bot.serve import STORE_KEY, build_application, telegram_sender  # noqa: E402
 from bot.snapshot import ContentStore  # noqa: E402
 from bot.storage import Database  # noqa: E402
-from bot.testing import FakeTelegramServer  # noqa: E402
+from bot.testing import FakeTelegramServer, settings_for  # noqa: E402
 from bot.tips import EVERY_DAY, BroadcastOptions, broadcast_concurrency, deliver_due, time_key  # noqa: E402
 
 TOKEN = "123456:BENCHMARK-TOKEN"
@@ -79,12 +78,8 @@ async def run(
     """One broadcast to `subscribers` chats at `limit` messages/s; the result figures."""
     async with FakeTelegramServer(token=TOKEN) as server:
         with tempfile.TemporaryDirectory() as folder:
-            settings = Settings(
-                token=TOKEN,
-                base_url=server.base_url,
-                base_file_url=server.base_file_url,
-                database_path=Path(folder) / "bench.sqlite3",
-                rate_limit_per_s=limit,
+            settings = settings_for(
+                server, Path(folder) / "bench.sqlite3", rate_limit_per_s=limit
             )
             app = build_application(settings, ContentStore(settings.content_dir))
             await app.initialize()

@@ -30,11 +30,10 @@ if str(PROJECT) not in sys.path:
 
 from benchmarks.broadcast import NOW, TOKEN, ZONE, add_subscribers  # noqa: E402
 from benchmarks.latency import percentile  # noqa: E402
-from bot.config import Settings  # noqa: E402
 from bot.serve import DB_KEY, STORE_KEY, build_application, telegram_sender  # noqa: E402
 from bot.snapshot import ContentStore  # noqa: E402
 from bot.testing.fake_telegram import FakeTelegramServer  # noqa: E402
-from bot.testing.polling import start_polling, stop_polling  # noqa: E402
+from bot.testing.polling import settings_for, start_polling, stop_polling  # noqa: E402
 from bot.tips import BroadcastOptions, broadcast_concurrency, deliver_due  # noqa: E402
 
 QUESTION = "Wie finden wir die relevanten Initiativen?"
@@ -84,12 +83,8 @@ def figures(
 async def run(subscribers: int, limit: float, seconds: float) -> dict[str, object]:
     async with FakeTelegramServer(token=TOKEN) as server:
         with tempfile.TemporaryDirectory() as folder:
-            settings = Settings(
-                token=TOKEN,
-                base_url=server.base_url,
-                base_file_url=server.base_file_url,
-                database_path=Path(folder) / "busy.sqlite3",
-                rate_limit_per_s=limit,
+            settings = settings_for(
+                server, Path(folder) / "busy.sqlite3", rate_limit_per_s=limit
             )
             app = build_application(settings, ContentStore(settings.content_dir))
             await start_polling(app)

@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.latency import percentile
-from bot.config import DEFAULT_CONTENT_DIR, Settings
+from bot.config import DEFAULT_CONTENT_DIR
 from bot.logs import setup_logging
 from bot.serve import build_application
 from bot.snapshot import ContentStore, Snapshot
-from bot.testing import FakeTelegramServer, start_polling, stop_polling
+from bot.testing import FakeTelegramServer, settings_for, start_polling, stop_polling
 
 TOKEN = "123456:BENCH-TOKEN"
 RATE_LIMIT_PER_S = 1_000_000.0
@@ -109,12 +109,10 @@ async def measure(
     """Push `updates` questions at once and measure how fast the bot answers them."""
     async with FakeTelegramServer(token=TOKEN) as server:
         with tempfile.TemporaryDirectory() as folder:
-            settings = Settings(
-                token=TOKEN,
+            settings = settings_for(
+                server,
+                Path(folder) / "bench.sqlite3",
                 content_dir=DEFAULT_CONTENT_DIR,
-                database_path=Path(folder) / "bench.sqlite3",
-                base_url=server.base_url,
-                base_file_url=server.base_file_url,
                 rate_limit_per_s=RATE_LIMIT_PER_S,
             )
             setup_logging(settings)

@@ -17,7 +17,7 @@ from bot.serve.runner import BotRunner
 from bot.snapshot import ContentStore, Snapshot, build_snapshot
 from bot.storage import Database
 from bot.testing.fake_telegram import FakeTelegramServer
-from bot.testing.polling import start_polling, stop_polling
+from bot.testing.polling import settings_for, start_polling, stop_polling
 
 CONTENT_DIR = DEFAULT_CONTENT_DIR
 
@@ -171,12 +171,10 @@ def shipped_snapshot() -> Snapshot:
 @pytest.fixture
 def settings(tmp_path: Path, fake_telegram: FakeTelegramServer) -> Settings:
     """Settings pointing at the fake Bot API server, a temporary database and no rate cap."""
-    return Settings(
-        token=BOT_TOKEN,
+    return settings_for(
+        fake_telegram,
+        tmp_path / "bot.sqlite3",
         content_dir=CONTENT_DIR,
-        database_path=tmp_path / "bot.sqlite3",
-        base_url=fake_telegram.base_url,
-        base_file_url=fake_telegram.base_file_url,
         admin_ids=frozenset({ADMIN_ID}),
         rate_limit_per_s=1000.0,
     )
