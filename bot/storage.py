@@ -196,6 +196,21 @@ CREATE TABLE inbox (
 CREATE INDEX inbox_state ON inbox (state, update_id);
 """
 
+ADMIN_PROMPTS_SQL = """
+-- What an admin's next button press or reply refers to (bot/admin/prompts.py): an
+-- announcement draft, the "Wann?" prompt, the entry-choice search. user_id is the admin, so
+-- /vergessen deletes them; the retention job drops unfinished ones after a week.
+CREATE TABLE admin_prompts (
+    kind TEXT NOT NULL,
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    created_at REAL NOT NULL,             -- unix seconds
+    PRIMARY KEY (kind, chat_id, message_id)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "daily tips: subscriptions, tip history, delivery log", TIPS_SQL),
     Migration(2, "question log and answer feedback", QUESTION_LOG_SQL),
@@ -204,6 +219,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "the perspective each user chose with /rolle", ROLES_SQL),
     Migration(6, "the language each user chose", LANGUAGE_SQL),
     Migration(7, "durable inbox of updates", INBOX_SQL),
+    Migration(8, "admin prompts awaiting a press or reply", ADMIN_PROMPTS_SQL),
 )
 
 

@@ -1,7 +1,8 @@
 """/ankuendigung: admins write a one-off message to every tip subscriber, preview, send or plan.
 
-The draft lives in bot_data until it is confirmed; confirmed announcements are in the
-database and sent by a minute job through the daily tips' exactly-once delivery.
+The draft and the "Wann?" prompt are kept in the database (bot/admin/prompts.py), so a
+restart between preview and confirmation loses nothing; confirmed announcements are sent by
+a minute job through the daily tips' exactly-once delivery.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.admin import prompts
 from bot.serve import BotApp, announcement_sender, edit_reply, send_reply
 from bot.tips import announcements as ann
 from bot.tips import options_from_settings
@@ -29,8 +31,6 @@ from handlers.tips import now, zone
 
 logger = logging.getLogger(__name__)
 
-DRAFTS_KEY = "announcement_drafts"  # bot_data: admin id → draft text
-PLANNING_KEY = "announcement_planning"  # bot_data: (chat, prompt message id) → admin id
 LOCK_KEY = "announcements_lock"
 RECOVERED_KEY = "announcements_recovered"
 JOB_NAME = "announcements"
@@ -71,8 +71,9 @@ async def announce(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not text or len(text) > ann.MAX_TEXT:
         await message.reply_text(esc(content.text("announce_usage", limit=ann.MAX_TEXT)))
         return
-    context.bot_data.setdefault(DRAFTS_KEY, {})[user.id] = text
-    count = await ann.recipient_count(database(context))
+    db = database(context)
+    await prompts.remember(db, prompts.DRAFT, user.id, 0, user.id, text)
+    count = await ann.recipient_count(db)
     await send_reply(message, _preview(context, text, count))
 
 
@@ -84,21 +85,20 @@ async def choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or data is None or not isinstance(query.message, Message):
         return
     await query.answer()
-    content = snapshot(context).content
-    text = context.bot_data.get(DRAFTS_KEY, {}).pop(query.from_user.id, None)
-    if text is None or data.choice == CANCEL:
-        await edit_reply(query, Reply(esc(content.text("announce_cancelled"))))
-        return
-    if data.choice == PLAN:
-        context.bot_data[DRAFTS_KEY][query.from_user.id] = text
+    content, db, admin = snapshot(context).content, database(context), query.from_user.id
+    if data.choice == PLAN and await prompts.recall(db, prompts.DRAFT, admin):
         prompt = await query.message.reply_text(
             content.text("announce_when"), reply_markup=ForceReply(selective=True)
         )
-        context.bot_data.setdefault(PLANNING_KEY, {})[(prompt.chat.id, prompt.message_id)] = (
-            query.from_user.id
+        await prompts.remember(
+            db, prompts.PLANNING, prompt.chat.id, prompt.message_id, admin, str(admin)
         )
         return
-    await ann.create(database(context), esc(text), now(context), now(context))
+    draft = await prompts.take(db, prompts.DRAFT, admin)
+    if draft is None or data.choice != SEND:
+        await edit_reply(query, Reply(esc(content.text("announce_cancelled"))))
+        return
+    await ann.create(db, esc(draft.value), now(context), now(context))
     await edit_reply(query, Reply(esc(content.text("announce_sending"))))
     if context.job_queue:
         context.job_queue.run_once(deliver_announcements, 0)
@@ -110,17 +110,20 @@ async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     replied = message.reply_to_message if message else None
     if message is None or replied is None or not message.text or not is_admin(update, context):
         return
-    admin = context.bot_data.get(PLANNING_KEY, {}).get((replied.chat.id, replied.message_id))
-    text = context.bot_data.get(DRAFTS_KEY, {}).get(admin)
-    if text is None:
+    db = database(context)
+    planning = await prompts.recall(db, prompts.PLANNING, replied.chat.id, replied.message_id)
+    draft = await prompts.recall(db, prompts.DRAFT, planning.user_id) if planning else None
+    if planning is None or draft is None:
         return
     content = snapshot(context).content
     when = ann.parse_when(message.text, now(context), zone(context))
     if when is None:
         await message.reply_text(esc(content.text("announce_bad_time", given=message.text)))
         raise ApplicationHandlerStop
-    context.bot_data[DRAFTS_KEY].pop(admin, None)
-    await ann.create(database(context), esc(text), when, now(context))
+    if await prompts.take(db, prompts.DRAFT, planning.user_id) is None:
+        raise ApplicationHandlerStop  # the same draft was sent or planned meanwhile
+    await prompts.take(db, prompts.PLANNING, replied.chat.id, replied.message_id)
+    await ann.create(db, esc(draft.value), when, now(context))
     local = when.astimezone(zone(context)).strftime("%d.%m.%Y %H:%M")
     await message.reply_text(esc(content.text("announce_planned", when=local)))
     raise ApplicationHandlerStop

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
+from bot.admin import prompts
 from bot.records import delete_dead_older_than, delete_older_than, forget_user
 from bot.serve import BotApp, send_reply
 from bot.ui import FORGET_CANCEL, FORGET_CONFIRM, Button, Forget, Reply, command, esc
@@ -59,11 +60,15 @@ async def forget_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def expire_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Job: delete logged questions and votes older than the retention period."""
+    """Job: delete logged questions, votes and dead updates past retention, stale prompts."""
     days = settings(context).question_retention_days
     deleted = await delete_older_than(database(context), days)
     deleted += await delete_dead_older_than(database(context), days)
-    logger.info("Retention: deleted %d old question log, feedback and dead update rows", deleted)
+    deleted += await prompts.delete_older_than(database(context))
+    logger.info(
+        "Retention: deleted %d old question log, feedback, dead update and admin prompt rows",
+        deleted,
+    )
 
 
 def register(app: BotApp) -> None:

@@ -19,7 +19,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot.admin import Backups, ChangeRejected, QuestionAdded, add_question, rejection_text, review
+from bot.admin import (
+    Backups,
+    ChangeRejected,
+    QuestionAdded,
+    add_question,
+    prompts,
+    rejection_text,
+    review,
+)
 from bot.serve import BACKUPS_KEY, CONTENT_LOCK_KEY, BotApp, send_reply
 from bot.ui import Reply, esc, humanloop
 from handlers.common import admin_only, content_store, database, is_admin, snapshot
@@ -27,7 +35,6 @@ from handlers.common import admin_only, content_store, database, is_admin, snaps
 logger = logging.getLogger(__name__)
 
 REVIEW_DAYS = 30
-SEARCHES_KEY = "review_searches"  # bot_data: (chat, prompt message id) → sample id
 ADMIN_REPLIES = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
 SEARCH_GROUP = -3
 _Pick = TypeVar("_Pick", humanloop.ReviewAdd, humanloop.ReviewIgnore)
@@ -42,7 +49,11 @@ async def send_groups(message: Message, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def _choice(
-    context: ContextTypes.DEFAULT_TYPE, message: Message, sample: int, term: str | None = None
+    context: ContextTypes.DEFAULT_TYPE,
+    message: Message,
+    admin: int,
+    sample: int,
+    term: str | None = None,
 ) -> None:
     """Offer the three likeliest entries for the group's question (or for a search term)."""
     current = snapshot(context)
@@ -54,7 +65,9 @@ async def _choice(
     entries = [e for e in map(current.content.entry, ids) if e]
     reply = humanloop.render_review_choice(current.content, group.question, sample, entries)
     sent = await send_reply(message, reply)
-    context.bot_data.setdefault(SEARCHES_KEY, {})[(sent.chat.id, sent.message_id)] = sample
+    await prompts.remember(
+        database(context), prompts.SEARCH, sent.chat.id, sent.message_id, admin, str(sample)
+    )
 
 
 @admin_only
@@ -64,20 +77,20 @@ async def pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = humanloop.ReviewPick.parse(query.data) if query else None
     if query and data and isinstance(query.message, Message):
         await query.answer()
-        await _choice(context, query.message, int(data.sample))
+        await _choice(context, query.message, query.from_user.id, int(data.sample))
 
 
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin's reply to the entry choice: entries for their own search words."""
     message = update.effective_message
     replied = message.reply_to_message if message else None
-    searches: dict[tuple[int, int], int] = context.bot_data.get(SEARCHES_KEY, {})
     if message is None or replied is None or not message.text or not is_admin(update, context):
         return
-    sample = searches.get((replied.chat.id, replied.message_id))
-    if sample is None:
+    db = database(context)
+    prompt = await prompts.recall(db, prompts.SEARCH, replied.chat.id, replied.message_id)
+    if prompt is None:
         return
-    await _choice(context, message, sample, message.text)
+    await _choice(context, message, prompt.user_id, int(prompt.value), message.text)
     raise ApplicationHandlerStop
 
 

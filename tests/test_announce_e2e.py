@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime, time
 
+from bot.config import Settings
 from bot.serve import DB_KEY, BotApp
+from bot.snapshot import Snapshot
 from bot.storage import Database
 from bot.testing.fake_telegram import FakeTelegramServer
 from bot.tips import subscriptions as store
 from bot.tips.schedule import EVERY_DAY
 from tests.conftest import ADMIN_ID
-from tests.test_human_e2e import sent_to, with_prefix
+from tests.test_human_e2e import Bot, sent_to, with_prefix
 
 TEXT = "Am Samstag: Ehrenamtsmesse im Rathaus <10 bis 16 Uhr> & Kaffee"
 NEVER_DUE = date(2099, 1, 1)  # daily tips stay quiet during the test
@@ -77,3 +79,30 @@ async def test_announcements_are_for_admins_and_can_be_planned(
     await sent_to(fake_telegram, ADMIN_ID, "am 24.12.2099 09:00 Uhr")
     fake_telegram.push_message("/stats", chat_id=ADMIN_ID, user_id=ADMIN_ID)
     await sent_to(fake_telegram, ADMIN_ID, "24.12.2099 09:00: geplant")
+
+
+async def test_a_draft_and_the_time_prompt_survive_a_restart(
+    settings: Settings, shipped_snapshot: Snapshot, fake_telegram: FakeTelegramServer
+) -> None:
+    bot = Bot(settings, shipped_snapshot)
+    await bot.start()
+    try:
+        await subscribe(bot.db, [100_001])
+        fake_telegram.push_message(f"/ankuendigung {TEXT}", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+        preview = (await sent_to(fake_telegram, ADMIN_ID, "Vorschau")).result
+        await bot.stop()  # a redeploy between preview and "Planen"
+        await bot.start()
+        fake_telegram.push_callback(with_prefix(preview, "ank:plan"), preview, user_id=ADMIN_ID)
+        prompt = (await sent_to(fake_telegram, ADMIN_ID, "Wann soll")).result
+        await bot.stop()  # and another one between "Wann?" and the answer
+        await bot.start()
+        fake_telegram.push_message(
+            "24.12.2099 9:00", chat_id=ADMIN_ID, user_id=ADMIN_ID, reply_to_message=prompt
+        )
+        await sent_to(fake_telegram, ADMIN_ID, "am 24.12.2099 09:00 Uhr")
+        fake_telegram.push_callback(with_prefix(preview, "ank:send"), preview, user_id=ADMIN_ID)
+        await sent_to(fake_telegram, ADMIN_ID, "verworfen", "editMessageText")  # used up
+        fake_telegram.push_message("/stats", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+        await sent_to(fake_telegram, ADMIN_ID, "24.12.2099 09:00: geplant")
+    finally:
+        await bot.stop()

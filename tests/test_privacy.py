@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.admin import prompts
 from bot.records.privacy import forget_user, personal_tables
 from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
 from bot.records.roles import role_of, set_role
@@ -47,6 +48,7 @@ async def seed(db: Database) -> None:
         await db.connection.execute("INSERT INTO other_subscriptions VALUES (?, 8)", (user,))
         await db.connection.execute("INSERT INTO other_history VALUES (?, 't')", (user,))
         await set_role(db, user, "verwaltung")
+        await prompts.remember(db, prompts.DRAFT, user, 0, user, "Entwurf einer Ankündigung")
     await db.connection.execute("INSERT INTO settings_kv VALUES ('a', 'b')")
 
 
@@ -71,12 +73,14 @@ async def test_forget_deletes_from_every_table_with_a_personal_column(db: Databa
         "other_subscriptions",
         "other_history",
         "user_roles",  # /rolle
+        "admin_prompts",  # an admin's open announcement draft (migration 8)
     }
-    assert await count_rows_about(db, USER) == 5
-    assert await forget_user(db, USER) == 5
+    assert await count_rows_about(db, USER) == 6
+    assert await forget_user(db, USER) == 6
     assert await count_rows_about(db, USER) == 0
     assert await role_of(db, USER) == ""
-    assert await count_rows_about(db, OTHER) == 5
+    assert await prompts.recall(db, prompts.DRAFT, USER) is None
+    assert await count_rows_about(db, OTHER) == 6
 
 
 async def test_vergessen_after_confirmation_leaves_no_row(
@@ -89,13 +93,13 @@ async def test_vergessen_after_confirmation_leaves_no_row(
     await fake_telegram.wait_for("sendMessage")
     fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
     _, confirm = await fake_telegram.wait_for("sendMessage", count=2)
-    assert await count_rows_about(db, USER) == 6  # nothing is deleted before confirming
+    assert await count_rows_about(db, USER) == 7  # nothing is deleted before confirming
     yes = confirm.result["reply_markup"]["inline_keyboard"][0][0]
     fake_telegram.push_callback(yes["callback_data"], confirm.result, user_id=USER)
     (edit,) = await fake_telegram.wait_for("editMessageText")
-    assert "(6 Einträge)" in edit.params["text"]
+    assert "(7 Einträge)" in edit.params["text"]
     assert await count_rows_about(db, USER) == 0
-    assert await count_rows_about(db, OTHER) == 5
+    assert await count_rows_about(db, OTHER) == 6
 
 
 async def test_vergessen_can_be_cancelled(
@@ -110,7 +114,7 @@ async def test_vergessen_can_be_cancelled(
     fake_telegram.push_callback(no["callback_data"], confirm.result, user_id=USER)
     (edit,) = await fake_telegram.wait_for("editMessageText")
     assert "nichts gelöscht" in edit.params["text"]
-    assert await count_rows_about(db, USER) == 5
+    assert await count_rows_about(db, USER) == 6
 
 
 async def test_datenschutz_explains_what_why_and_how_long(
@@ -132,11 +136,19 @@ async def test_retention_job_deletes_old_questions(
     old = LoggedQuestion("alt", "answer", "group")
     await record_question(db, old, asked_at=1_000)
     await record_question(db, LoggedQuestion("neu", "answer", "group"))
+    await prompts.remember(db, prompts.DRAFT, USER, 0, USER, "alt")
+    await prompts.remember(db, prompts.DRAFT, OTHER, 0, OTHER, "neu")
+    await db.connection.execute(
+        "UPDATE admin_prompts SET created_at = created_at - ? WHERE user_id = ?",
+        (prompts.MAX_AGE_S + 60, USER),
+    )
     assert running_bot.job_queue is not None
     (job,) = running_bot.job_queue.get_jobs_by_name(RETENTION_JOB)
     await job.run(running_bot)
     async with db.connection.execute("SELECT question FROM question_log") as cursor:
         assert [r[0] for r in await cursor.fetchall()] == ["neu"]
+    assert await prompts.recall(db, prompts.DRAFT, USER) is None  # unfinished for a week
+    assert await prompts.recall(db, prompts.DRAFT, OTHER) is not None
 
 
 async def test_role_is_stored_changed_and_cleared(db: Database) -> None:

@@ -4,9 +4,11 @@
 `replies` words their outcome; `stats` computes figures from the question log and
 `report` renders them as text, HTML or CSV. `review` finds groups of unanswered and
 down-voted questions, `add_question` appends one to an entry keeping the file's layout.
+`prompts` keeps what an admin's next press or reply refers to (announcement drafts, time and
+search prompts) in the database, so a restart between the two steps loses nothing.
 """
 
-from bot.admin import review
+from bot.admin import prompts, review
 from bot.admin.add_question import QuestionAdded, add_question
 from bot.admin.backups import Backups
 from bot.admin.replies import change_text, rejection_text
@@ -34,6 +36,7 @@ __all__ = [
     "apply_upload",
     "build_report",
     "change_text",
+    "prompts",
     "rejection_text",
     "reload_from_disk",
     "reload_if_changed",
