@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from bot.matching.english import ENGLISH_LIGHT_WORDS, english_words
+
 # No replacement contains a character that is replaced, so replacing one after the other
 # equals a simultaneous translation (and is several times faster than str.translate).
 FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"))
@@ -82,46 +84,6 @@ LIGHT_WORDS = frozenset(
 )
 
 
-# English function words and question fillers (translated content, English questions).
-# "it" and "how" are here: they must never find "IT-Unternehmen" or "Know-how".
-ENGLISH_STOP_WORDS = frozenset(
-    """
-    a an the and or but of to in on at for with from by as about into than if so
-    is are was were be been being am do does did done has have had having
-    i me my we us our you your they them their he she him her his it its
-    this that these those there here what which who whom whose how when where why
-    can could should would will shall may might must not no
-    dont doesnt isnt arent cant wont im ive don doesn isn aren won whats hows
-    hi hey hello ok okay please
-    """.split()
-)
-
-# Chat and text-message spellings of English words, and common abbreviations of
-# administrative words, as their full word (a general list, not taken from any question).
-ENGLISH_CHAT_FORMS = dict(
-    pair.split("=")
-    for pair in """
-    ppl=people ppls=people peeps=people u=you ur=your r=are y=why pls=please plz=please
-    cuz=because coz=because bc=because b4=before tho=though thru=through gonna=going
-    wanna=want gotta=have dunno=know govt=government gov=government dept=department
-    depts=departments admin=administration info=information org=organisation
-    orgs=organisations comms=communication mgmt=management msg=message
-    nbhd=neighbourhood hood=neighbourhood vols=volunteers
-    """.split()
-)
-
-# Frequent English verbs and fillers that carry little topic: they count, but weakly.
-ENGLISH_LIGHT_WORDS = frozenset(
-    """
-    get gets getting got make makes making made go goes going went find finds finding
-    need needs needed want wants wanted use uses using used help helps helping work works
-    working good better best right new way ways best keep keeps take takes give gives put
-    know knows see sees say says tell tells start starts try tries deal handle manage
-    possible important actually always still already
-    """.split()
-)
-
-
 def deumlaut(word: str) -> str:
     """A folded word as typed without umlaut keys: "fuer" → "fur", "grundsaetze" → "grundsatze"."""
     if "e" not in word:
@@ -157,13 +119,9 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
 
 
 def _english_words(text: str) -> list[str]:
-    """English words: chat spellings written out ("ppl" → "people"), function words dropped."""
-    found = []
-    for raw in _NON_WORD.split(fold(text)):
-        word = ENGLISH_CHAT_FORMS.get(raw, raw)
-        if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
-            found.append(word)
-    return found
+    """English content words (`bot.matching.english`): "ppl" → "people", "organize" →
+    "organise", "reach out" → "contact"; function words dropped."""
+    return english_words(_NON_WORD.split(fold(text)))
 
 
 def lower_case_words(text: str) -> frozenset[str]:

@@ -41,9 +41,9 @@ from rapidfuzz.distance import OSA
 
 from bot.content import SmallTalk, SocialClass
 from bot.matching.background import english_bases, is_common, zipf
+from bot.matching.english import ENGLISH_STOP_WORDS
 from bot.matching.normalize import (
     ENGLISH,
-    ENGLISH_STOP_WORDS,
     GERMAN,
     STOP_WORDS,
     deumlaut,

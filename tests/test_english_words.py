@@ -1,0 +1,78 @@
+"""English content words (bot.matching.english): contractions, US spellings, phrasal verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.english import british, english_words
+from bot.matching.normalize import light_stems, stem, words
+from bot.snapshot import Snapshot
+
+
+def test_contractions_leave_no_fragments() -> None:
+    assert words("We couldn't, we're told they've tried, haven't they?", "en") == ["told", "tried"]
+
+
+@pytest.mark.parametrize(
+    ("us", "uk"),
+    [
+        ("organize", "organise"),
+        ("organization", "organisation"),
+        ("prioritizing", "prioritising"),
+        ("analyzed", "analysed"),
+        ("neighborhood", "neighbourhood"),
+        ("labor", "labour"),
+        ("behaviors", "behaviours"),
+        ("center", "centre"),
+        ("program", "programme"),
+        ("defense", "defence"),
+    ],
+)
+def test_us_spellings_become_british(us: str, uk: str) -> None:
+    assert british(us) == uk
+    assert [stem(w, "en") for w in words(us, "en")] == [stem(uk, "en")]
+
+
+@pytest.mark.parametrize("word", ["size", "downsized", "prize", "citizen", "promise", "otherwise"])
+def test_words_that_only_look_american_stay(word: str) -> None:
+    assert british(word) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("reaching out to the council", ["contact", "council"]),
+        ("half the volunteers dropped out", ["half", "volunteers", "quit"]),
+        ("when to pull the plug", ["quit"]),
+        ("what do companies get out of it", ["companies", "benefit"]),
+        ("we came up with a plan", ["develop", "plan"]),
+        ("onboarding new staff", ["induction", "new", "staff"]),
+    ],
+)
+def test_phrasal_verbs_become_their_meaning(text: str, meaning: list[str]) -> None:
+    assert english_words(text.split()) == meaning
+
+
+def test_a_phrase_needs_all_its_words() -> None:
+    assert english_words("reach the town out".split()) == ["reach", "town", "out"]
+
+
+@pytest.mark.parametrize("word", ["sure", "felt", "ideas", "advice", "recommend"])
+def test_question_framing_words_count_weakly(word: str) -> None:
+    assert stem(word, "en") in light_stems("en")
+
+
+@pytest.mark.parametrize(
+    ("american", "british_text"),
+    [
+        ("How do we organize our neighborhood initiative?",
+         "How do we organise our neighbourhood initiative?"),
+    ],
+)
+def test_an_american_spelling_finds_what_the_british_one_finds(
+    shipped_snapshot: Snapshot, american: str, british_text: str
+) -> None:
+    matcher = shipped_snapshot.localized("en").matcher
+    found_us, found_uk = matcher.search(american), matcher.search(british_text)
+    assert found_us.answered == found_uk.answered
+    assert [m.entry.id for m in found_us.matches] == [m.entry.id for m in found_uk.matches]
