@@ -170,26 +170,7 @@ class Checker:
                 field_name,
             )
             return ()
-        result = []
-        for text, text_line in zip(value, value.item_lines, strict=True):
-            if not isinstance(text, str) or not text.strip():
-                self.add(
-                    relative,
-                    text_line,
-                    "Jeder Listenpunkt muss ein Text sein.",
-                    entry,
-                    field_name,
-                )
-            elif len(text) > limit:
-                self.add(
-                    relative,
-                    text_line,
-                    f"Ein Punkt ist {len(text)} Zeichen lang, erlaubt sind {limit}.",
-                    entry,
-                    field_name,
-                )
-            else:
-                result.append(text.strip())
+        result = self._list_items(value, relative, limit, entry, field_name)
         if count and not count[0] <= len(value) <= count[1]:
             low, high = count
             wanted = f"mindestens {low}" if high >= 1000 else f"{low} bis {high}"
@@ -200,6 +181,22 @@ class Checker:
                 entry,
                 field_name,
             )
+        return result
+
+    def _list_items(
+        self, value: LineList, relative: str, limit: int, entry: str | None, field_name: str
+    ) -> tuple[str, ...]:
+        """The list's texts, stripped; a finding for each empty, non-text or too long one."""
+        result = []
+        for text, text_line in zip(value, value.item_lines, strict=True):
+            if not isinstance(text, str) or not text.strip():
+                message = "Jeder Listenpunkt muss ein Text sein."
+                self.add(relative, text_line, message, entry, field_name)
+            elif len(text) > limit:
+                message = f"Ein Punkt ist {len(text)} Zeichen lang, erlaubt sind {limit}."
+                self.add(relative, text_line, message, entry, field_name)
+            else:
+                result.append(text.strip())
         return tuple(result)
 
     def ident(self, item: LineDict, relative: str, limit: int) -> str:

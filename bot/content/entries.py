@@ -53,25 +53,8 @@ def _entry_files(check: Checker) -> list[str]:
 
 def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
     entry_id = check.ident(item, relative, MAX_ENTRY_ID)
-    for key in item:
-        if key not in ENTRY_FIELDS_REQUIRED and key not in ENTRY_FIELDS_OPTIONAL:
-            known = ", ".join(ENTRY_FIELDS_REQUIRED + ENTRY_FIELDS_OPTIONAL)
-            check.add(
-                relative,
-                item.key_lines[key],
-                f"Unbekanntes Feld (Tippfehler?). Erlaubt sind: {known}.",
-                entry_id,
-                str(key),
-            )
-    kind = check.text(item, "kind", relative, 20)
-    if kind and kind not in KINDS:
-        check.add(
-            relative,
-            item.key_lines["kind"],
-            f"Unbekannte Art „{kind}“; erlaubt: {', '.join(KINDS)}.",
-            entry_id,
-            "kind",
-        )
+    _check_known_fields(check, item, relative, entry_id)
+    kind = _read_kind(check, item, relative, entry_id)
     steps_range = (0, STEPS_RANGE[1]) if kind == KIND_ABOUT else STEPS_RANGE
     steps = check.texts(
         item, "steps", relative, MAX_STEP, steps_range, required=kind != KIND_ABOUT
@@ -96,15 +79,49 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
         legal_note=read_legal_note(check, item, relative),
         checked=read_checked(check, item, relative),
     )
+    _check_shape(check, item, relative, entry)
+    return entry
+
+
+def _check_known_fields(check: Checker, item: LineDict, relative: str, entry_id: str) -> None:
+    """A finding for every field an entry does not have (usually a typo)."""
+    for key in item:
+        if key not in ENTRY_FIELDS_REQUIRED and key not in ENTRY_FIELDS_OPTIONAL:
+            known = ", ".join(ENTRY_FIELDS_REQUIRED + ENTRY_FIELDS_OPTIONAL)
+            check.add(
+                relative,
+                item.key_lines[key],
+                f"Unbekanntes Feld (Tippfehler?). Erlaubt sind: {known}.",
+                entry_id,
+                str(key),
+            )
+
+
+def _read_kind(check: Checker, item: LineDict, relative: str, entry_id: str) -> str:
+    """The entry's kind (principle, tension, …); a finding if it is not one of KINDS."""
+    kind = check.text(item, "kind", relative, 20)
+    if kind and kind not in KINDS:
+        check.add(
+            relative,
+            item.key_lines["kind"],
+            f"Unbekannte Art „{kind}“; erlaubt: {', '.join(KINDS)}.",
+            entry_id,
+            "kind",
+        )
+    return kind
+
+
+def _check_shape(check: Checker, item: LineDict, relative: str, entry: Entry) -> None:
+    """Poles only on tensions (exactly two), and an answer that fits one Telegram message."""
     line = item.key_lines.get("poles", item.line)
-    if kind == KIND_TENSION and len(entry.poles) != 2:
-        check.add(relative, line, "Ein Spannungsfeld braucht genau zwei Pole.", entry_id, "poles")
-    if kind != KIND_TENSION and "poles" in item:
+    if entry.kind == KIND_TENSION and len(entry.poles) != 2:
+        check.add(relative, line, "Ein Spannungsfeld braucht genau zwei Pole.", entry.id, "poles")
+    if entry.kind != KIND_TENSION and "poles" in item:
         check.add(
             relative,
             line,
             "Pole gibt es nur bei Spannungsfeldern (kind: tension).",
-            entry_id,
+            entry.id,
             "poles",
         )
     size = max(_answer_sizes(entry))
@@ -114,9 +131,8 @@ def _read_entry(check: Checker, item: LineDict, relative: str) -> Entry:
             item.line,
             f"Die Antwort wäre {size} Zeichen lang, zu lang für eine "
             f"Telegram-Nachricht (höchstens {MAX_ANSWER_CHARS}).",
-            entry_id,
+            entry.id,
         )
-    return entry
 
 
 def _count(value: object) -> int:

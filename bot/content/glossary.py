@@ -45,48 +45,55 @@ def load_glossary(check: Checker, entry_ids: set[str] | None) -> list[GlossaryTe
     seen_ids: dict[str, int] = {}
     seen_words: dict[str, str] = {}
     for item in check.top_list(check.read(GLOSSARY_FILE), GLOSSARY_FILE, "terms"):
-        term_id = check.ident(item, GLOSSARY_FILE, MAX_TERM_ID)
-        _unknown_fields(check, item, term_id)
-        if term_id in seen_ids:
-            check.add(
-                GLOSSARY_FILE,
-                item.line,
-                f"Die id gibt es schon (Zeile {seen_ids[term_id]}).",
-                term_id,
-                "id",
-            )
-        seen_ids[term_id] = item.line
-        term = GlossaryTerm(
-            id=term_id,
-            term=check.text(item, "term", GLOSSARY_FILE, MAX_TERM),
-            explanation=" ".join(
-                check.text(item, "explanation", GLOSSARY_FILE, MAX_EXPLANATION).split()
-            ),
-            aliases=check.texts(item, "aliases", GLOSSARY_FILE, MAX_TERM),
-            entries=check.texts(
-                item, "entries", GLOSSARY_FILE, MAX_TERM_ID, TERM_ENTRIES_RANGE, required=True
-            ),
-        )
-        for field, word in [("term", term.term)] + [("aliases", a) for a in term.aliases]:
-            key = _fold(word)
-            if key in seen_words and seen_words[key] != term_id:
-                check.add(
-                    GLOSSARY_FILE,
-                    item.key_lines.get(field, item.line),
-                    f"„{word}“ steht schon beim Begriff „{seen_words[key]}“ – jedes Wort "
-                    "darf nur zu einem Begriff führen.",
-                    term_id,
-                    field,
-                )
-            seen_words.setdefault(key, term_id)
+        term = _read_term(check, item)
+        if term.id in seen_ids:
+            message = f"Die id gibt es schon (Zeile {seen_ids[term.id]})."
+            check.add(GLOSSARY_FILE, item.line, message, term.id, "id")
+        seen_ids[term.id] = item.line
+        _check_words_unique(check, item, term, seen_words)
         for target in term.entries:
             if entry_ids is not None and target not in entry_ids:
                 check.add(
                     GLOSSARY_FILE,
                     item.key_lines.get("entries", item.line),
                     f"Verweis auf „{target}“ – diesen Eintrag gibt es nicht.",
-                    term_id,
+                    term.id,
                     "entries",
                 )
         terms.append(term)
     return terms
+
+
+def _read_term(check: Checker, item: LineDict) -> GlossaryTerm:
+    """One glossary term with its fields checked."""
+    term_id = check.ident(item, GLOSSARY_FILE, MAX_TERM_ID)
+    _unknown_fields(check, item, term_id)
+    return GlossaryTerm(
+        id=term_id,
+        term=check.text(item, "term", GLOSSARY_FILE, MAX_TERM),
+        explanation=" ".join(
+            check.text(item, "explanation", GLOSSARY_FILE, MAX_EXPLANATION).split()
+        ),
+        aliases=check.texts(item, "aliases", GLOSSARY_FILE, MAX_TERM),
+        entries=check.texts(
+            item, "entries", GLOSSARY_FILE, MAX_TERM_ID, TERM_ENTRIES_RANGE, required=True
+        ),
+    )
+
+
+def _check_words_unique(
+    check: Checker, item: LineDict, term: GlossaryTerm, seen_words: dict[str, str]
+) -> None:
+    """Each word (term or alias) leads to one term only; records this term's words."""
+    for field, word in [("term", term.term)] + [("aliases", a) for a in term.aliases]:
+        key = _fold(word)
+        if key in seen_words and seen_words[key] != term.id:
+            check.add(
+                GLOSSARY_FILE,
+                item.key_lines.get(field, item.line),
+                f"„{word}“ steht schon beim Begriff „{seen_words[key]}“ – jedes Wort "
+                "darf nur zu einem Begriff führen.",
+                term.id,
+                field,
+            )
+        seen_words.setdefault(key, term.id)
