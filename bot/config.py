@@ -142,6 +142,17 @@ def _timezone(name: str) -> str:
     return name
 
 
+def _logging(level: str | None, form: str | None, default: Settings) -> tuple[str, str]:
+    """LOG_LEVEL and LOG_FORMAT, checked (unset → the defaults)."""
+    log_format = (form or default.log_format).lower()
+    if log_format not in ("text", "json"):
+        raise ConfigError(f"LOG_FORMAT must be 'text' or 'json', got {log_format!r}")
+    log_level = (level or default.log_level).upper()
+    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+    return log_level, log_format
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
 ) -> Settings:
@@ -157,12 +168,7 @@ def load_settings(
         value = env.get(name, "").strip()
         return value or None
 
-    log_format = (text("LOG_FORMAT") or default.log_format).lower()
-    if log_format not in ("text", "json"):
-        raise ConfigError(f"LOG_FORMAT must be 'text' or 'json', got {log_format!r}")
-    log_level = (text("LOG_LEVEL") or default.log_level).upper()
-    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+    log_level, log_format = _logging(text("LOG_LEVEL"), text("LOG_FORMAT"), default)
     return Settings(
         token=text("TELEGRAM_BOT_TOKEN"),
         content_dir=Path(text("CONTENT_DIR") or default.content_dir),

@@ -105,50 +105,41 @@ async def _rows(db: Database, sql: str, *args: object) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in await cursor.fetchall()]
 
 
+# The report's queries; every one but the votes leaves Wegweiser pointers out of the
+# principle figures (`kind` is NULL on rows logged before kinds existed).
+DECISIONS_SQL = (
+    "SELECT decision, count(*) FROM question_log WHERE asked_at >= ? "
+    "AND coalesce(kind, '') != ? GROUP BY decision"
+)
+TOP_ENTRIES_SQL = (
+    "SELECT entry_id, count(*) AS n FROM question_log WHERE asked_at >= ? AND decision = ? "
+    "AND coalesce(kind, '') != ? GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?"
+)
+POINTERS_SQL = (
+    "SELECT entry_id, count(*) AS n FROM question_log WHERE asked_at >= ? AND kind = ? "
+    "AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id"
+)
+REFUSED_SQL = (
+    "SELECT question FROM question_log WHERE asked_at >= ? AND decision = ? "
+    "AND coalesce(kind, '') != ? ORDER BY asked_at DESC LIMIT ?"
+)
+VOTES_SQL = (
+    "SELECT entry_id, sum(vote > 0), sum(vote < 0) FROM answer_feedback "
+    "WHERE voted_at >= ? GROUP BY entry_id ORDER BY count(*) DESC, entry_id"
+)
+
+
 async def build_report(db: Database, days: int, now: float | None = None) -> PeriodReport:
     """The figures of the last `days` days."""
     since = int((time.time() if now is None else now) - days * SECONDS_PER_DAY)
     decisions = {
         str(decision): int(count)
-        for decision, count in await _rows(
-            db,
-            "SELECT decision, count(*) FROM question_log WHERE asked_at >= ? "
-            "AND coalesce(kind, '') != ? GROUP BY decision",
-            since,
-            KIND_POINTER,
-        )
+        for decision, count in await _rows(db, DECISIONS_SQL, since, KIND_POINTER)
     }
-    top = await _rows(
-        db,
-        "SELECT entry_id, count(*) AS n FROM question_log WHERE asked_at >= ? AND decision = ? "
-        "AND coalesce(kind, '') != ? GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
-        since,
-        ANSWER,
-        KIND_POINTER,
-        TOP_ENTRIES,
-    )
-    pointers = await _rows(
-        db,
-        "SELECT entry_id, count(*) AS n FROM question_log WHERE asked_at >= ? AND kind = ? "
-        "AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id",
-        since,
-        KIND_POINTER,
-    )
-    refused = await _rows(
-        db,
-        "SELECT question FROM question_log WHERE asked_at >= ? AND decision = ? "
-        "AND coalesce(kind, '') != ? ORDER BY asked_at DESC LIMIT ?",
-        since,
-        REFUSE,
-        KIND_POINTER,
-        MAX_CLUSTERED_QUESTIONS,
-    )
-    votes = await _rows(
-        db,
-        "SELECT entry_id, sum(vote > 0), sum(vote < 0) FROM answer_feedback "
-        "WHERE voted_at >= ? GROUP BY entry_id ORDER BY count(*) DESC, entry_id",
-        since,
-    )
+    top = await _rows(db, TOP_ENTRIES_SQL, since, ANSWER, KIND_POINTER, TOP_ENTRIES)
+    pointers = await _rows(db, POINTERS_SQL, since, KIND_POINTER)
+    refused = await _rows(db, REFUSED_SQL, since, REFUSE, KIND_POINTER, MAX_CLUSTERED_QUESTIONS)
+    votes = await _rows(db, VOTES_SQL, since)
     pointer_counts = tuple((str(pointer), int(n)) for pointer, n in pointers)
     return PeriodReport(
         days=days,

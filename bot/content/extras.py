@@ -75,19 +75,7 @@ def read_plain(
                 "plain",
             )
         return None
-    summary = value.get("summary")
-    summary_line = value.key_lines.get("summary", value.line)
-    if not isinstance(summary, str) or not summary.strip():
-        check.add(relative, summary_line, "Hier muss ein Text stehen.", entry_id, "plain.summary")
-        summary = ""
-    elif len(summary.strip()) > MAX_PLAIN_SUMMARY:
-        check.add(
-            relative,
-            summary_line,
-            f"Der Text ist {len(summary.strip())} Zeichen lang, erlaubt sind {MAX_PLAIN_SUMMARY}.",
-            entry_id,
-            "plain.summary",
-        )
+    summary = _plain_summary(check, value, relative, entry_id)
     plain_steps = check.texts(
         value, "steps", relative, MAX_ROLE_STEP, required=True, owner=entry_id, name="plain.steps"
     )
@@ -102,6 +90,24 @@ def read_plain(
             "plain.steps",
         )
     return Plain(" ".join(summary.split()), plain_steps)
+
+
+def _plain_summary(check: Checker, value: LineDict, relative: str, entry_id: str) -> str:
+    """plain.summary: a text of at most MAX_PLAIN_SUMMARY characters ('' with a finding)."""
+    summary = value.get("summary")
+    line = value.key_lines.get("summary", value.line)
+    if not isinstance(summary, str) or not summary.strip():
+        check.add(relative, line, "Hier muss ein Text stehen.", entry_id, "plain.summary")
+        return ""
+    if len(summary.strip()) > MAX_PLAIN_SUMMARY:
+        check.add(
+            relative,
+            line,
+            f"Der Text ist {len(summary.strip())} Zeichen lang, erlaubt sind {MAX_PLAIN_SUMMARY}.",
+            entry_id,
+            "plain.summary",
+        )
+    return summary
 
 
 def read_roles(check: Checker, item: LineDict, relative: str, entry_id: str) -> Roles | None:

@@ -239,6 +239,18 @@ async def _deliver_one(
         "WHERE announcement_id = ? AND chat_id = ?",
         (outcome, _stamp(now), announcement.id, chat_id),
     )
+    await _tally(db, report, chat_id, outcome, failure, now)
+
+
+async def _tally(
+    db: Database,
+    report: BroadcastReport,
+    chat_id: int,
+    outcome: str,
+    failure: Exception | None,
+    now: datetime,
+) -> None:
+    """Count the outcome; a chat that blocked the bot is unsubscribed."""
     if outcome == store.SENT:
         report.sent += 1
         report.sent_to.append(chat_id)
