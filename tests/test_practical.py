@@ -83,3 +83,23 @@ def test_a_question_touching_both_gets_the_principle_and_the_pointer_offer(
     assert result.kind == KIND_PRINCIPLE and result.answered
     assert result.best is not None and result.best.entry.id == "ressourcen-ziele"
     assert result.pointer is not None
+
+
+def test_the_verb_steuern_is_no_practical_word_the_tax_is(shipped_snapshot: Snapshot) -> None:
+    practical = shipped_snapshot.matcher.practical
+    steer = [t for t in shipped_snapshot.matcher.terms("Wie kann die Kommune das steuern?")]
+    assert steer and not any(practical.is_practical(t) for t in steer if "steu" in t.token)
+    tax = shipped_snapshot.matcher.terms("Muss ich dafür Steuern zahlen?")
+    assert any(practical.is_practical(t) and "steu" in t.token for t in tax)
+    # a compound ending in the class head stays practical ("Umsatzsteuer")
+    assert practical.is_practical(term("umsatzsteu"))
+    assert not practical.is_practical(term("steu"))
+
+
+def test_a_tax_question_is_not_answered_with_the_steering_principle(
+    shipped_snapshot: Snapshot,
+) -> None:
+    result = shipped_snapshot.matcher.search("Muss ich für mein Ehrenamt Steuern zahlen?")
+    assert not result.answered
+    top = result.matches[0].entry.id if result.matches else ""
+    assert "steuer" not in top

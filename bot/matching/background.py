@@ -26,6 +26,7 @@ from pathlib import Path
 import msgpack
 
 from bot.matching.normalize import fold
+from bot.matching.senses import TAX_WORD
 
 # Zipf values at which a word counts as fully specific / as everyday as it gets.
 SPECIFIC_ZIPF = 2.5
@@ -46,6 +47,8 @@ def _table(lang: str) -> dict[str, float]:
             folded = fold(word)
             if zipf_value > table.get(folded, 0.0):
                 table[folded] = zipf_value
+    if lang == GERMAN:  # the tax "Steuer(n)" is as everyday as the word "Steuern"
+        table[TAX_WORD] = table.get("steuern", 0.0)
     return table
 
 

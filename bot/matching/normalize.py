@@ -12,6 +12,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from bot.matching.english import ENGLISH_LIGHT_WORDS, english_words
+from bot.matching.senses import tax_sense
 
 # No replacement contains a character that is replaced, so replacing one after the other
 # equals a simultaneous translation (and is several times faster than str.translate).
@@ -109,10 +110,14 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
     letters repeated for emphasis ("sooo", "neeee") count once.
 
     `lang` "en" drops English function words instead (translated content, English questions):
-    "it", "how" and "the" are no content words there."""
+    "it", "how" and "the" are no content words there.
+
+    The tax "Steuer(n)" comes out as `bot.matching.senses.TAX_WORD` (`tax_sense`)."""
     if lang != GERMAN:
         return _english_words(text)
     folded = fold(text)
+    if "steuer" in folded:  # the tax "Steuern" is no form of the verb "steuern"
+        folded = fold(tax_sense(text))
     if _REPEATED.search(folded):
         folded = _REPEATED.sub(r"\1", folded)
     return [w for w in _NON_WORD.split(folded) if len(w) > 1 and w not in _STOP_FORMS]

@@ -31,6 +31,7 @@ from collections.abc import Collection
 
 from bot.matching.decision import Fit, Ranked
 from bot.matching.normalize import fold, stem
+from bot.matching.senses import TAX_WORD
 from bot.matching.terms import Term
 
 __all__ = [
@@ -45,7 +46,8 @@ __all__ = [
 ]
 
 # Class words, by class, spelled as the matcher folds them (ü → ue); matched by stem, so
-# inflected forms count too.
+# inflected forms count too. The tax "Steuer(n)", "steuerlich" is TAX_WORD
+# (`bot.matching.senses`): the verb "steuern" (to steer) is no practical word.
 WORDS = frozenset(
     # law, liability, permits
     "duerfen erlaubt Recht Rechte rechtlich Rechtsform Rechtslage Gesetz gesetzlich Paragraf "
@@ -56,8 +58,8 @@ WORDS = frozenset(
     "Ordnungsamt Auflagen Urheberrecht Impressum Lizenz GEMA Hausrecht Aufsichtspflicht "
     # money and tax
     "Geld Euro Kosten kostet kostenlos Gebuehr Gebuehren bezahlen zahlen zahlt Zahlung Honorar "
-    "Verguetung verguetet Entschaedigung Pauschale Freibetrag Steuer Steuern steuerfrei "
-    "steuerlich versteuern Finanzamt Umsatzsteuer Einnahmen Ausgaben Rechnung Quittung "
+    "Verguetung verguetet Entschaedigung Pauschale Freibetrag steuerfrei "
+    f"{TAX_WORD} versteuern Finanzamt Umsatzsteuer Einnahmen Ausgaben Rechnung Quittung "
     "Beleg Belege Konto Bankkonto Kasse Kassenpruefung Spende Spenden spenden Zuschuss "
     "Foerdermittel Foerdergeld Finanzierung finanzieren Budget Zuwendung Buergergeld Jobcenter "
     "Rente Minijob Mindestlohn Lohn Gehalt Mitgliedsbeitrag Kredit Darlehen "
@@ -71,7 +73,8 @@ WORDS = frozenset(
     # data protection
     "Datenschutz DSGVO Einwilligung personenbezogen Daten".split()
 )
-# Compound heads of the class: a word ending in one is of the class ("Vereinshaftpflicht").
+# Compound heads of the class: a word ending in one is of the class ("Vereinshaftpflicht");
+# the head alone counts only as a class word ("steuer" stems like the verb "steuern").
 HEADS = (
     "versicherung", "steuer", "gebuehr", "kosten", "antrag", "vertrag", "satzung", "pflicht",
     "gesetz", "geld", "pauschale", "frist", "genehmigung", "erlaubnis", "haftung",
@@ -123,7 +126,9 @@ class PracticalWords:
 
     def is_practical(self, term: Term) -> bool:
         token = term.token
-        if token in self._stems or token.endswith(self._heads):
+        if token in self._stems:
+            return True
+        if token.endswith(self._heads) and token not in self._heads:
             return True
         if term.info < SPECIFIC:
             return False  # "per", "neu": a pointer's everyday word says nothing about the class

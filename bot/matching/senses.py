@@ -1,0 +1,91 @@
+"""Word senses that share a stem, told apart by their surface form before stemming.
+
+"Steuer", "Steuern" and "steuerlich" (tax) stem like the verb "steuern" (to steer, a
+workshop concept: "Kommunale Steuerung"). Stemmed alike, "Muss ich Steuern zahlen?" finds
+the workshop's steering entries, and "Wie steuert die Kommune das?" counts as a tax
+question. German tells them apart on the surface, and so does `tax_sense`:
+
+- a noun is capitalised inside a sentence ("… muss ich Steuern zahlen"), a verb is not
+  ("… die Beteiligung steuern"), in a text whose writer capitalises nouns at all;
+- at the start of a sentence the next word decides: "Steuern Sie …", "Steuern wir …" is
+  the verb, "Steuern beim Ehrenamt?" the noun;
+- what goes with the noun: "Steuern zahlen / sparen / absetzen", "keine / welche / mit
+  Steuern"; with the verb: "zu steuern"; "das Steuer" / "am Steuer" is the steering wheel;
+- "Steuer" and "steuerlich" are always tax otherwise. Compounds ("Steuererklärung",
+  "steuerfrei", "Umsatzsteuer") have stems of their own and need nothing.
+
+The tax sense becomes the word TAX_WORD, which no verb shares; everything that reads words
+(index, questions, synonyms, practical words) goes through `bot.matching.normalize.words`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TAX_WORD", "tax_sense"]
+
+TAX_WORD = "fiskalsteuer"  # one word no compound splits and no verb form shares
+_WORD = re.compile(r"[^\W\d_]+")
+_ENDINGS = ("", "e", "em", "en", "er", "es")
+_FORMS = frozenset({"steuer", "steuern"} | {"steuerlich" + ending for ending in _ENDINGS})
+# Next words that make "Steuern" the noun: paying, saving, deducting, being due.
+_NOUN_NEXT = frozenset(
+    "zahlen bezahlen zahlt zahle zahlst nachzahlen sparen absetzen abführen abfuehren "
+    "entrichten hinterziehen erheben erhoben abziehen anfallen fällig faellig an zurück "
+    "zurueck auf für fuer".split()
+)
+# Words before it that make "Steuern" the noun: quantifiers, prepositions, possessives.
+_NOUN_BEFORE = frozenset(
+    "keine kein welche viele viel weniger mehr hohe höhere hoehere mit ohne bei beim für "
+    "fuer von vom auf an inkl zzgl plus wegen samt meine unsere seine ihre eure "
+    "deine sonstige".split()
+)
+_VERB_BEFORE = frozenset({"zu"})
+# Next words that make a sentence-initial "Steuern" the verb ("Steuern Sie über Ziele").
+_PRONOUNS = frozenset(
+    "sie wir ihr die der das den dem man es er ich du uns euch diese dieser unsere".split()
+)
+_WHEEL_BEFORE = frozenset({"das", "am", "ans", "vom", "beim", "hinterm"})
+
+
+def tax_sense(text: str) -> str:
+    """The text with every tax-sense "Steuer(n)"/"steuerlich…" written as TAX_WORD."""
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    if not any(word.casefold() in _FORMS for _, _, word in spans):
+        return text
+    capitalises = any(w[0].isupper() for i, (_, _, w) in enumerate(spans) if i)
+    parts: list[str] = []
+    done = 0
+    for index, (start, end, word) in enumerate(spans):
+        lower = word.casefold()
+        if lower not in _FORMS:
+            continue
+        before = spans[index - 1][2].casefold() if index else ""
+        after = spans[index + 1][2].casefold() if index + 1 < len(spans) else ""
+        starts = index == 0 or _sentence_ends(text[spans[index - 1][1] : start])
+        if _is_tax(word, before, after, starts=starts, capitalises=capitalises):
+            parts.extend((text[done:start], TAX_WORD))
+            done = end
+    return "".join((*parts, text[done:]))
+
+
+def _sentence_ends(gap: str) -> bool:
+    return any(mark in gap for mark in ".!?:;\n")
+
+
+def _is_tax(word: str, before: str, after: str, *, starts: bool, capitalises: bool) -> bool:
+    """Whether one "Steuer…" word is the tax (see the module docstring)."""
+    lower = word.casefold()
+    if lower.startswith("steuerlich"):
+        return True
+    if lower == "steuer":
+        return before not in _WHEEL_BEFORE
+    if before in _VERB_BEFORE:
+        return False
+    if after in _NOUN_NEXT or before in _NOUN_BEFORE:
+        return True
+    if starts:
+        if after:
+            return after not in _PRONOUNS
+        return word[0].isupper()  # a keyword or a one-word message: nouns are capitalised
+    return capitalises and word[0].isupper()
