@@ -28,7 +28,8 @@ from benchmarks import groups
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.matching.decision import POINTER_WEIGHTS, WEIGHTS
 from bot.matching.matcher import Matcher
-from bot.matching.practical import pointer_first
+from bot.matching.practical import asks_practically, pointer_first
+from bot.matching.request import request_sentence
 from bot.snapshot import build_snapshot
 
 OWN = groups.ROOT / "tests" / "data" / "quality.yaml"
@@ -63,7 +64,8 @@ def rows(matcher: Matcher) -> tuple[Rows, Rows]:
         text = str(item["q"]).replace("\n", " ").strip()
         if matcher.smalltalk.small_talk(text):
             continue
-        principles, pointers = matcher.rank(matcher.terms(text))
+        framed = asks_practically(request_sentence(text))
+        principles, pointers = matcher.rank(matcher.terms(text), framed)
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
         if pointer and pointer_first(principle, pointer):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import KIND_POINTER, KIND_PRINCIPLE
-from bot.matching.practical import PracticalWords
+from bot.matching.practical import FRAME_SHARE, PracticalWords, asks_practically
 from bot.matching.terms import Term
 from bot.snapshot import Snapshot
 
@@ -103,3 +103,42 @@ def test_a_tax_question_is_not_answered_with_the_steering_principle(
     assert not result.answered
     top = result.matches[0].entry.id if result.matches else ""
     assert "steuer" not in top
+
+
+@pytest.mark.parametrize(
+    ("request_sentence", "practical"),
+    [
+        ("Dürfen wir Fotos vom Fest zeigen?", True),  # permission
+        ("muss ich das angeben", True),  # obligation, chat style
+        ("Wie viel bekommt man da?", True),  # amount
+        ("Bis wann geht das?", True),  # deadline
+        ("Ab welchem Alter geht das?", True),  # threshold
+        ("Wer kommt dafür auf?", True),  # who pays
+        ("Sind Kinder dabei versichert?", True),
+        ("Ist das steuerfrei?", True),
+        ("Wie gewinnen wir Vertrauen in der Nachbarschaft?", False),
+        ("Muss die Stadt alles selbst organisieren?", False),  # the Kommune's role: workshop
+        ("Was tun, wenn die Verwaltung nicht mitzieht?", False),
+    ],
+)
+def test_practical_frame(request_sentence: str, practical: bool) -> None:
+    assert asks_practically(request_sentence) is practical
+
+
+def test_a_practical_frame_adds_to_the_practical_share(shipped_snapshot: Snapshot) -> None:
+    matcher = shipped_snapshot.matcher
+    terms = matcher.terms("Dürfen wir Fotos von Kindern beim Fest zeigen?")
+    plain, _ = matcher.rank(terms)
+    framed, _ = matcher.rank(terms, practical_frame=True)
+    assert framed[0].fit.practical >= plain[0].fit.practical + FRAME_SHARE - 1e-9
+    assert framed[0].fit.practical_left >= plain[0].fit.practical_left + FRAME_SHARE - 1e-9
+
+
+def test_a_framed_question_without_class_words_gets_its_pointer(
+    shipped_snapshot: Snapshot,
+) -> None:
+    # no word of the question is a class word; the frame "Darf ich …" says it is practical
+    result = shipped_snapshot.matcher.search("Darf ich Fotos von Kindern beim Fest zeigen?")
+    assert not result.answered
+    assert result.kind == KIND_POINTER and result.pointer is not None
+    assert result.pointer.pointer.id == "datenschutz"

@@ -61,7 +61,9 @@ from bot.matching.documents import (
 )
 from bot.matching.normalize import ENGLISH, GERMAN, stem, words
 from bot.matching.practical import (
+    FRAME_SHARE,
     PracticalWords,
+    asks_practically,
     clearly_ahead,
     not_the_workshop,
     pointer_first,
@@ -187,7 +189,7 @@ class Matcher:
             reply = self.smalltalk.gibberish_reply()
             return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL,
                                 reply=reply)
-        principles, pointers = self.rank(terms)
+        principles, pointers = self.rank(terms, asks_practically(request_sentence(text)))
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
@@ -250,8 +252,11 @@ class Matcher:
             zipf(word, self.content.lang) for word in words(text, self.content.lang)
         )
 
-    def rank(self, terms: Sequence[Term]) -> tuple[list[Ranked], list[Ranked]]:
-        """Best principles and best pointers, each ranked by score."""
+    def rank(
+        self, terms: Sequence[Term], practical_frame: bool = False
+    ) -> tuple[list[Ranked], list[Ranked]]:
+        """Best principles and best pointers, each ranked by score; `practical_frame`: the
+        question asks the way practical questions ask (`asks_practically`)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
@@ -269,6 +274,7 @@ class Matcher:
             found_by.append((term, self.practical.is_practical(term), explains))
         # the practical mass of the message, and how much each candidate explains of it
         practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
+        framed = FRAME_SHARE * total_info if practical_frame else 0.0  # never explained
         query = query_of(terms, total)
         exact_query = {term.token: term.info for term in terms if not term.foreign}
         share = bm25_share(len(exact_query))
@@ -296,8 +302,10 @@ class Matcher:
                     foreign,
                     own[index],
                     (score - runner_up) / 100 if rank == 0 else 0.0,
-                    practical=practical / total_info,
-                    practical_left=(practical - practical_explained) / total_info,
+                    practical=min(1.0, (practical + framed) / total_info),
+                    practical_left=min(
+                        1.0, (practical + framed - practical_explained) / total_info
+                    ),
                 )
                 results.append(Ranked(index, score, fit))
             ranked.append(results)

@@ -27,6 +27,7 @@ pointer that clearly beats every principle is offered when no principle answers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from bot.matching.decision import Fit, Ranked
@@ -36,9 +37,11 @@ from bot.matching.terms import Term
 
 __all__ = [
     "ENGLISH_WORDS",
+    "FRAME_SHARE",
     "HEADS",
     "WORDS",
     "PracticalWords",
+    "asks_practically",
     "clearly_ahead",
     "not_the_workshop",
     "pointer_first",
@@ -110,6 +113,27 @@ ENGLISH_WORDS = frozenset(
     # data protection
     "gdpr privacy consent data".split()
 )
+# How a practical question asks, whatever it is about: may I, must we, how much, until when,
+# who pays or is liable, is it allowed / insured / tax-free. These are function words (the
+# matcher drops "darf", "muss", "wer" as stop words), so they are read from the request
+# sentence itself. Workshop questions ask "how do we …"; their own example questions use
+# such a frame about one in thirty times, practical questions about one in three.
+_MODAL = (
+    r"(?:darf|darfst|dürfen|duerfen|durfen|dürft|duerft"
+    r"|muss|musst|müssen|muessen|mussen|müsst|muesst)"
+)
+_PERSON = r"(?:ich|wir|man|du|ihr)"
+FRAME = re.compile(
+    rf"""\b{_MODAL}\s+{_PERSON}\b|\b{_PERSON}\s+{_MODAL}\b  # permission, obligation
+    |\bwie\s+viele?\b|\bwie\s+hoch\b|\bbis\s+zu\s+welche[mnrs]?\b  # amount
+    |\bbis\s+wann\b|\bab\s+wann\b|\bab\s+welche[mnrs]?\b  # deadline, threshold
+    |\bwie\s+lange\s+(?:ist|sind|gilt|gelten|dauert|läuft|laeuft|lauft)\b  # validity
+    |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|trägt|traegt|tragt|übernimmt|uebernimmt|ubernimmt)\b
+    |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?(?:erlaubt|verboten|zulässig|zulaessig
+        |versichert|mitversichert|steuerfrei|steuerpflichtig|absetzbar|pflicht)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+FRAME_SHARE = 0.2  # the practical share a practical frame adds (the workshop explains none)
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
 SPECIFIC = 0.3  # a word only pointers know counts when it is at least this specific
 
@@ -134,6 +158,12 @@ class PracticalWords:
             return False  # "per", "neu": a pointer's everyday word says nothing about the class
         trusted = [found for found, similarity in term.candidates if similarity >= TRUSTED]
         return bool(trusted) and all(found in self._pointer_only for found in trusted)
+
+
+def asks_practically(request: str) -> bool:
+    """True when the request sentence asks the way practical questions ask (`FRAME`):
+    "Dürfen wir …", "Wie viel …", "Bis wann …", "Wer haftet …", "Ist das versichert?"."""
+    return FRAME.search(request) is not None
 
 
 def pointer_from(fit: Fit) -> float:
