@@ -142,3 +142,13 @@ def test_a_framed_question_without_class_words_gets_its_pointer(
     assert not result.answered
     assert result.kind == KIND_POINTER and result.pointer is not None
     assert result.pointer.pointer.id == "datenschutz"
+
+
+def test_only_what_pointers_are_named_by_is_practical(shipped_snapshot: Snapshot) -> None:
+    # "Park" occurs only in a pointer's example question ("… im Park"): an everyday word,
+    # not what the pointer is about; "Übungsleiterpauschale" is a pointer's keyword
+    matcher = shipped_snapshot.matcher
+    park = matcher.terms("Park")
+    assert park and park[0].candidates and not matcher.practical.is_practical(park[0])
+    allowance = matcher.terms("Übungsleiterpauschale")
+    assert matcher.practical.is_practical(allowance[0])

@@ -161,17 +161,25 @@ class Matcher:
                 phrase.weight = math.fsum(self._idf.get(s, default_idf) for s in phrase.stems)
         self.practical = PracticalWords(
             content.lang,
-            [
-                t
-                for t, posting in self._postings.items()
-                if min(posting) >= self._count and max(posting.values()) >= PART_WEIGHT
-            ],
+            [t for t in self._named_by_pointers() if min(self._postings[t]) >= self._count],
         )
         self.smalltalk = Classifier(content.smalltalk, protected, content.lang)
         self.weights, self.pointer_weights = weights_for(content.lang)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
+
+    def _named_by_pointers(self) -> set[str]:
+        """The stems of the pointers' titles and keywords and their compound parts: what
+        a pointer is about. Their example questions hold everyday words too ("Park")."""
+        named: set[str] = set()
+        lang = self.content.lang
+        for pointer in self._pointers:
+            for text in (pointer.title, *pointer.keywords):
+                for word in words(text, lang):
+                    named.add(stem(word, lang))
+                    named.update(self.vocabulary.split(word))
+        return {token for token in named if token in self._postings}
 
     def _post(self, token: str, index: int, weight: float) -> None:
         posting = self._postings[token]

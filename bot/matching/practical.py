@@ -118,20 +118,17 @@ ENGLISH_WORDS = frozenset(
 # matcher drops "darf", "muss", "wer" as stop words), so they are read from the request
 # sentence itself. Workshop questions ask "how do we …"; their own example questions use
 # such a frame about one in thirty times, practical questions about one in three.
-_MODAL = (
-    r"(?:darf|darfst|dürfen|duerfen|durfen|dürft|duerft"
-    r"|muss|musst|müssen|muessen|mussen|müsst|muesst)"
-)
+_MODAL = r"(?:darf|darfst|duerfen|durfen|duerft|durft|muss|musst|muessen|mussen|muesst)"
 _PERSON = r"(?:ich|wir|man|du|ihr)"
-FRAME = re.compile(
+FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are one
     rf"""\b{_MODAL}\s+{_PERSON}\b|\b{_PERSON}\s+{_MODAL}\b  # permission, obligation
     |\bwie\s+viele?\b|\bwie\s+hoch\b|\bbis\s+zu\s+welche[mnrs]?\b  # amount
     |\bbis\s+wann\b|\bab\s+wann\b|\bab\s+welche[mnrs]?\b  # deadline, threshold
-    |\bwie\s+lange\s+(?:ist|sind|gilt|gelten|dauert|läuft|laeuft|lauft)\b  # validity
-    |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|trägt|traegt|tragt|übernimmt|uebernimmt|ubernimmt)\b
-    |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?(?:erlaubt|verboten|zulässig|zulaessig
+    |\bwie\s+lange\s+(?:ist|sind|gilt|gelten|dauert|laeuft|lauft)\b  # validity
+    |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|traegt|tragt|uebernimmt|ubernimmt)\b  # who pays
+    |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?(?:erlaubt|verboten|zulaessig|zulassig
         |versichert|mitversichert|steuerfrei|steuerpflichtig|absetzbar|pflicht)\b""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
 FRAME_SHARE = 0.2  # the practical share a practical frame adds (the workshop explains none)
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
@@ -163,7 +160,7 @@ class PracticalWords:
 def asks_practically(request: str) -> bool:
     """True when the request sentence asks the way practical questions ask (`FRAME`):
     "Dürfen wir …", "Wie viel …", "Bis wann …", "Wer haftet …", "Ist das versichert?"."""
-    return FRAME.search(request) is not None
+    return FRAME.search(fold(request)) is not None
 
 
 def pointer_from(fit: Fit) -> float:

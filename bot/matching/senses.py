@@ -30,14 +30,14 @@ _ENDINGS = ("", "e", "em", "en", "er", "es")
 _FORMS = frozenset({"steuer", "steuern"} | {"steuerlich" + ending for ending in _ENDINGS})
 # Next words that make "Steuern" the noun: paying, saving, deducting, being due.
 _NOUN_NEXT = frozenset(
-    "zahlen bezahlen zahlt zahle zahlst nachzahlen sparen absetzen abführen abfuehren "
-    "entrichten hinterziehen erheben erhoben abziehen anfallen fällig faellig an zurück "
-    "zurueck auf für fuer".split()
+    "zahlen bezahlen zahlt zahle zahlst nachzahlen sparen absetzen abfuehren abfuhren "
+    "entrichten hinterziehen erheben erhoben abziehen anfallen faellig fallig an zurueck "
+    "zuruck auf fuer fur".split()
 )
 # Words before it that make "Steuern" the noun: quantifiers, prepositions, possessives.
 _NOUN_BEFORE = frozenset(
-    "keine kein welche viele viel weniger mehr hohe höhere hoehere mit ohne bei beim für "
-    "fuer von vom auf an inkl zzgl plus wegen samt meine unsere seine ihre eure "
+    "keine kein welche viele viel weniger mehr hohe hoehere hohere mit ohne bei beim fuer "
+    "fur von vom auf an inkl zzgl plus wegen samt meine unsere seine ihre eure "
     "deine sonstige".split()
 )
 _VERB_BEFORE = frozenset({"zu"})
@@ -46,6 +46,8 @@ _PRONOUNS = frozenset(
     "sie wir ihr die der das den dem man es er ich du uns euch diese dieser unsere".split()
 )
 _WHEEL_BEFORE = frozenset({"das", "am", "ans", "vom", "beim", "hinterm"})
+# Neighbour words are compared folded (ü → ue), as the matcher spells words.
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def tax_sense(text: str) -> str:
@@ -60,8 +62,8 @@ def tax_sense(text: str) -> str:
         lower = word.casefold()
         if lower not in _FORMS:
             continue
-        before = spans[index - 1][2].casefold() if index else ""
-        after = spans[index + 1][2].casefold() if index + 1 < len(spans) else ""
+        before = spans[index - 1][2].casefold().translate(_FOLD) if index else ""
+        after = spans[index + 1][2].casefold().translate(_FOLD) if index + 1 < len(spans) else ""
         starts = index == 0 or _sentence_ends(text[spans[index - 1][1] : start])
         if _is_tax(word, before, after, starts=starts, capitalises=capitalises):
             parts.extend((text[done:start], TAX_WORD))
