@@ -76,3 +76,20 @@ def test_english_questions_are_judged_with_the_english_weights(
 ) -> None:
     assert shipped_snapshot.localized("en").matcher.weights is ENGLISH_WEIGHTS
     assert shipped_snapshot.matcher.weights is WEIGHTS
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Our network is just a talking shop", "zielgerichtet-vernetzen"),
+        ("We are stuck in a rut", "gemeinsame-praxis"),
+        ("There are turf wars over who has the final say", "rollenklarheit"),
+    ],
+)
+def test_english_keywords_cover_the_german_ones(
+    shipped_snapshot: Snapshot, question: str, entry: str
+) -> None:
+    """Each German keyword has an English counterpart (Laberrunde, festgefahren, letztes Wort)."""
+    found = shipped_snapshot.localized("en").matcher.search(question)
+    assert found.answered
+    assert found.matches[0].entry.id == entry
