@@ -8,7 +8,10 @@ import pytest
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import ContentError, SmallTalk, SocialClass, load_content
+from bot.matching.background import zipf
+from bot.matching.normalize import fold
 from bot.matching.smalltalk import Classifier, asked_noun, asks_for_fact
+from bot.snapshot import Snapshot
 from tests.conftest import write_content
 
 VALID = """
@@ -202,3 +205,13 @@ def test_requests_for_a_fact_are_told_from_questions_of_judgement(
 )
 def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> None:
     assert asked_noun(text) == noun
+
+
+def test_english_request_words_live_in_the_english_file(shipped_snapshot: Snapshot) -> None:
+    """A word both request files name is a German one (German terms English speakers use,
+    "Bürgeramt"); English words ("passport", "weather") belong to content/en only."""
+    requests = shipped_snapshot.localized("en").content.smalltalk.requests
+    english = {c.id: set(c.words) for c in requests}
+    for request in shipped_snapshot.content.smalltalk.requests:
+        for word in set(request.words) & english.get(request.id, set()):
+            assert zipf(fold(word), "en") <= zipf(fold(word), "de"), (request.id, word)
