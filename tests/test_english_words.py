@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.english import british, english_words
+from bot.matching.english import british, english_words, family
 from bot.matching.normalize import light_stems, stem, words
 from bot.snapshot import Snapshot
 
@@ -47,6 +47,7 @@ def test_words_that_only_look_american_stay(word: str) -> None:
         ("what do companies get out of it", ["companies", "benefit"]),
         ("we came up with a plan", ["develop", "plan"]),
         ("onboarding new staff", ["induction", "new", "staff"]),
+        ("nobody knows who does what", ["nobody", "knows", "roles"]),
     ],
 )
 def test_phrasal_verbs_become_their_meaning(text: str, meaning: list[str]) -> None:
@@ -76,3 +77,19 @@ def test_an_american_spelling_finds_what_the_british_one_finds(
     found_us, found_uk = matcher.search(american), matcher.search(british_text)
     assert found_us.answered == found_uk.answered
     assert [m.entry.id for m in found_us.matches] == [m.entry.id for m in found_uk.matches]
+
+
+@pytest.mark.parametrize(
+    ("word", "relative"),
+    [("decision", "decide"), ("success", "succeed"), ("partnership", "partner"),
+     ("neighbours", "neighbourhood"), ("clarity", "clear")],
+)
+def test_word_families_the_stemmer_splits_are_joined(word: str, relative: str) -> None:
+    assert stem(relative, "en") in family(stem(word, "en"))
+    assert stem(word, "en") in family(stem(relative, "en"))
+
+
+def test_an_english_word_finds_its_family_in_the_index(shipped_snapshot: Snapshot) -> None:
+    vocabulary = shipped_snapshot.localized("en").matcher.vocabulary
+    (term,) = vocabulary.resolve("decision")
+    assert stem("decide", "en") in dict(term.candidates)

@@ -126,6 +126,7 @@ _PHRASES = """
     spell out=clarify sort out=clarify tap into=use kick off=start
     hand over=handover get out of=benefit got out of=benefit
     pay off=benefit paid off=benefit make sure=ensure made sure=ensure in charge=responsible
+    who does what=roles who is doing what=roles who did what=roles
 """
 
 
@@ -169,3 +170,46 @@ def english_words(raw: list[str]) -> list[str]:
         if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
             found.append(word)
     return found
+
+
+# Words of one family that the Snowball stemmer gives different stems ("decide" → decid,
+# "decision" → decis): verb and noun, adjective and noun (general English derivation).
+_FAMILIES = """
+    decide=decision divide=division provide=provision explain=explanation
+    succeed=success fail=failure apply=application describe=description
+    define=definition solve=solution permit=permission admit=admission submit=submission
+    extend=extension intend=intention expand=expansion agree=agreement
+    maintain=maintenance receive=reception perceive=perception conclude=conclusion
+    include=inclusion exclude=exclusion persuade=persuasion assume=assumption
+    intervene=intervention compare=comparison repeat=repetition pursue=pursuit
+    destroy=destruction clear=clarity clarify=clarity free=freedom long=length
+    strong=strength
+"""
+# Noun endings that keep the meaning of the noun they are added to ("partnership",
+# "neighbourhood", "membership"): the stem without them is the same family.
+_FAMILY_ENDINGS = ("ship", "hood")
+
+
+def _family_table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for pair in _FAMILIES.split():
+        first, second = (_key(word) for word in pair.split("="))
+        table.setdefault(first, set()).add(second)
+        table.setdefault(second, set()).add(first)
+    return {stem: frozenset(others) for stem, others in table.items()}
+
+
+FAMILIES = _family_table()
+
+
+@lru_cache(maxsize=65536)
+def family(token: str) -> tuple[str, ...]:
+    """English stems of the same word family as a stem, as far as the stemmer splits them:
+    "decis" → decid, "partnership" → partner (candidates: whichever the index holds)."""
+    found = set(FAMILIES.get(token, ()))
+    ending = next((e for e in _FAMILY_ENDINGS if token.endswith(e)), None)
+    if ending is None:
+        found.update(token + e for e in _FAMILY_ENDINGS)
+    elif len(token) - len(ending) >= 4:
+        found.add(token[: -len(ending)])
+    return tuple(sorted(found))

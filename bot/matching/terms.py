@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common
+from bot.matching.english import family
 from bot.matching.morphology import particle_verb, verb_forms
 from bot.matching.normalize import (
     STOP_WORDS,
@@ -53,6 +54,7 @@ MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
 LINKING = ("", "s", "n", "en", "es", "e")
 VERB_FORM_SIMILARITY = 0.9
+FAMILY_SIMILARITY = 0.85  # English: another stem of the word's family ("decision" ~ "decide")
 FOREIGN_INFO = 0.6  # least specificity of a service or private word (content/smalltalk.yaml)
 
 
@@ -154,6 +156,9 @@ class Vocabulary:
             for form in verb_forms(word):
                 self._add(form, VERB_FORM_SIMILARITY, candidates)
                 self._add_prefix_family(form, candidates)
+        else:
+            for other in family(token):
+                self._add(other, FAMILY_SIMILARITY, candidates)
         if token not in self._stems:
             for other, similarity in self._spelling_variants(word):
                 self._add(stem(other, self.lang), similarity, candidates)
