@@ -1,6 +1,6 @@
 """Telegram's HTML (parse_mode=HTML), parsed the way Telegram parses it.
 
-One parser for two users: the fake Bot API server (bot/testing/fake_telegram.py) answers
+One parser for two users: the fake Bot API server (bot/testing/fake_telegram/) answers
 400 "can't parse entities: …" with it exactly like Telegram, and the content check
 (bot/content/message_checks.py) refuses a messages.yaml text that Telegram would refuse.
 It mirrors tdlib's `parse_html` (error messages included): allowed tags are b, strong, i,
