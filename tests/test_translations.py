@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.content import ContentError, load_content
-from bot.content.translations import MESSAGES, source_hash
+from bot.content.translation_sources import MESSAGES, source_hash
 from tests.conftest import CONTENT_DIR
 
 
@@ -101,7 +101,7 @@ def test_an_entry_translation_with_other_steps_keeps_the_german_steps(copy: Path
     german = load_content(copy).entry("zeitplan")
     assert german is not None
     (copy / "en" / "entries").mkdir(parents=True, exist_ok=True)
-    from bot.content.translations import ENTRIES
+    from bot.content.translation_sources import ENTRIES
 
     (copy / "en" / "entries" / "test.yaml").write_text(
         "entries:\n"

@@ -30,7 +30,8 @@ from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
 from bot.content.reading import load_reading
 from bot.content.smalltalk import load_smalltalk, translated_smalltalk
-from bot.content.translations import LANGUAGES, translate
+from bot.content.translation_sources import LANGUAGES
+from bot.content.translations import translate
 from bot.content.yamlsource import LineDict, LineList
 
 MAX_TIP_ID = 40
