@@ -17,8 +17,9 @@ from bot.records.question_log import (
     record_question,
     record_vote,
 )
+from bot.schema import MIGRATIONS
 from bot.snapshot import Snapshot
-from bot.storage import MIGRATIONS, Database
+from bot.storage import Database
 
 NOW = 1_750_000_000
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import MIGRATIONS, Database, Migration
+from bot.schema import MIGRATIONS, Migration
+from bot.storage import Database
 
 # Test steps come after the real migrations, which every opened database already has.
 LATEST = MIGRATIONS[-1].version if MIGRATIONS else 0

@@ -4,7 +4,7 @@ A question is stored only after the user consented (the button that says what go
 States: 'open' (waiting for the team) → 'answered' (reply stored, not yet delivered) →
 'delivered'; 'undeliverable' when the user blocked the bot, 'failed' when no team chat could
 be reached. Storing the reply before sending it makes the way back restart-safe: answers
-still 'answered' at start-up are delivered then. Tables: migration 3 in `bot/storage.py`.
+still 'answered' at start-up are delivered then. Tables: migration 3 in `bot/schema.py`.
 """
 
 from __future__ import annotations

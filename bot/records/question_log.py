@@ -1,7 +1,7 @@
 """The question log and answer feedback: one cheap INSERT per question, votes, retention.
 
 What is stored and why is explained to users by /datenschutz (messages.yaml) and in the
-README. The tables are created by migration 2 in `bot/storage.py`.
+README. The tables are created by migration 2 in `bot/schema.py`.
 """
 
 from __future__ import annotations

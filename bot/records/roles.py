@@ -1,6 +1,6 @@
 """The perspective a user chose with /rolle: one row per user, none when no choice was made.
 
-The table is created by a migration in `bot/storage.py`; /vergessen deletes the row with
+The table is created by a migration in `bot/schema.py`; /vergessen deletes the row with
 everything else (`bot.records.privacy` finds it by its `user_id` column).
 """
 
