@@ -2,10 +2,10 @@
 
     python -m benchmarks.fit [--lang en]
 
-Data: tests/data/quality.yaml and the `tune` halves of tests/data/realistic.yaml and
-tests/data/practical.yaml (never a check half, never the shared dev set). With `--lang en`:
-the `tune` half of tests/data/english.yaml on the English snapshot, for ENGLISH_WEIGHTS and
-ENGLISH_POINTER_WEIGHTS.
+Data: tests/data/quality.yaml, tests/data/long.yaml and the `tune` halves of
+tests/data/realistic.yaml and tests/data/practical.yaml (never a check half, never the
+shared dev set). With `--lang en`: the `tune` half of tests/data/english.yaml on the English
+snapshot, for ENGLISH_WEIGHTS and ENGLISH_POINTER_WEIGHTS.
 
 - WEIGHTS (principles): one row per question whose best principle outscores the best
   pointer; label 1 when the question is in scope (answering it scores at least in top-3,
@@ -50,7 +50,7 @@ def tuning_items(lang: str = "de") -> list[groups.Item]:
         return [item for item in groups.load(ENGLISH) if item["half"] == "tune"]
     return groups.load(OWN) + [
         item
-        for path in (groups.REALISTIC, groups.PRACTICAL)
+        for path in (groups.REALISTIC, groups.LONG, groups.PRACTICAL)
         for item in groups.load(path)
         if item["half"] == "tune"
     ]

@@ -10,7 +10,9 @@ long_offtopic) report the share refused (a pointer, small-talk or service reply 
 refused: no workshop principle was given). The BM25 baseline answers when its best score
 reaches a threshold tuned on the realistic tune half (its best top-1 + refusal).
 
-`--misses` also lists the tune-half misses of tests/data/practical.yaml.
+tests/data/long.yaml (long messages of our own, tune only) is reported in a table of its own,
+with the BM25 threshold of the realistic tune half. `--misses` also lists its misses and the
+tune-half misses of tests/data/practical.yaml.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from bot.matching.matcher import Matcher
 ROOT = Path(__file__).resolve().parent.parent
 REALISTIC = ROOT / "tests" / "data" / "realistic.yaml"
 PRACTICAL = ROOT / "tests" / "data" / "practical.yaml"
+LONG = ROOT / "tests" / "data" / "long.yaml"  # more long messages of our own, tune only
 HALVES = quality.HALVES
 IN_SCOPE = ("colloquial", "long", "keyword", "jargon")
 OUT_OF_SCOPE = ("out_of_scope", "long_offtopic")
@@ -98,12 +101,15 @@ def bot_answers(matcher: Matcher, items: Sequence[Item]) -> list[Answer]:
     return quality.bot_answers(matcher, quality.questions_of(items))
 
 
-def bm25_answers(matcher: Matcher, items: Sequence[Item]) -> tuple[float, list[Answer]]:
-    """BM25 answers with a threshold tuned on the tune half (top-1 + refusal)."""
+def bm25_answers(
+    matcher: Matcher, items: Sequence[Item], threshold: float | None = None
+) -> tuple[float, list[Answer]]:
+    """BM25 answers with a threshold tuned on the tune half (top-1 + refusal), or given."""
     baseline = quality.Bm25Baseline(matcher.content)
     ranked = [baseline.rank(q) for q in quality.questions_of(items)]
-    tune_pairs = [(i, r) for i, r in zip(items, ranked, strict=True) if i["half"] == "tune"]
-    threshold, _ = quality.tune([i for i, _ in tune_pairs], [r for _, r in tune_pairs])
+    if threshold is None:
+        tune_pairs = [(i, r) for i, r in zip(items, ranked, strict=True) if i["half"] == "tune"]
+        threshold, _ = quality.tune([i for i, _ in tune_pairs], [r for _, r in tune_pairs])
     return threshold, [quality.answer_form(r, threshold) for r in ranked]
 
 
@@ -164,10 +170,17 @@ def main() -> int:
     systems = [("bot", score_groups(items, answers)), ("bm25", score_groups(items, bm25))]
     print("\n".join(table(systems)))
     print(f"(bm25 threshold {threshold:.3g}, tuned on the tune half)")
+    own = load(LONG)
+    own_answers = bot_answers(matcher, own)
+    _, own_bm25 = bm25_answers(matcher, own, threshold)
+    print(f"Long messages of our own ({LONG.name}, tune only):")
+    own_rows = [("bot", score_groups(own, own_answers)), ("bm25", score_groups(own, own_bm25))]
+    print("\n".join(table(own_rows)[1:]))
     practical = load(PRACTICAL)
     practical_answers = bot_answers(matcher, practical)
     if args.misses:
         misses(items, answers, print)
+        misses(own, own_answers, print)
         misses(practical, practical_answers, print)
     return 0
 

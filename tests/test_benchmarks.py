@@ -183,3 +183,23 @@ def test_refusal_table_counts_refused_and_own_replies(shipped_snapshot: Snapshot
     results = [matcher.search(str(item["q"])) for item in items]
     _header, row = refusal.table(items, results)
     assert row.split()[:5] == ["smalltalk", "tune", "2", "0.50", "0.50"]
+
+
+def test_own_long_messages_are_tune_only_and_labelled_with_real_statements() -> None:
+    import yaml
+
+    from benchmarks import fit
+
+    items = groups.load(groups.LONG)
+    statements = yaml.safe_load(
+        (groups.ROOT / "content" / "statements.yaml").read_text(encoding="utf-8")
+    )
+    known = {sid for section in statements["sections"] for sid in section["statements"]}
+    assert len(items) >= 50
+    assert {item["half"] for item in items} == {"tune"}
+    assert {item["group"] for item in items} == {"long", "long_offtopic"}
+    for item in items:
+        assert set(item["expect"]) <= known, item["q"]
+        assert bool(item["expect"]) == (item["group"] == "long"), item["q"]
+    tuning = {str(item["q"]) for item in fit.tuning_items()}
+    assert {str(item["q"]) for item in items} <= tuning
