@@ -6,6 +6,7 @@ import pytest
 
 from bot.matching.morphology import particle_verb, verb_forms
 from bot.matching.normalize import stem
+from bot.snapshot import Snapshot
 
 
 @pytest.mark.parametrize(
@@ -15,13 +16,19 @@ from bot.matching.normalize import stem
         ("gesteuert", "steuern"),  # ge- … -t participle
         ("eingeladen", "einladen"),  # separable particle before ge-
         ("abgestimmt", "abstimmen"),
+        ("einzubeziehen", "einbeziehen"),  # -zu- of the infinitive ("Lust, sie einzubeziehen")
+        ("vorzulegen", "vorlegen"),
+        ("weiterzugeben", "weitergeben"),
+        ("offenzulegen", "offenlegen"),  # adjective particle
     ],
 )
 def test_verb_forms_reach_the_infinitive(form: str, infinitive: str) -> None:
     assert stem(infinitive) in verb_forms(form)
 
 
-@pytest.mark.parametrize("word", ["gestalte", "geld", "gegenueber"])
+@pytest.mark.parametrize(
+    "word", ["gestalte", "geld", "gegenueber", "vorzugsweise", "umzugskarton"]
+)
 def test_words_that_are_no_such_forms_are_left_alone(word: str) -> None:
     assert stem(word[2:]) not in verb_forms(word)
 
@@ -41,3 +48,9 @@ def test_particle_verbs_are_split(word: str, particle: str, verb: str) -> None:
 
 def test_a_short_rest_is_no_verb() -> None:
     assert particle_verb("anders") == ()
+
+
+def test_a_zu_infinitive_finds_the_content_word_of_its_verb(shipped_snapshot: Snapshot) -> None:
+    vocabulary = shipped_snapshot.matcher.vocabulary
+    (term,) = vocabulary.resolve("anzusprechen")
+    assert stem("ansprechen") in dict(term.candidates)

@@ -1,7 +1,8 @@
 """German verb morphology the Snowball stemmer leaves alone.
 
-- `verb_forms`: the -t of the third person and the ge- of the participle
-  ("anquatscht" → anquatschen, "gesteuert" → steuern, "eingeladen" → einladen);
+- `verb_forms`: the -t of the third person, the ge- of the participle and the -zu- of the
+  infinitive ("anquatscht" → anquatschen, "gesteuert" → steuern, "eingeladen" → einladen,
+  "einzubeziehen" → einbeziehen);
 - `particle_verb`: a verb with a separable particle ("losplanen", "klarmachen"), split
   into particle and verb.
 """
@@ -15,7 +16,7 @@ from bot.matching.normalize import stem
 MIN_STEM = 4
 MIN_VERB = 5
 # Separable verb particles ("eingeladen", "abgestimmt", "losplanen").
-PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit",
+PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit", "weiter",
              "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar")
 # Adjectives used as particles ("klarmachen", "offenlegen", "festlegen").
 ADJECTIVE_PARTICLES = ("klar", "offen", "frei", "bekannt", "sicher", "gut", "schlecht", "kaputt")
@@ -25,14 +26,20 @@ ADJECTIVE_PARTICLES = ("klar", "offen", "frei", "bekannt", "sicher", "gut", "sch
 def verb_forms(word: str) -> tuple[str, ...]:
     """Stems of the infinitive a German verb form may belong to, where Snowball misses it.
 
-    Snowball leaves the -t of the third person and the ge- of the participle:
-    "anquatscht" → "anquatsch", "gesteuert" → "steu", "eingeladen" → "einlad".
+    Snowball leaves the -t of the third person, the ge- of the participle and the -zu- of a
+    separable verb's infinitive ("Lust, sie einzubeziehen"): "anquatscht" → "anquatsch",
+    "gesteuert" → "steu", "eingeladen" → "einlad", "vorzulegen" → "vorleg".
     """
     bases = [word]
     if word.endswith(("t", "en")):
         for particle in ("", *PARTICLES):
             if word.startswith(particle + "ge") and len(word) - len(particle) >= 6:
                 bases.append(particle + word[len(particle) + 2 :])
+    if word.endswith("en"):
+        for particle in (*PARTICLES, *ADJECTIVE_PARTICLES):
+            rest = word[len(particle) + 2 :]
+            if word.startswith(particle + "zu") and len(rest) >= MIN_VERB:
+                bases.append(particle + rest)
     forms = []
     for base in bases:
         if base.endswith("t") and len(base) >= 5:
