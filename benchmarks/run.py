@@ -168,11 +168,12 @@ def _end_to_end(figures: dict[str, object], dev: Path, updates: int) -> list[str
     result = asyncio.run(e2e.measure(snapshot, questions, updates))
     figures.update(result)
     return [
-        f"End to end (real Application with the durable inbox, fake Bot API in-process, "
-        f"rate limit {e2e.RATE_LIMIT_PER_S:,.0f}/s)",
+        f"End to end (real Application with the durable inbox, fake Bot API in its own "
+        f"process, rate limit {e2e.RATE_LIMIT_PER_S:,.0f}/s)",
         f"  burst of {updates} x {e2e.BURSTS}: {result['e2e_per_s']:.0f} answered/s, "
         f"p50 {result['e2e_p50_ms']:.0f} ms, p99 {result['e2e_p99_ms']:.0f} ms (queueing incl.)",
-        f"  CPU per answer {result['e2e_cpu_ms_per_answer']:.1f} ms (bot and fake server), "
+        f"  CPU per answer: bot process {result['e2e_bot_cpu_ms_per_answer']:.2f} ms, "
+        f"fake server {result['e2e_server_cpu_ms_per_answer']:.2f} ms; "
         f"load average {result['e2e_load_average']:.1f}",
         f"  paced {result['e2e_paced_per_s']:.0f}/s: p50 {result['e2e_paced_p50_ms']:.1f} ms, "
         f"p99 {result['e2e_paced_p99_ms']:.1f} ms",

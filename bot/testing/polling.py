@@ -7,19 +7,29 @@ inbox, own `getUpdates` loop) with a short long-poll timeout, fast against the f
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from bot.config import Settings
 from bot.serve.keys import SETTINGS_KEY
 from bot.serve.runner import BotRunner
 from bot.serve.telegram_io import BotApp
-from bot.testing.fake_telegram import FakeTelegramServer
 
 RUNNER_KEY = "testing_runner"
 POLL_TIMEOUT_S = 1
 
 
-def settings_for(server: FakeTelegramServer, database_path: Path, **values: Any) -> Settings:
+class ServerAddress(Protocol):
+    """Where a fake Bot API server listens: a `FakeTelegramServer` or its address."""
+
+    @property
+    def token(self) -> str | None: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def base_file_url(self) -> str: ...
+
+
+def settings_for(server: ServerAddress, database_path: Path, **values: Any) -> Settings:
     """Settings for a bot that talks to the fake Bot API `server` (its token and URLs)."""
     assert server.token is not None, "the fake server needs a token to build settings for"
     return Settings(
