@@ -11,9 +11,10 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, TimedOut
 from telegram.ext import ExtBot
+from yarl import URL
 
 from bot.content import Tip
-from bot.serve.http import NOT_SENT_ERRORS, AiohttpRequest
+from bot.serve.http import NOT_SENT_ERRORS, AiohttpRequest, environment_proxy
 from bot.serve.tip_sender import telegram_sender
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import FakeTelegramServer
@@ -102,3 +103,60 @@ async def test_tip_sender_tells_never_sent_from_maybe_sent(
         send = telegram_sender(bot, content)  # type: ignore[arg-type]
         with pytest.raises(Uncertain if listening else Transient):
             await send(42, tip, on_wire)
+
+
+@pytest.fixture
+async def recording_proxy() -> AsyncIterator[tuple[str, list[str]]]:
+    """An HTTP proxy that records each request line and answers every call with success."""
+    lines: list[str] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode()
+        lines.append(head.split("\r\n", 1)[0])
+        fields = [h.split(":", 1) for h in head.split("\r\n")[1:] if ":" in h]
+        length = next((int(v) for k, v in fields if k.lower() == "content-length"), 0)
+        await reader.readexactly(length)
+        body = b'{"ok": true, "result": true}'
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+        writer.write(b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body))
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    async with server:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", lines
+
+
+async def test_requests_go_through_the_proxy_the_environment_names(
+    recording_proxy: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy, lines = recording_proxy
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    async with unchecked_bot("http://api.telegram.invalid/bot", 2.0) as bot:
+        assert await bot.delete_webhook() is True
+        assert await bot.delete_webhook() is True
+    assert lines == [f"POST http://api.telegram.invalid/bot{BOT_TOKEN}/deleteWebhook HTTP/1.1"] * 2
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"HTTPS_PROXY": "http://proxy.example:3128"}, "http://proxy.example:3128"),
+        ({"HTTPS_PROXY": "http://proxy.example:3128", "NO_PROXY": "api.telegram.org"}, None),
+        ({"HTTP_PROXY": "http://proxy.example:3128"}, None),  # only for http:// URLs
+        ({}, None),
+    ],
+    ids=["https-proxy", "no-proxy-names-host", "other-scheme", "none"],
+)
+def test_environment_proxy_follows_proxy_variables(
+    environment: dict[str, str], expected: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    proxy, _ = environment_proxy(URL("https://api.telegram.org"))
+    assert (str(proxy) if proxy else None) == expected

@@ -8,19 +8,28 @@ keeps its pool in a plain list; the same path costs a fraction of that, and the 
 more questions per second on the same CPU. Errors map to PTB's as in `HTTPXRequest`:
 timeouts to `TimedOut`, everything else to `NetworkError`, with the aiohttp error as
 `__cause__` (bot/serve/tip_sender.py reads it to tell "never sent" from "maybe sent").
+
+Proxies come from the environment (HTTPS_PROXY, NO_PROXY, ... as httpx reads them), looked up
+once per origin. aiohttp's own `trust_env` looks them up again on every request, in two
+worker-thread round trips (the proxy and a .netrc login for the host); that was about a
+tenth of the bot's CPU per answered question (py-spy on benchmarks/e2e.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import aiohttp
+from aiohttp.helpers import get_env_proxy_for_url
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+from yarl import URL
 
 Headers = dict[str, str]
+Proxy = tuple[URL | None, aiohttp.BasicAuth | None]
 JSON: Headers = {"Content-Type": "application/json"}
 # Failures after which the request cannot have reached Telegram.
 NOT_SENT_ERRORS: tuple[type[BaseException], ...] = (
@@ -32,7 +41,7 @@ NOT_SENT_ERRORS: tuple[type[BaseException], ...] = (
 class AiohttpRequest(BaseRequest):
     """PTB's request interface on one aiohttp session (made by the first request)."""
 
-    __slots__ = ("_limit", "_media_write_timeout", "_open", "_session", "_timeouts")
+    __slots__ = ("_limit", "_media_write_timeout", "_open", "_proxies", "_session", "_timeouts")
 
     def __init__(
         self,
@@ -47,6 +56,7 @@ class AiohttpRequest(BaseRequest):
         self._timeouts = (read_timeout, write_timeout, connect_timeout, pool_timeout)
         self._media_write_timeout = media_write_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, Proxy] = {}
         self._open = False
 
     @property
@@ -72,9 +82,16 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 headers={"User-Agent": self.USER_AGENT},
-                trust_env=True,  # proxies from the environment, as httpx does
             )
         return self._session
+
+    async def _proxy(self, url: str) -> Proxy:
+        """The proxy the environment names for the URL's origin (None: go direct)."""
+        origin = url.split("/", 3)[:3]
+        key = "/".join(origin)
+        if key not in self._proxies:
+            self._proxies[key] = await asyncio.to_thread(environment_proxy, URL(key))
+        return self._proxies[key]
 
     def _timeout(
         self,
@@ -116,14 +133,29 @@ class AiohttpRequest(BaseRequest):
         timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout, files)
         try:
             body, headers = _body(request_data)
+            proxy, proxy_auth = await self._proxy(url)
             async with session.request(
-                method, url, data=body, headers=headers, timeout=timeout
+                method,
+                url,
+                data=body,
+                headers=headers,
+                timeout=timeout,
+                proxy=proxy,
+                proxy_auth=proxy_auth,
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+
+def environment_proxy(url: URL) -> Proxy:
+    """Proxy and its login for `url` from the environment, as aiohttp's `trust_env` reads them."""
+    try:
+        return get_env_proxy_for_url(url)
+    except LookupError:  # no proxy for this scheme, or NO_PROXY names the host
+        return None, None
 
 
 def _body(request_data: RequestData | None) -> tuple[aiohttp.FormData | bytes | None, Headers]:
