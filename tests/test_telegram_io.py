@@ -17,6 +17,7 @@ LONG = "\n\n".join(f"<b>Absatz {n}</b> " + "Wörter &amp; Sätze. " * 40 for n i
 REPLIES = {
     "short-with-buttons": Reply("<b>Antwort</b>", ((Button("Mehr", "m:1"),),)),
     "split-with-buttons": Reply(LONG, ((Button("Mehr", "m:1"), Button("Themen", "t:")),)),
+    "share-button": Reply("Teilen?", ((Button("Teilen", "", switch_inline="Vertrauen"),),)),
     "plain": Reply("Nur Text"),
 }
 

@@ -59,6 +59,23 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
+def keyboard_json(reply: Reply) -> dict[str, object] | None:
+    """`keyboard` as the Bot API's JSON, without building PTB objects only to turn them back."""
+    if not reply.buttons:
+        return None
+    return {
+        "inline_keyboard": [
+            [
+                {"text": b.label, "switch_inline_query": b.switch_inline}
+                if b.switch_inline is not None
+                else {"text": b.label, "callback_data": b.data}
+                for b in row
+            ]
+            for row in reply.buttons
+        ]
+    }
+
+
 async def send_reply(message: Message, reply: Reply, quote: bool = False) -> Message:
     """Send a reply as one or more HTML messages; buttons go under the last part."""
     parts = split_message(reply.text)
@@ -81,9 +98,10 @@ async def send_answer(message: Message, reply: Reply, quote: bool = False) -> No
     PTB's `reply_text` turns the sent message Telegram returns into a `Message` object;
     nothing uses it for an answer, and building it was about 8% of the CPU per answered
     question (py-spy on benchmarks/e2e.py). The request is the same: chat, text as HTML,
-    no link previews, buttons under the last part, the question quoted in groups."""
+    no link previews, buttons under the last part, the question quoted in groups. The
+    buttons go out as JSON directly (`keyboard_json`), not as PTB objects."""
     parts = split_message(reply.text)
-    markup = keyboard(reply)
+    markup = keyboard_json(reply)
     for number, part in enumerate(parts, 1):
         fields: dict[str, object] = {
             "chat_id": message.chat_id,
