@@ -130,3 +130,21 @@ def _summary(rounds: list[dict[str, float]], paced: dict[str, float]) -> dict[st
         "e2e_paced_p99_ms": paced["p99_ms"],
         "e2e_rate_limit_per_s": RATE_LIMIT_PER_S,
     }
+
+
+def main() -> None:
+    """`python -m benchmarks.e2e DEV.yaml [updates]`: the end-to-end figures alone, as JSON."""
+    import json
+    import sys
+
+    from benchmarks.quality import load_dev, questions_of
+    from bot.snapshot import build_snapshot
+
+    questions = questions_of(load_dev(Path(sys.argv[1])))
+    updates = int(sys.argv[2]) if len(sys.argv) > 2 else UPDATES
+    snapshot = build_snapshot(DEFAULT_CONTENT_DIR)
+    print(json.dumps(asyncio.run(measure(snapshot, questions, updates))))
+
+
+if __name__ == "__main__":
+    main()
