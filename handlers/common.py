@@ -23,8 +23,10 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
-# context.user_data key: the language this user reads (bot.language), set by handlers.language.
+# context.user_data keys, set by handlers.language before every update of a user not seen
+# since the start: the language this user reads (bot.language) and the role chosen with /rolle.
 LANGUAGE_KEY = "lang"
+ROLE_KEY = "role"
 
 
 def snapshot(context: ContextTypes.DEFAULT_TYPE, lang: str | None = None) -> Snapshot:
@@ -52,7 +54,12 @@ def database(context: ContextTypes.DEFAULT_TYPE) -> Database:
 
 async def reader_view(user: User | None, context: ContextTypes.DEFAULT_TYPE) -> View:
     """How to show answers to this user: with the perspective chosen by /rolle first."""
-    return View(role=await role_of(database(context), user.id) if user else "")
+    if user is None:
+        return View()
+    data = context.user_data
+    if data is not None and ROLE_KEY in data:
+        return View(role=str(data[ROLE_KEY]))
+    return View(role=await role_of(database(context), user.id))
 
 
 def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:

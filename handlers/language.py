@@ -6,10 +6,10 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, TypeHandler
 
 from bot.language import language_for_code
-from bot.records import choose_language, chosen_language
+from bot.records import choose_language, reader_choices
 from bot.serve import BotApp, send_reply
 from bot.ui import Button, LanguageChoice, Reply, command, esc
-from handlers.common import LANGUAGE_KEY, database, snapshot
+from handlers.common import LANGUAGE_KEY, ROLE_KEY, database, snapshot
 
 # Runs before every other handler group, alone in its group (only one handler per group runs).
 LANGUAGE_GROUP = -100
@@ -17,13 +17,15 @@ BUTTONS = (("de", "Deutsch"), ("en", "English"))
 
 
 async def resolve_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Remember the user's language for this process: their /sprache choice or Telegram's."""
+    """Remember the user's language (their /sprache choice or Telegram's) and /rolle choice
+    for this process, both read in one database round trip."""
     user = update.effective_user
     data = context.user_data
     if user is None or data is None or LANGUAGE_KEY in data:
         return
-    chosen = await chosen_language(database(context), user.id)
+    chosen, role = await reader_choices(database(context), user.id)
     data[LANGUAGE_KEY] = chosen or language_for_code(user.language_code)
+    data[ROLE_KEY] = role
 
 
 async def ask_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

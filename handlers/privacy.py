@@ -12,7 +12,7 @@ from bot.admin import prompts
 from bot.records import delete_dead_older_than, delete_older_than, forget_user
 from bot.serve import BotApp, send_reply
 from bot.ui import FORGET_CANCEL, FORGET_CONFIRM, Button, Forget, Reply, command, esc
-from handlers.common import LANGUAGE_KEY, database, settings, snapshot
+from handlers.common import LANGUAGE_KEY, ROLE_KEY, database, settings, snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ async def forget_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         deleted = await forget_user(database(context), query.from_user.id)
         if context.user_data is not None:
             context.user_data.pop(LANGUAGE_KEY, None)
+            context.user_data.pop(ROLE_KEY, None)
         await query.edit_message_text(content.text("forget_done", count=deleted))
     else:
         await query.edit_message_text(content.text("forget_cancelled"))

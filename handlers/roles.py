@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 from bot.records import role_of, set_role
 from bot.serve import BotApp, edit_reply, send_reply
 from bot.ui import RoleChoice, chosen_role, command, render_role_prompt, render_role_saved
-from handlers.common import database, snapshot
+from handlers.common import ROLE_KEY, database, snapshot
 
 
 async def role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -29,6 +29,8 @@ async def role_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if chosen is None:
         return
     await set_role(database(context), query.from_user.id, chosen)
+    if context.user_data is not None:
+        context.user_data[ROLE_KEY] = chosen
     await query.answer()
     await edit_reply(query, render_role_saved(snapshot(context).content, chosen))
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot.content import ROLE_ENGAGIERTE, ROLE_VERWALTUNG, Entry
-from bot.records import role_of
+from bot.records import choose_language, reader_choices, role_of, set_role
 from bot.serve import DB_KEY, BotApp
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import FakeTelegramServer, parse_html
@@ -94,6 +94,35 @@ async def test_vergessen_deletes_the_role(
     fake_telegram.push_callback(yes, confirm.result, user_id=USER)
     await fake_telegram.wait_for("editMessageText", count=2)
     assert await role_of(db, USER) == ""
+    _, question = entry_with_roles(shipped_snapshot)
+    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    answer = (await fake_telegram.wait_for("sendMessage", count=3))[-1]
+    result = shipped_snapshot.matcher.search(question)
+    assert answer.params["text"] == render_result(shipped_snapshot.content, result).text
+
+
+async def test_a_role_stored_before_the_start_shapes_the_first_answer(
+    running_bot: BotApp,
+    fake_telegram: FakeTelegramServer,
+    shipped_snapshot: Snapshot,
+) -> None:
+    await set_role(running_bot.bot_data[DB_KEY], USER, ROLE_ENGAGIERTE)
+    _, question = entry_with_roles(shipped_snapshot)
+    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    (answer,) = await fake_telegram.wait_for("sendMessage")
+    result = shipped_snapshot.matcher.search(question)
+    view = View(role=ROLE_ENGAGIERTE)
+    assert answer.params["text"] == render_result(shipped_snapshot.content, result, view).text
+
+
+async def test_reader_choices_reads_language_and_role_together(running_bot: BotApp) -> None:
+    db = running_bot.bot_data[DB_KEY]
+    assert await reader_choices(db, USER) == (None, "")
+    await set_role(db, USER, ROLE_VERWALTUNG)
+    assert await reader_choices(db, USER) == (None, ROLE_VERWALTUNG)
+    await choose_language(db, USER, "en")
+    assert await reader_choices(db, USER) == ("en", ROLE_VERWALTUNG)
+    assert await reader_choices(db, USER + 1) == (None, "")
 
 
 async def test_forged_role_button_changes_nothing(

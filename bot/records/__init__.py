@@ -29,7 +29,7 @@ from bot.records.question_log import (
     record_question,
     record_vote,
 )
-from bot.records.roles import role_of, set_role
+from bot.records.roles import reader_choices, role_of, set_role
 
 __all__ = [
     "DEAD",
@@ -51,6 +51,7 @@ __all__ = [
     "delete_older_than",
     "forget_user",
     "log_question",
+    "reader_choices",
     "record_question",
     "record_vote",
     "role_of",

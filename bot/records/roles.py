@@ -19,6 +19,18 @@ async def role_of(db: Database, user_id: int) -> str:
     return next((str(row[0]) for row in rows), "")
 
 
+async def reader_choices(db: Database, user_id: int) -> tuple[str | None, str]:
+    """The language (None: never chosen) and the role ("": none) the user chose, in one
+    round trip to the database thread: what every first update of a user needs."""
+    rows = await db.connection.execute_fetchall(
+        "SELECT (SELECT lang FROM user_languages WHERE user_id = ?),"
+        " (SELECT role FROM user_roles WHERE user_id = ?)",
+        (user_id, user_id),
+    )
+    lang, role = next(iter(rows), (None, None))
+    return (None if lang is None else str(lang)), ("" if role is None else str(role))
+
+
 async def set_role(db: Database, user_id: int, role: str, now: int | None = None) -> None:
     """Store the user's role; "" deletes the choice (the user prefers not to say).
 
