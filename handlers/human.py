@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 
 from telegram import ForceReply, Message, Update
 from telegram.ext import (
@@ -25,6 +26,12 @@ logger = logging.getLogger(__name__)
 
 PRIVATE_REPLIES = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
 REPLY_GROUP = -2  # before the team's replies (-1) and the questions (0)
+CONSENT_TEXTS = {  # outcome of the consent press → message key
+    forwarded.STALE: "forward_stale",
+    forwarded.SENT: "forward_done",
+    forwarded.TOO_MANY: "forward_too_many",
+    forwarded.NOT_POSTED: "forward_failed",
+}
 
 
 async def contacts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -59,26 +66,15 @@ async def consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = humanloop.ConsentForward.parse(query.data) if query else None
     if query is None or data is None:
         return
-    db, content, user = database(context), snapshot(context).content, query.from_user.id
     await query.answer()
-    text = await forwarded.logged_question(db, int(data.log_id), user)
-    if text is None or not team_chats(settings(context)):
-        await edit_reply(query, Reply(esc(content.text("forward_stale"))))
-        return
-    if await forwarded.by_log_id(db, int(data.log_id)):  # pressed twice
-        await edit_reply(query, Reply(esc(content.text("forward_done"))))
-        return
-    try:
-        question = await forwarded.create(db, user, user, text, log_id=int(data.log_id))
-    except forwarded.TooManyOpen:
-        count = forwarded.MAX_OPEN_PER_USER
-        await edit_reply(query, Reply(esc(content.text("forward_too_many", count=count))))
-        return
-    if not await send_to_team(context, question):
-        await forwarded.set_state(db, question.id, forwarded.FAILED)
-        await edit_reply(query, Reply(esc(content.text("forward_failed"))))
-        return
-    await edit_reply(query, Reply(esc(content.text("forward_done"))))
+    team = partial(send_to_team, context) if team_chats(settings(context)) else None
+    outcome = await forwarded.consent_given(
+        database(context), int(data.log_id), query.from_user.id, team
+    )
+    text = snapshot(context).content.text(
+        CONSENT_TEXTS[outcome], count=forwarded.MAX_OPEN_PER_USER
+    )
+    await edit_reply(query, Reply(esc(text)))
 
 
 async def followup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

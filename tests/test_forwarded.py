@@ -6,7 +6,7 @@ import pytest
 
 from bot.records import forwarded
 from bot.records.privacy import forget_user
-from bot.records.question_log import delete_older_than
+from bot.records.question_log import LoggedQuestion, delete_older_than, record_question
 from bot.storage import Database
 
 USER = 4711
@@ -85,3 +85,34 @@ async def test_retention_deletes_old_forwarded_questions(tip_db: Database) -> No
     await delete_older_than(tip_db, days=90, now=100 * 86_400)
     assert await forwarded.get(tip_db, old.id) is None
     assert await forwarded.get(tip_db, new.id) == new
+
+
+async def test_consent_stores_posts_once_and_says_what_happened(tip_db: Database) -> None:
+    posted: list[str] = []
+
+    async def team(question: forwarded.Forwarded) -> int:
+        posted.append(question.question)
+        return 1
+
+    async def nobody(question: forwarded.Forwarded) -> int:
+        return 0
+
+    async def logged(text: str, user: int = USER) -> int:
+        return await record_question(
+            tip_db, LoggedQuestion(text, "refuse", "private", None, 0.0, user)
+        )
+
+    first = await logged("Wer hilft beim Vereinsfest?")
+    assert await forwarded.consent_given(tip_db, first, USER + 1, team) == forwarded.STALE
+    assert await forwarded.consent_given(tip_db, first, USER, None) == forwarded.STALE
+    assert await forwarded.consent_given(tip_db, first, USER, team) == forwarded.SENT
+    assert await forwarded.consent_given(tip_db, first, USER, team) == forwarded.SENT
+    assert posted == ["Wer hilft beim Vereinsfest?"]  # pressed twice, posted once
+    lost = await logged("Und wer räumt auf?")
+    assert await forwarded.consent_given(tip_db, lost, USER, nobody) == forwarded.NOT_POSTED
+    stored = await forwarded.by_log_id(tip_db, lost)
+    assert stored is not None and stored.state == forwarded.FAILED
+    await forwarded.create(tip_db, USER, USER, "dritte offene Frage")
+    await forwarded.create(tip_db, USER, USER, "vierte offene Frage")
+    fifth = await logged("noch eine")
+    assert await forwarded.consent_given(tip_db, fifth, USER, team) == forwarded.TOO_MANY

@@ -10,6 +10,7 @@ still 'answered' at start-up are delivered then. Tables: migration 3 in `bot/sch
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.storage import Database
@@ -114,6 +115,35 @@ async def create(
     if not cursor.rowcount:
         raise TooManyOpen
     return Forwarded(int(cursor.lastrowid or 0), user_id, chat_id, question, OPEN)
+
+
+# What became of a consent press (the handler words each for the user).
+STALE = "stale"  # not the user's question, or no team to send it to
+SENT = "sent"  # stored and posted to the team (also: pressed a second time)
+TOO_MANY = "too_many"  # MAX_OPEN_PER_USER questions are still open
+NOT_POSTED = "not_posted"  # stored, but no team chat took it: marked failed
+
+
+async def consent_given(
+    db: Database,
+    log_id: int,
+    user_id: int,
+    post: Callable[[Forwarded], Awaitable[int]] | None,
+) -> str:
+    """Store the user's logged question, post it (None: no team; returns copies that arrived)."""
+    text = await logged_question(db, log_id, user_id)
+    if text is None or post is None:
+        return STALE
+    if await by_log_id(db, log_id):  # pressed twice
+        return SENT
+    try:
+        question = await create(db, user_id, user_id, text, log_id=log_id)
+    except TooManyOpen:
+        return TOO_MANY
+    if not await post(question):
+        await set_state(db, question.id, FAILED)
+        return NOT_POSTED
+    return SENT
 
 
 async def get(db: Database, question_id: int) -> Forwarded | None:
