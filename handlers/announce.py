@@ -47,6 +47,7 @@ class AnnounceChoice(CallbackData, prefix="ank", choice=f"{SEND}|{PLAN}|{CANCEL}
 
 
 def _preview(context: ContextTypes.DEFAULT_TYPE, text: str, count: int) -> Reply:
+    """The draft as subscribers will see it, the recipient count, send / plan / cancel."""
     content = snapshot(context).content
     header = esc(content.text("announce_preview", count=count))
     rows = tuple(
