@@ -116,6 +116,9 @@ def test_a_tax_question_is_not_answered_with_the_steering_principle(
         ("Wer kommt dafür auf?", True),  # who pays
         ("Sind Kinder dabei versichert?", True),
         ("Ist das steuerfrei?", True),
+        ("Wo kann ich das beantragen?", True),  # where to go
+        ("An wen wende ich mich damit?", True),
+        ("Wie finden wir Mitstreiter für unsere Idee?", False),
         ("Wie gewinnen wir Vertrauen in der Nachbarschaft?", False),
         ("Muss die Stadt alles selbst organisieren?", False),  # the Kommune's role: workshop
         ("Was tun, wenn die Verwaltung nicht mitzieht?", False),
