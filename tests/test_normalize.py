@@ -38,7 +38,7 @@ def test_stop_words_are_stored_folded() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Bürger-Beteiligung", ["buerger", "beteiligung"]),
+        ("Bürger-Beteiligung", ["buerger", "beteiligung", "buergerbeteiligung"]),
         ("Zeitplan – Termine — Fristen", ["zeitplan", "termine", "fristen"]),
         ("„Augenhöhe?!“ (bitte)...", ["augenhoehe"]),
         ("Kosten/Nutzen; Ziele:", ["kosten", "nutzen", "ziele"]),
@@ -75,3 +75,25 @@ def test_chat_forms_and_function_words_are_stop_words(chat: str) -> None:
 
 def test_letters_repeated_for_emphasis_count_once() -> None:
     assert words("Zeitplaaan bitteee") == words("Zeitplan bitte") == ["zeitplan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Wie läuft die Online-Beteiligung?", "onlinebeteiligung"),
+        ("unsere E-Mail-Adressen", "emailadressen"),
+        ("Ad-hoc-Gruppen", "adhocgruppen"),
+    ],
+)
+def test_a_hyphenated_compound_is_also_one_word(text: str, joined: str) -> None:
+    found = words(text)
+    assert joined in found
+    assert all(part in found for part in joined_parts(text))
+
+
+def joined_parts(text: str) -> list[str]:
+    return [w for w in words(text.replace("-", " ")) if len(w) > 1]
+
+
+def test_words_without_hyphens_are_unchanged() -> None:
+    assert words("Wie läuft die Beteiligung?") == ["laeuft", "beteiligung"]

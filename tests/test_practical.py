@@ -155,3 +155,12 @@ def test_only_what_pointers_are_named_by_is_practical(shipped_snapshot: Snapshot
     assert park and park[0].candidates and not matcher.practical.is_practical(park[0])
     allowance = matcher.terms("Übungsleiterpauschale")
     assert matcher.practical.is_practical(allowance[0])
+
+
+def test_a_pointer_named_with_a_hyphen_is_found_by_its_name(shipped_snapshot: Snapshot) -> None:
+    # "Online-Beteiligung" names the pointer; as two words it is also two workshop words
+    result = shipped_snapshot.matcher.search(
+        "Kann ich meine Meinung zur Online-Beteiligung auch per Post schicken?"
+    )
+    assert result.kind == KIND_POINTER and not result.answered
+    assert result.pointer is not None and result.pointer.pointer.id == "online-beteiligung"

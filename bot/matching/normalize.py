@@ -18,6 +18,7 @@ from bot.matching.senses import tax_sense
 # equals a simultaneous translation (and is several times faster than str.translate).
 FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")  # a compound written with hyphens
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH_STEMMER = snowballstemmer.stemmer("english")
 GERMAN = "de"
@@ -112,7 +113,10 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
     `lang` "en" drops English function words instead (translated content, English questions):
     "it", "how" and "the" are no content words there.
 
-    The tax "Steuer(n)" comes out as `bot.matching.senses.TAX_WORD` (`tax_sense`)."""
+    A compound written with hyphens counts as its parts and as the one word German may
+    also write it as ("Online-Beteiligung": online, beteiligung, onlinebeteiligung), so
+    it finds a document that names it, however either side spells it. The tax
+    "Steuer(n)" comes out as `bot.matching.senses.TAX_WORD` (`tax_sense`)."""
     if lang != GERMAN:
         return _english_words(text)
     folded = fold(text)
@@ -120,7 +124,10 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
         folded = fold(tax_sense(text))
     if _REPEATED.search(folded):
         folded = _REPEATED.sub(r"\1", folded)
-    return [w for w in _NON_WORD.split(folded) if len(w) > 1 and w not in _STOP_FORMS]
+    found = [w for w in _NON_WORD.split(folded) if len(w) > 1 and w not in _STOP_FORMS]
+    if "-" in folded:  # "Online-Beteiligung" is also the one word "onlinebeteiligung"
+        found.extend(match.group().replace("-", "") for match in _HYPHENATED.finditer(folded))
+    return found
 
 
 def _english_words(text: str) -> list[str]:
