@@ -132,7 +132,7 @@ FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are 
         |versichert|mitversichert|steuerfrei|steuerpflichtig|absetzbar|pflicht)\b""",
     re.VERBOSE,
 )
-FRAME_SHARE = 0.2  # the practical share a practical frame adds (the workshop explains none)
+FRAME_SHARE = 0.3  # the practical share a practical frame adds (the workshop explains none)
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
 SPECIFIC = 0.3  # a word only pointers know counts when it is at least this specific
 
