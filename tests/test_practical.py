@@ -117,7 +117,7 @@ def test_a_tax_question_is_not_answered_with_the_steering_principle(
         ("Sind Kinder dabei versichert?", True),
         ("Ist das steuerfrei?", True),
         ("Wo kann ich das beantragen?", True),  # where to go
-        ("An wen wende ich mich damit?", True),
+        ("An wen wende ich mich bei der Stadt?", False),  # contact points: the workshop's
         ("Wie finden wir Mitstreiter für unsere Idee?", False),
         ("Wie gewinnen wir Vertrauen in der Nachbarschaft?", False),
         ("Muss die Stadt alles selbst organisieren?", False),  # the Kommune's role: workshop

@@ -127,7 +127,6 @@ FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are 
     |\bwie\s+lange\s+(?:ist|sind|gilt|gelten|dauert|laeuft|lauft)\b  # validity
     |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|traegt|tragt|uebernimmt|ubernimmt)\b  # who pays
     |\bwo\s+(?:kann|finde|bekomme|melde|beantrage|fange|muss)\s+(?:ich|man|wir)\b  # where to
-    |\ban\s+wen\s+(?:wende|wenden|kann|muss)\b  # whom to ask
     |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?(?:erlaubt|verboten|zulaessig|zulassig
         |versichert|mitversichert|steuerfrei|steuerpflichtig|absetzbar|pflicht)\b""",
     re.VERBOSE,
