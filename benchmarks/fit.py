@@ -26,8 +26,9 @@ import numpy as np
 
 from benchmarks import groups
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.matching.decision import POINTER_WEIGHTS, WEIGHTS
+from bot.matching.decision import INTRODUCED_LOGIT, POINTER_WEIGHTS, WEIGHTS
 from bot.matching.matcher import Matcher
+from bot.matching.normalize import sentences
 from bot.matching.practical import asks_practically, pointer_first
 from bot.matching.request import request_sentence
 from bot.snapshot import build_snapshot
@@ -42,7 +43,8 @@ L2 = 0.3
 ENGLISH_L2 = 1.0
 BALANCE = 0.6
 
-Rows = tuple[list[list[float]], list[int]]
+# features, labels, and each row's fixed log-odds offset (INTRODUCED_LOGIT)
+Rows = tuple[list[list[float]], list[int], list[float]]
 
 
 def tuning_items(lang: str = "de") -> list[groups.Item]:
@@ -58,14 +60,14 @@ def tuning_items(lang: str = "de") -> list[groups.Item]:
 
 def rows(matcher: Matcher) -> tuple[Rows, Rows]:
     """(principle rows, pointer rows): signals and labels."""
-    principle_rows: Rows = ([], [])
-    pointer_rows: Rows = ([], [])
+    principle_rows: Rows = ([], [], [])
+    pointer_rows: Rows = ([], [], [])
     for item in tuning_items(matcher.content.lang):
         text = str(item["q"]).replace("\n", " ").strip()
         if matcher.smalltalk.small_talk(text):
             continue
         framed = asks_practically(request_sentence(text))
-        principles, pointers = matcher.rank(matcher.terms(text), framed)
+        principles, pointers = matcher.rank(matcher.terms(text), framed, len(sentences(text)) > 1)
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
         if pointer and pointer_first(principle, pointer):
@@ -73,18 +75,25 @@ def rows(matcher: Matcher) -> tuple[Rows, Rows]:
             pointer_rows[0].append([signals[n] for n in NAMES])
             right = matcher.pointer_at(pointer.index).id == item.get("pointer")
             pointer_rows[1].append(int(right))
+            pointer_rows[2].append(0.0)
         elif principle:
             signals = principle.fit.signals()
             principle_rows[0].append([signals[n] for n in NAMES])
             principle_rows[1].append(int(bool(item["expect"])))
+            principle_rows[2].append(INTRODUCED_LOGIT if principle.fit.introduced else 0.0)
     return principle_rows, pointer_rows
 
 
 def fit(
-    features: list[list[float]], labels: list[int], prior: np.ndarray | None = None
+    features: list[list[float]],
+    labels: list[int],
+    prior: np.ndarray | None = None,
+    offsets: list[float] | None = None,
 ) -> np.ndarray:
-    """Logistic weights (bias first); the L2 penalty pulls them towards `prior` (or 0)."""
+    """Logistic weights (bias first); the L2 penalty pulls them towards `prior` (or 0);
+    `offsets`: each row's fixed log-odds offset, not fitted."""
     x = np.hstack([np.ones((len(features), 1)), np.array(features)])
+    offset = np.zeros(len(features)) if offsets is None else np.array(offsets)
     y = np.array(labels, dtype=float)
     # Balanced classes: refusing an out-of-scope question matters as much as answering an
     # in-scope one, however many of each the tuning data happens to hold.
@@ -94,7 +103,7 @@ def fit(
     centre = np.zeros(x.shape[1]) if prior is None else prior
     penalty = L2 * np.diag(np.r_[0, np.ones(len(w) - 1)])
     for _ in range(50):
-        p = 1 / (1 + np.exp(-x @ w))
+        p = 1 / (1 + np.exp(-(x @ w + offset)))
         grad = x.T @ (balance * (p - y)) + penalty @ (w - centre)
         hess = (x * (balance * p * (1 - p))[:, None]).T @ x + penalty
         w -= np.linalg.solve(hess, grad)
@@ -114,8 +123,10 @@ def main() -> int:
         priors = tuple(np.array([w["bias"], *(w[n] for n in NAMES)])
                        for w in (WEIGHTS, POINTER_WEIGHTS))
         L2 = ENGLISH_L2
-    for name, (features, labels), prior in zip(names, rows(matcher), priors, strict=True):
-        w = fit(features, labels, prior)
+    for name, (features, labels, offsets), prior in zip(
+        names, rows(matcher), priors, strict=True
+    ):
+        w = fit(features, labels, prior, offsets)
         print(f"# {len(labels)} rows, {sum(labels)} positive")
         print(f"{name}: Mapping[str, float] = {{")
         for key, value in zip(["bias", *NAMES], w, strict=True):

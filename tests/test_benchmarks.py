@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks import groups, practical
 from benchmarks.corpus import synthetic_content, synthetic_queries
 from benchmarks.quality import Ranked, answer_form, score, tune
@@ -203,3 +205,14 @@ def test_own_long_messages_are_tune_only_and_labelled_with_real_statements() -> 
         assert bool(item["expect"]) == (item["group"] == "long"), item["q"]
     tuning = {str(item["q"]) for item in fit.tuning_items()}
     assert {str(item["q"]) for item in items} <= tuning
+
+
+def test_fit_keeps_a_fixed_offset_out_of_the_fitted_weights() -> None:
+    from benchmarks import fit
+
+    features = [[0.1 * i, (i % 3) / 3] for i in range(12)]
+    labels = [int(i % 2 == 0 or i > 8) for i in range(12)]
+    plain = fit.fit(features, labels)
+    shifted = fit.fit(features, labels, offsets=[0.5] * len(labels))
+    assert shifted[0] == pytest.approx(plain[0] - 0.5, abs=1e-6)
+    assert shifted[1:] == pytest.approx(plain[1:], abs=1e-6)

@@ -6,9 +6,13 @@ The messages here are written for these tests, not taken from tests/data/*.yaml.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import pytest
 
 from bot.matching import KIND_PRINCIPLE, KIND_SERVICE, KIND_SMALLTALK, REFUSE, Matcher
+from bot.matching.decision import INTRODUCED_LOGIT, Fit, confidence_of
 from bot.matching.normalize import stem
 from bot.matching.request import INTRO_WEIGHT, request_weighted
 from bot.matching.scoring import BM25_LONG_SHARE, BM25_SHARE, bm25_share
@@ -246,6 +250,31 @@ def test_bm25_counts_more_in_long_messages() -> None:
     shares = [bm25_share(n) for n in range(0, 30)]
     assert shares == sorted(shares)
     assert shares[0] == BM25_SHARE and shares[-1] == BM25_LONG_SHARE > BM25_SHARE
+
+
+
+# 6. (continued) An introduction is context, not evidence against the answer: at the same fit
+# a message that introduces itself is judged more confidently than a one-sentence question.
+def test_an_introduced_request_gets_the_introduction_allowance(matcher: Matcher) -> None:
+    text = (
+        "Ich bin Kassenwartin in unserem Kleingartenverein. Die Stadt hat zum zweiten Mal ein "
+        "eigenes Netzwerk für dieselben Vereine gegründet. Wie vermeiden wir Doppelstrukturen?"
+    )
+    result = matcher.search(text)
+    introduced, _ = matcher.rank(matcher.terms(text), introduced=True)
+    alone, _ = matcher.rank(matcher.terms(text))
+    assert introduced[0].fit.introduced and not alone[0].fit.introduced
+    assert result.confidence == pytest.approx(confidence_of(introduced[0].fit, matcher.weights))
+    assert result.confidence > confidence_of(alone[0].fit, matcher.weights)
+    one_sentence, _ = matcher.rank(matcher.terms("Wie vermeiden wir Doppelstrukturen?"))
+    assert not one_sentence[0].fit.introduced
+
+
+def test_the_introduction_allowance_shifts_the_log_odds() -> None:
+    fit = Fit(0.3, 0.8, 0.5, 0.7, 0.0, 0.3, 0.05)
+    plain, introduced = confidence_of(fit), confidence_of(replace(fit, introduced=True))
+    log_odds = math.log(introduced / (1 - introduced)) - math.log(plain / (1 - plain))
+    assert log_odds == pytest.approx(INTRODUCED_LOGIT) and INTRODUCED_LOGIT > 0
 
 
 # Verbs with a separable particle: the verb, or the particle when the verb is an everyday one.

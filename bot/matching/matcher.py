@@ -59,7 +59,7 @@ from bot.matching.documents import (
     phrase_of,
     pointer_texts,
 )
-from bot.matching.normalize import ENGLISH, GERMAN, stem, words
+from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
     FRAME_SHARE,
     PracticalWords,
@@ -197,7 +197,9 @@ class Matcher:
             reply = self.smalltalk.gibberish_reply()
             return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL,
                                 reply=reply)
-        principles, pointers = self.rank(terms, asks_practically(request_sentence(text)))
+        principles, pointers = self.rank(
+            terms, asks_practically(request_sentence(text)), len(sentences(text)) > 1
+        )
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
@@ -261,10 +263,11 @@ class Matcher:
         )
 
     def rank(
-        self, terms: Sequence[Term], practical_frame: bool = False
+        self, terms: Sequence[Term], practical_frame: bool = False, introduced: bool = False
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
-        question asks the way practical questions ask (`asks_practically`)."""
+        question asks the way practical questions ask (`asks_practically`); `introduced`:
+        the message has sentences besides its request (`INTRODUCED_LOGIT`)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
@@ -321,7 +324,8 @@ class Matcher:
         # Each kind's best is judged against the other kind's best ("margin").
         if principles:
             rival = pointers[0].score / 100 if pointers else 0.0
-            principles[0] = replace(principles[0], fit=replace(principles[0].fit, rival=rival))
+            best = replace(principles[0].fit, rival=rival, introduced=introduced)
+            principles[0] = replace(principles[0], fit=best)
         if pointers:
             rival = principles[0].score / 100 if principles else 0.0
             pointers[0] = replace(pointers[0], fit=replace(pointers[0].fit, rival=rival))
