@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.english import british, english_words, family
+from bot.matching.english import british, english_words, family, synonym_collides
 from bot.matching.normalize import light_stems, stem, words
 from bot.snapshot import Snapshot
 
@@ -93,3 +93,25 @@ def test_an_english_word_finds_its_family_in_the_index(shipped_snapshot: Snapsho
     vocabulary = shipped_snapshot.localized("en").matcher.vocabulary
     (term,) = vocabulary.resolve("decision")
     assert stem("decide", "en") in dict(term.candidates)
+
+
+@pytest.mark.parametrize("word", ["back", "set", "spend", "public", "develop"])
+def test_an_everyday_word_is_no_synonym_of_a_word_stemmed_like_it(
+    shipped_snapshot: Snapshot, word: str
+) -> None:
+    """"backing", "setting", "Spende", "publicity", "developer" stem to these words; the
+    everyday word does not take on their synonym groups."""
+    vocabulary = shipped_snapshot.localized("en").matcher.vocabulary
+    for term in vocabulary.resolve(word):
+        assert {c for c, _ in term.candidates} <= {stem(word, "en")}
+
+
+def test_an_inflected_synonym_keeps_its_group() -> None:
+    frequency = {"role": 5.2, "roles": 4.4, "back": 6.0, "backing": 4.2}.get
+    assert not synonym_collides("roles", lambda w: frequency(w) or 0.0)
+    assert synonym_collides("backing", lambda w: frequency(w) or 0.0)
+
+
+@pytest.mark.parametrize("word", ["never", "often", "clearly", "anywhere"])
+def test_adverbs_of_frequency_and_manner_count_weakly(word: str) -> None:
+    assert stem(word, "en") in light_stems("en")

@@ -15,6 +15,7 @@ classes, common phrasal verbs of working life), not taken from any question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import snowballstemmer
@@ -57,7 +58,8 @@ ENGLISH_CHAT_FORMS = dict(
 )
 
 # Frequent English verbs and fillers that carry little topic: they count, but weakly.
-# The second block: how people frame a question ("any ideas?", "make sure", "I feel").
+# The second block: how people frame a question ("any ideas?", "make sure", "I feel"); the
+# third: adverbs of frequency, time and place, and sentence adverbs ("never", "clearly").
 ENGLISH_LIGHT_WORDS = frozenset(
     """
     get gets getting got make makes making made go goes going went find finds finding
@@ -68,6 +70,8 @@ ENGLISH_LIGHT_WORDS = frozenset(
     sure feel feels felt seem seems seemed think thought idea ideas advice tip tips suggest
     recommend ask asked wonder mean means come comes came happen happens happened whole
     totally basically tons loads bunch able
+    never often sometimes usually rarely seldom now today soon later anywhere somewhere
+    everywhere nowhere anyway clearly obviously certainly simply
     """.split()
 )
 
@@ -213,3 +217,22 @@ def family(token: str) -> tuple[str, ...]:
     elif len(token) - len(ending) >= 4:
         found.add(token[: -len(ending)])
     return tuple(sorted(found))
+
+
+# A synonym whose stem is an everyday word at least this frequent (Zipf) and clearly more
+# frequent than the synonym itself stays out of its group (`synonym_collides`).
+COLLIDING_ZIPF = 4.3
+COLLIDING_GAP = 0.5
+INFLECTIONS = ("s", "es", "ed", "d")
+
+
+def synonym_collides(word: str, frequency: Callable[[str], float]) -> bool:
+    """True when a synonym's English stem is another, much more frequent word: "backing"
+    stems to "back", "setting" to "set", "publicity" to "public", the German "Spende" to
+    "spend"; in a synonym group it would make every "back", "set up" or "spend" mean the
+    group. Inflections ("roles" → "role") keep their word. `frequency`: Zipf in English."""
+    token = _key(word)
+    if token == word or (word.startswith(token) and word[len(token) :] in INFLECTIONS):
+        return False
+    common = frequency(token)
+    return common >= COLLIDING_ZIPF and common > frequency(word) + COLLIDING_GAP

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common
-from bot.matching.english import family
+from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common, zipf
+from bot.matching.english import family, synonym_collides
 from bot.matching.morphology import particle_verb, verb_forms
 from bot.matching.normalize import (
     STOP_WORDS,
@@ -276,7 +276,12 @@ def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, froz
     """Stem → the stems of every other word in its synonym groups."""
     result: dict[str, set[str]] = defaultdict(set)
     for group in groups:
-        stems = {stem(w, lang) for word in group for w in words(word, lang)}
+        stems = {
+            stem(w, lang)
+            for word in group
+            for w in words(word, lang)
+            if lang == GERMAN or not synonym_collides(w, lambda t: zipf(t, lang))
+        }
         for token in sorted(stems):
             result[token] |= stems - {token}
     return {token: frozenset(others) for token, others in result.items()}
