@@ -26,6 +26,8 @@ def test_contractions_leave_no_fragments() -> None:
         ("center", "centre"),
         ("program", "programme"),
         ("defense", "defence"),
+        ("councilman", "councillor"),
+        ("councilors", "councillors"),
     ],
 )
 def test_us_spellings_become_british(us: str, uk: str) -> None:
@@ -48,6 +50,9 @@ def test_words_that_only_look_american_stay(word: str) -> None:
         ("we came up with a plan", ["develop", "plan"]),
         ("onboarding new staff", ["induction", "new", "staff"]),
         ("nobody knows who does what", ["nobody", "knows", "roles"]),
+        ("whom can we turn to", ["contact"]),
+        ("we never heard back", ["never", "feedback"]),
+        ("the council shut down the group", ["council", "quit", "group"]),
     ],
 )
 def test_phrasal_verbs_become_their_meaning(text: str, meaning: list[str]) -> None:
@@ -115,3 +120,9 @@ def test_an_inflected_synonym_keeps_its_group() -> None:
 @pytest.mark.parametrize("word", ["never", "often", "clearly", "anywhere"])
 def test_adverbs_of_frequency_and_manner_count_weakly(word: str) -> None:
     assert stem(word, "en") in light_stems("en")
+
+
+@pytest.mark.parametrize("word", ["ideas", "suggestions"])
+def test_ideas_and_suggestions_are_content_words(word: str) -> None:
+    """What happens to people's ideas and suggestions is a topic (feedback), no framing."""
+    assert stem(word, "en") not in light_stems("en")

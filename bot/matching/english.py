@@ -67,7 +67,7 @@ ENGLISH_LIGHT_WORDS = frozenset(
     working good better best right new way ways best keep keeps take takes give gives put
     know knows see sees say says tell tells start starts try tries deal handle manage
     possible important actually always still already
-    sure feel feels felt seem seems seemed think thought idea ideas advice tip tips suggest
+    sure feel feels felt seem seems seemed think thought advice tip tips
     recommend ask asked wonder mean means come comes came happen happens happened whole
     totally basically tons loads bunch able
     never often sometimes usually rarely seldom now today soon later anywhere somewhere
@@ -76,7 +76,8 @@ ENGLISH_LIGHT_WORDS = frozenset(
 )
 
 # US spellings → British (the content's). Regular classes: -or/-our, -er/-re, -og/-ogue,
-# -ense/-ence, single/double l, -ize/-yze (below, by rule); each base with its endings.
+# -ense/-ence, single/double l, -ize/-yze (below, by rule); each base with its endings;
+# and the US names of a council member.
 _OUR = """color favor honor labor neighbor behavior harbor humor rumor endeavor flavor
           savior vapor odor armor parlor""".split()
 _OUR_ENDINGS = ("", "s", "ed", "ing", "hood", "hoods", "ite", "ites", "able", "al", "ful",
@@ -92,6 +93,9 @@ _PAIRS = """center=centre centers=centres centered=centred centering=centring
     travelers=travellers traveling=travelling modeling=modelling canceled=cancelled
     labeled=labelled labeling=labelling fueled=fuelled mold=mould plow=plough cozy=cosy
     math=maths practicing=practising nonprofit=charity nonprofits=charities
+    councilor=councillor councilors=councillors councilman=councillor councilmen=councillors
+    councilwoman=councillor councilwomen=councillors councilmember=councillor
+    councilmembers=councillors alderman=councillor aldermen=councillors
     """.split()
 US_TO_UK = {us + end: uk + end for base in _OUR for us, uk in [(base, base[:-2] + "our")]
             for end in _OUR_ENDINGS} | dict(pair.split("=") for pair in _PAIRS)
@@ -131,6 +135,10 @@ _PHRASES = """
     hand over=handover get out of=benefit got out of=benefit
     pay off=benefit paid off=benefit make sure=ensure made sure=ensure in charge=responsible
     who does what=roles who is doing what=roles who did what=roles
+    turn to=contact turned to=contact get hold of=contact got hold of=contact
+    close down=quit shut down=quit wind up=quit
+    follow up=feedback followed up=feedback report back=feedback hear back=feedback
+    heard back=feedback get back to=feedback got back to=feedback
 """
 
 
