@@ -63,7 +63,7 @@ def test_a_phrase_needs_all_its_words() -> None:
     assert english_words("reach the town out".split()) == ["reach", "town", "out"]
 
 
-@pytest.mark.parametrize("word", ["sure", "felt", "ideas", "advice", "recommend"])
+@pytest.mark.parametrize("word", ["sure", "felt", "advice", "tips", "recommend"])
 def test_question_framing_words_count_weakly(word: str) -> None:
     assert stem(word, "en") in light_stems("en")
 
