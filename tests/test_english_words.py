@@ -51,6 +51,7 @@ def test_words_that_only_look_american_stay(word: str) -> None:
         ("onboarding new staff", ["induction", "new", "staff"]),
         ("nobody knows who does what", ["nobody", "knows", "roles"]),
         ("whom can we turn to", ["contact"]),
+        ("lay out the phases", ["present", "phases"]),
         ("we never heard back", ["never", "feedback"]),
         ("the council shut down the group", ["council", "quit", "group"]),
     ],
@@ -126,3 +127,10 @@ def test_adverbs_of_frequency_and_manner_count_weakly(word: str) -> None:
 def test_ideas_and_suggestions_are_content_words(word: str) -> None:
     """What happens to people's ideas and suggestions is a topic (feedback), no framing."""
     assert stem(word, "en") not in light_stems("en")
+
+
+def test_a_british_ise_verb_finds_its_adjective() -> None:
+    """Snowball strips "-ize" but not "-ise": "finalised" (also "finalized", read British)."""
+    for text in ("finalised", "finalized"):
+        (word,) = words(text, "en")
+        assert stem("final", "en") in family(stem(word, "en"))

@@ -134,7 +134,7 @@ _PHRASES = """
     spell out=clarify sort out=clarify tap into=use kick off=start
     hand over=handover get out of=benefit got out of=benefit
     pay off=benefit paid off=benefit make sure=ensure made sure=ensure in charge=responsible
-    who does what=roles who is doing what=roles who did what=roles
+    who does what=roles who is doing what=roles who did what=roles lay out=present
     turn to=contact turned to=contact get hold of=contact got hold of=contact
     close down=quit shut down=quit wind up=quit
     follow up=feedback followed up=feedback report back=feedback hear back=feedback
@@ -219,6 +219,8 @@ def family(token: str) -> tuple[str, ...]:
     """English stems of the same word family as a stem, as far as the stemmer splits them:
     "decis" → decid, "partnership" → partner (candidates: whichever the index holds)."""
     found = set(FAMILIES.get(token, ()))
+    if token.endswith("is") and len(token) >= 7:  # "finalis(e)" → final, "formalis" → formal
+        found.add(token[:-2])
     ending = next((e for e in _FAMILY_ENDINGS if token.endswith(e)), None)
     if ending is None:
         found.update(token + e for e in _FAMILY_ENDINGS)
