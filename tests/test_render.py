@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.content import ROLE_VERWALTUNG
 from bot.content.loader import load_content
 from bot.content.model import Content
 from bot.matching import ANSWER, REFUSE, SUGGEST, Match, SearchResult
 from bot.snapshot import Snapshot
 from bot.testing.fake_telegram import parse_html
-from bot.ui import callbacks
+from bot.ui import View, callbacks
 from bot.ui.render import (
     MAX_MESSAGE_CHARS,
     Reply,
@@ -199,3 +200,24 @@ def test_runner_up_already_shown_as_a_button_is_not_repeated(mini: Content) -> N
     result = SearchResult("q", ANSWER, (Match(best, 80.0), Match(tension, 75.0)))
     data = [d for _, d in all_buttons(render_result(mini, result))]
     assert data.count(f"e:{tension.id}") == 1
+
+
+def test_a_rendered_entry_is_reused_only_for_the_same_content_view_and_runner_ups(
+    shipped_snapshot: Snapshot,
+) -> None:
+    content = shipped_snapshot.content
+    entry, *others = (e for e in content.entries if e.roles is not None)
+    views = [View(), View(plain=True), View(role=ROLE_VERWALTUNG)]
+    first = [render_entry(content, entry, (others[0],), view) for view in views]
+    assert len({reply.text for reply in first}) == len(views)  # each view its own text
+    again = [render_entry(content, entry, (others[0],), view) for view in views]
+    assert again == first
+    assert render_entry(content, entry, (others[1],)) != first[0]  # other runner-up button
+    # A reloaded content with the same ids renders its own text, never the cached one.
+    renamed = replace(entry, title=entry.title + " (neu)")
+    entries = tuple(renamed if e is entry else e for e in content.entries)
+    reloaded = replace(content, entries=entries)
+    assert "(neu)" in render_entry(reloaded, renamed).text
+    assert "(neu)" not in render_entry(content, entry).text
+    # An entry of another content object (same id) is rendered, not looked up.
+    assert "(neu)" in render_entry(content, renamed).text

@@ -44,6 +44,11 @@ MAX_MESSAGE_CHARS = 4096
 MAX_RUNNER_UPS = 2
 MAX_RELATED = 3
 MAX_ENTITY_CHARS = 10  # the longest HTML entity, e.g. "&#1114111;"
+# Rendered entries are kept per content object (the last few: German, translations, the one
+# before a reload), at most ENTRY_CACHE_SIZE each; content is immutable, so they never go stale.
+ENTRY_CACHE_CONTENTS = 8
+ENTRY_CACHE_SIZE = 1024
+_entry_caches: dict[int, tuple[Content, dict[object, Reply]]] = {}
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 
@@ -51,7 +56,35 @@ _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 def render_entry(
     content: Content, entry: Entry, runner_ups: tuple[Entry, ...] = (), view: View = DEFAULT_VIEW
 ) -> Reply:
-    """The full answer for one entry: title, quotes, suggestions, steps, source, buttons."""
+    """The full answer for one entry: title, quotes, suggestions, steps, source, buttons.
+
+    The same entry, runner-ups and view give the same reply, so it is built once per content
+    (entries not of this content, e.g. from another language's matcher, are never cached)."""
+    if not all(content.entry(e.id) is e for e in (entry, *runner_ups)):
+        return _render_entry(content, entry, runner_ups, view)
+    cache = _entry_cache(content)
+    key = (entry.id, tuple(r.id for r in runner_ups), view)
+    reply = cache.get(key)
+    if reply is None:
+        if len(cache) >= ENTRY_CACHE_SIZE:
+            cache.clear()
+        reply = cache[key] = _render_entry(content, entry, runner_ups, view)
+    return reply
+
+
+def _entry_cache(content: Content) -> dict[object, Reply]:
+    """The rendered entries of this content object (held, so its id cannot be reused)."""
+    held = _entry_caches.get(id(content))
+    if held is None or held[0] is not content:
+        if len(_entry_caches) >= ENTRY_CACHE_CONTENTS:
+            _entry_caches.clear()
+        held = _entry_caches[id(content)] = (content, {})
+    return held[1]
+
+
+def _render_entry(
+    content: Content, entry: Entry, runner_ups: tuple[Entry, ...], view: View
+) -> Reply:
     topic = content.topic(entry.topic)
     kind = content.text(f"kind_{entry.kind}")
     parts = [
