@@ -270,6 +270,12 @@ def test_an_introduced_request_gets_the_introduction_allowance(matcher: Matcher)
     assert not one_sentence[0].fit.introduced
 
 
+def test_two_short_sentences_are_no_introduction(matcher: Matcher) -> None:
+    text = "Unser Verein ist klein. Wie vermeiden wir Doppelstrukturen?"
+    principles, _ = matcher.rank(matcher.terms(text), introduced=True)
+    assert not principles[0].fit.introduced
+
+
 def test_the_introduction_allowance_shifts_the_log_odds() -> None:
     fit = Fit(0.3, 0.8, 0.5, 0.7, 0.0, 0.3, 0.05)
     plain, introduced = confidence_of(fit), confidence_of(replace(fit, introduced=True))

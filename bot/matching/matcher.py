@@ -91,6 +91,10 @@ COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among 
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
 FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
+# A message with sentences besides its request counts as introduced (INTRODUCED_LOGIT) only
+# with at least this many content words: "Mein Nachbar ist laut. Was kann ich tun?" is two
+# short sentences, not an introduction and a request.
+INTRODUCTION_WORDS = 10
 
 
 class Matcher:
@@ -267,7 +271,8 @@ class Matcher:
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
         question asks the way practical questions ask (`asks_practically`); `introduced`:
-        the message has sentences besides its request (`INTRODUCED_LOGIT`)."""
+        the message has sentences besides its request (`INTRODUCED_LOGIT`; only with
+        INTRODUCTION_WORDS content words or more)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
@@ -324,7 +329,8 @@ class Matcher:
         # Each kind's best is judged against the other kind's best ("margin").
         if principles:
             rival = pointers[0].score / 100 if pointers else 0.0
-            best = replace(principles[0].fit, rival=rival, introduced=introduced)
+            has_intro = introduced and len(exact_query) >= INTRODUCTION_WORDS
+            best = replace(principles[0].fit, rival=rival, introduced=has_intro)
             principles[0] = replace(principles[0], fit=best)
         if pointers:
             rival = principles[0].score / 100 if principles else 0.0
