@@ -116,6 +116,9 @@ def test_a_tax_question_is_not_answered_with_the_steering_principle(
         ("Wer kommt dafür auf?", True),  # who pays
         ("Sind Kinder dabei versichert?", True),
         ("Ist das steuerfrei?", True),
+        ("Ist so ein Fest genehmigungspflichtig?", True),  # any "-pflichtig"
+        ("Ist die Teilnahme kostenlos?", True),
+        ("Sind die Empfehlungen verbindlich?", False),  # may be the workshop's Leitlinien
         ("Wo kann ich das beantragen?", True),  # where to go
         ("An wen wende ich mich bei der Stadt?", False),  # contact points: the workshop's
         ("Wie finden wir Mitstreiter für unsere Idee?", False),

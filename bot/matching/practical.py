@@ -128,7 +128,8 @@ FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are 
     |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|traegt|tragt|uebernimmt|ubernimmt)\b  # who pays
     |\bwo\s+(?:kann|finde|bekomme|melde|beantrage|fange|muss)\s+(?:ich|man|wir)\b  # where to
     |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?(?:erlaubt|verboten|zulaessig|zulassig
-        |versichert|mitversichert|steuerfrei|steuerpflichtig|absetzbar|pflicht)\b""",
+        |versichert|mitversichert|steuerfrei|absetzbar|pflicht|\w*pflichtig|kostenlos
+        |gebuehrenfrei|legal|illegal|rechtens|haftbar)\b""",
     re.VERBOSE,
 )
 FRAME_SHARE = 0.3  # the practical share a practical frame adds (the workshop explains none)
