@@ -2,6 +2,7 @@
 
 `english_words` turns the folded words of an English text into its content words:
 - the contracted forms of "couldn't", "we're", "they've" leave no "couldn", "re", "ve";
+- irregular past forms become their verb ("forgotten" → "forget");
 - US spellings become the British ones the content uses ("organize" → "organise",
   "neighborhood" → "neighbourhood", "center" → "centre"), so either spelling finds it;
 - a phrasal verb or idiom whose meaning is not in its words becomes one word with that
@@ -116,6 +117,22 @@ def british(word: str) -> str:
     return word
 
 
+# Irregular past forms as their verb, which the stemmer leaves alone ("forgotten" → forget,
+# "built" → build); forms that are also other words ("found", "left", "saw", "rose") stay.
+IRREGULAR = dict(
+    pair.split("=")
+    for pair in """
+    led=lead built=build held=hold met=meet paid=pay sold=sell told=tell lost=lose
+    chosen=choose chose=choose written=write wrote=write spoken=speak spoke=speak
+    broken=break broke=break forgotten=forget forgot=forget understood=understand
+    taught=teach sought=seek fought=fight bought=buy caught=catch dealt=deal meant=mean
+    kept=keep began=begin begun=begin grew=grow grown=grow fell=fall fallen=fall hung=hang
+    sent=send lent=lend brought=bring thought=think heard=hear stood=stand struck=strike
+    withdrew=withdraw withdrawn=withdraw taken=take took=take given=give gave=give
+    shown=show known=know knew=know seen=see done=do drew=draw drawn=draw
+    """.split()
+)
+
 # Phrasal verbs and idioms whose meaning is not in their words, as the one word that says
 # it (a general list of working-life English; the first word matches in any inflection).
 # Irregular past forms are listed as first words of their own.
@@ -178,7 +195,7 @@ def english_words(raw: list[str]) -> list[str]:
                 if tuple(raw[index : index + len(rest)]) == rest:
                     word, index = meaning, index + len(rest)
                     break
-        word = british(ENGLISH_CHAT_FORMS.get(word, word))
+        word = british(IRREGULAR.get(word) or ENGLISH_CHAT_FORMS.get(word, word))
         if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
             found.append(word)
     return found
