@@ -10,7 +10,8 @@ from bot.snapshot import Snapshot
 
 
 def test_contractions_leave_no_fragments() -> None:
-    assert words("We couldn't, we're asked if they've tried, haven't they?", "en") == ["asked", "tried"]
+    text = "We couldn't, we're asked if they've tried, haven't they?"
+    assert words(text, "en") == ["asked", "tried"]
 
 
 @pytest.mark.parametrize(
