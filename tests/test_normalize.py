@@ -67,6 +67,12 @@ def test_inflected_forms_share_a_stem() -> None:
         "isch hab ned",  # dialect
         "hamma scho, gell",
         "sooo, neeee",  # letters repeated for emphasis
+        # pronominal adverbs (da-/wo-/hier- + preposition) and their chat forms
+        "was machen wir draus",
+        "was wird daraus",
+        "worin denn",
+        "drum und drunter",
+        "hierzu und hierfuer",
     ],
 )
 def test_chat_forms_and_function_words_are_stop_words(chat: str) -> None:

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from bot.matching import KIND_PRINCIPLE, KIND_SERVICE, KIND_SMALLTALK, REFUSE, Matcher
+from bot.matching.background import MIN_INFORMATIVENESS
 from bot.matching.decision import INTRODUCED_LOGIT, Fit, confidence_of
 from bot.matching.normalize import stem
 from bot.matching.request import INTRO_WEIGHT, request_weighted
@@ -220,12 +221,41 @@ def test_a_generic_request_leaves_the_topic_to_the_introduction(matcher: Matcher
         "dagegen Einspruch einlegen?",
         "Welcher Beamer eignet sich für Bürgerversammlungen?",  # asks about an unknown thing
         "Was für einen Kuchen backen wir für das Ehrenamtsfest?",
+        # a fact about a word the content knows (Gemeinderat, Stadtrat, Bürgermeisterin)
+        "Wie viele Mitglieder hat der Gemeinderat einer Kleinstadt?",
+        "Wie lange dauert eine Sitzung des Stadtrats normalerweise?",
+        "Was verdient eine Bürgermeisterin im Monat?",
     ],
 )
 def test_a_near_miss_gets_no_principle(matcher: Matcher, text: str) -> None:
     result = matcher.search(text)
     assert not result.answered
     assert result.kind != KIND_PRINCIPLE
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # "welche" asks for what an entry is about: no fact question, answered
+        ("Welchen Nutzen haben Firmen von einer Partnerschaft mit Vereinen?",
+         "spende-partnerschaft"),
+        ("Welche Rolle spielt die Verwaltung bei Bürgerprojekten?", "rollenklarheit"),
+        ("Welche Leitlinien braucht gute Bürgerbeteiligung?", "leitlinien"),
+        ("Welche Schlüsselpersonen sollten wir früh einbinden?", "schluesselpersonen"),
+    ],
+)
+def test_a_which_question_about_the_content_is_answered(
+    matcher: Matcher, text: str, entry: str
+) -> None:
+    assert first(matcher, text) == entry
+    assert matcher.search(text).signals["fact"] == 0.0
+
+
+def test_a_number_says_little_about_the_topic(matcher: Matcher) -> None:
+    # A number the content does not know counts as an everyday word, not as a rare one.
+    (number,) = [t for t in matcher.terms("Eine Firma will uns 275 Euro geben.")
+                 if t.token == "275"]
+    assert number.info <= MIN_INFORMATIVENESS
 
 
 def test_a_service_word_counts_as_specific_however_frequent(matcher: Matcher) -> None:

@@ -45,7 +45,9 @@ CLOSE_MARGIN = 4.0
 
 # Logistic model of "the best entry answers the question" over fit signals (see
 # `confidence_of`); fitted by `python -m benchmarks.fit` on the project's own tuning data
-# (tests/data/quality.yaml, the tune halves of realistic.yaml and practical.yaml).
+# (tests/data/quality.yaml, the tune halves of realistic.yaml and practical.yaml); "fact"
+# added with `python -m benchmarks.fit --only fact`, the other weights held, on those and
+# the tune half of refusal.yaml and nearmiss.yaml.
 WEIGHTS: Mapping[str, float] = {
     "bias": -2.07,
     "fit": 0.66,
@@ -54,6 +56,7 @@ WEIGHTS: Mapping[str, float] = {
     "explained": 1.39,
     "foreign": -3.93,
     "practical": 0.0,
+    "fact": -3.81,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -1.61,
@@ -63,6 +66,7 @@ POINTER_WEIGHTS: Mapping[str, float] = {
     "explained": 0.79,
     "foreign": -2.07,
     "practical": 0.0,
+    "fact": 0.0,
 }
 # The same models for questions answered in English (bot.language): the signals' scale
 # differs by language (general-English word frequencies, English stems), so they are fitted
@@ -76,6 +80,7 @@ ENGLISH_WEIGHTS: Mapping[str, float] = {
     "explained": 3.06,
     "foreign": -4.59,
     "practical": 0.03,
+    "fact": 0.0,
 }
 ENGLISH_POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -3.54,
@@ -85,6 +90,7 @@ ENGLISH_POINTER_WEIGHTS: Mapping[str, float] = {
     "explained": 2.03,
     "foreign": -2.22,
     "practical": -0.20,
+    "fact": 0.0,
 }
 # Content language → (principle weights, pointer weights); German for any other language.
 LANGUAGE_WEIGHTS: Mapping[str, tuple[Mapping[str, float], Mapping[str, float]]] = {
@@ -136,7 +142,9 @@ class Fit:
     money, insurance, forms or data protection (`bot.matching.practical`); practical_left:
     the share of such practical mass this candidate does not explain; introduced: the
     message has sentences besides its request (set on the best principle only, see
-    INTRODUCED_LOGIT).
+    INTRODUCED_LOGIT); fact: 1 when the request asks for a fact ("Wie viele …?", "Welche
+    Parteien …?", `bot.matching.asking`), which no principle answers however many of its
+    words the content knows.
     """
 
     fit: float
@@ -150,6 +158,7 @@ class Fit:
     practical: float = 0.0
     practical_left: float = 0.0
     introduced: bool = False
+    fact: float = 0.0
 
     def signals(self) -> dict[str, float]:
         return {
@@ -159,6 +168,7 @@ class Fit:
             "explained": min(self.explained, CAP),
             "foreign": min(self.foreign, CAP),
             "practical": self.practical,
+            "fact": self.fact,
         }
 
 

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.content import Content, Entry, Pointer
+from bot.matching.asking import fact_asked
 from bot.matching.background import informativeness, zipf
 from bot.matching.bm25 import Bm25
 from bot.matching.decision import (
@@ -202,7 +203,10 @@ class Matcher:
             return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL,
                                 reply=reply)
         principles, pointers = self.rank(
-            terms, asks_practically(request_sentence(text)), len(sentences(text)) > 1
+            terms,
+            asks_practically(request_sentence(text)),
+            len(sentences(text)) > 1,
+            *self.fact_asked(text),
         )
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
@@ -256,6 +260,13 @@ class Matcher:
         )
         return self.vocabulary.terms(weighted, self.smalltalk.foreign)
 
+    def fact_asked(self, text: str) -> tuple[bool, str | None]:
+        """Whether the message's request asks for a fact, and the stem of the noun it asks
+        about (`bot.matching.asking`); German only."""
+        if self.content.lang != GERMAN:
+            return False, None
+        return fact_asked(request_sentence(text))
+
     def pointer_at(self, index: int) -> Pointer:
         """The pointer of a document index from `rank`."""
         return self._pointers[index - self._count]
@@ -267,12 +278,18 @@ class Matcher:
         )
 
     def rank(
-        self, terms: Sequence[Term], practical_frame: bool = False, introduced: bool = False
+        self,
+        terms: Sequence[Term],
+        practical_frame: bool = False,
+        introduced: bool = False,
+        fact: bool = False,
+        asked: str | None = None,
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
         question asks the way practical questions ask (`asks_practically`); `introduced`:
         the message has sentences besides its request (`INTRODUCED_LOGIT`; only with
-        INTRODUCTION_WORDS content words or more)."""
+        INTRODUCTION_WORDS content words or more); `fact`, `asked`: the request asks for a
+        fact, about the noun with this stem (`fact_asked`)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
@@ -292,6 +309,9 @@ class Matcher:
         practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
         framed = FRAME_SHARE * total_info if practical_frame else 0.0  # never explained
         query = query_of(terms, total)
+        # A fact question about what one of the ranked documents is about is none ("Welchen
+        # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
+        about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
         exact_query = {term.token: term.info for term in terms if not term.foreign}
         share = bm25_share(len(exact_query))
         ranked = []
@@ -306,6 +326,7 @@ class Matcher:
                 ((round(100 * mixed(own[i], exact.get(i, 0.0), share), 1), i) for i in own),
                 reverse=True,
             )
+            named = about is not None and any(about.names(i) for _, i in scored)
             results = []
             for rank, (score, index) in enumerate(scored):
                 runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
@@ -322,6 +343,7 @@ class Matcher:
                     practical_left=min(
                         1.0, (practical + framed - practical_explained) / total_info
                     ),
+                    fact=float(fact and not named),
                 )
                 results.append(Ranked(index, score, fit))
             ranked.append(results)

@@ -67,6 +67,8 @@ STOP_WORDS = frozenset(
     duerfte duerften wollte wollten mochte konnten sollen sollt solltet
     gell gelle odda oda isch nit mer jetz nu ebend ick nuescht weng koa hoid scho ned hamma
     samma simmer willste musste gehste machste ggf zb bspw usw mmn imho btw lg vg mfg
+    dahinter danach daneben daraus darin darunter davor dazwischen draus drueber drunter
+    drum drumherum wogegen wonach woraus worin worunter wovor hierfuer hierzu hiermit hierbei
     """.split()
 )
 

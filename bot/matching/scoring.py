@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.matching.documents import Phrase
+from bot.matching.documents import SUMMARY_WEIGHT, Phrase
 from bot.matching.terms import Term
 
 BM25_SHARE = 0.1  # share of exact-word BM25 (`bot.matching.bm25`) in the ranking score
@@ -116,6 +116,12 @@ class Explains:
             value = similarity * weight
             if value > 0.0:
                 coverage[index] += share * value
+
+    def names(self, index: int) -> bool:
+        """True when document `index` has the term where it says what it is about (title,
+        questions, keywords, or a synonym there), not only in its summary or steps."""
+        value = self.value(index)
+        return value is not None and value > SUMMARY_WEIGHT
 
     def value(self, index: int) -> float | None:
         """How well document `index` explains the term; None if not at all."""

@@ -310,7 +310,12 @@ def asks_for_fact(text: str) -> bool:
 
     Written for German; other languages never match."""
     folded = " ".join(fold(text).split())
-    return bool(_FACT.search(folded)) and not _JUDGEMENT.search(folded)
+    return bool(_FACT.search(folded)) and not judges(folded)
+
+
+def judges(folded: str) -> bool:
+    """True when a folded question holds a modal or a judgement ("sollten", "besser")."""
+    return bool(_JUDGEMENT.search(folded))
 
 
 def _symbols(text: str) -> list[str]:

@@ -172,6 +172,8 @@ class Vocabulary:
             parts = [head, token] if head else []
         if parts:
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
+        if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
+            info = MIN_INFORMATIVENESS * scale
         return [Term(token, rank * specific * self.idf(token), info, ())]
 
     def _particle_verb(self, word: str) -> list[str]:

@@ -1,0 +1,58 @@
+"""Which requests ask for a fact (bot/matching/asking.py): by the interrogative they open
+with, unless a word of judgement makes them a question of judgement."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.asking import asks_fact, fact_asked
+from bot.matching.normalize import stem
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Wann tagt eigentlich der Seniorenbeirat?",
+        "Wie viele Stühle stehen im großen Saal?",
+        "wie lange dauert so eine ratssitzung",
+        "Wie oft wird der Spielplatz gereinigt?",
+        "Welche Farbe hat das Stadtwappen?",
+        "Welcher Bus fährt zum Bürgerhaus?",
+        "Was verdient ein Quartiersmanager?",
+        "Und wie hoch ist der Zuschuss?",
+        "Wie heißt der neue Kämmerer?",
+    ],
+)
+def test_a_request_for_a_fact(request_text: str) -> None:
+    assert asks_fact(request_text)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Wie gewinnen wir neue Mitglieder für den Runden Tisch?",
+        "Welche Formate sollten wir mit Jugendlichen ausprobieren?",  # judgement: modal
+        "Wie viel Beteiligung ist bei einem Spielplatz sinnvoll?",  # judgement
+        "Wer macht was im Netzwerk?",  # roles are the content's topic
+        "Wo fangen wir am besten an?",
+        "Warum kommt keiner zu unseren Treffen?",
+        "Wir überlegen, welche Partner wir ansprechen.",  # "welche" not at the start
+    ],
+)
+def test_a_question_of_judgement_or_of_the_content(request_text: str) -> None:
+    assert not asks_fact(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "asked"),
+    [
+        ("Welche Parteien sitzen im Kreistag?", (True, stem("parteien"))),
+        ("Wie lange dauert die Sanierung?", (True, None)),  # names no noun it asks about
+        ("Welche KPIs nutzt die Verwaltung?", (False, None)),  # loanword: likely jargon
+        ("Wie bauen wir Vertrauen auf?", (False, None)),
+    ],
+)
+def test_the_noun_a_fact_question_asks_about(
+    request_text: str, asked: tuple[bool, str | None]
+) -> None:
+    assert fact_asked(request_text) == asked
