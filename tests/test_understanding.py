@@ -242,6 +242,8 @@ def test_a_near_miss_gets_no_principle(matcher: Matcher, text: str) -> None:
         ("Welche Rolle spielt die Verwaltung bei Bürgerprojekten?", "rollenklarheit"),
         ("Welche Leitlinien braucht gute Bürgerbeteiligung?", "leitlinien"),
         ("Welche Schlüsselpersonen sollten wir früh einbinden?", "schluesselpersonen"),
+        # a fact question an entry explains all of is that entry's own question
+        ("Wie lange dauert das Verfahren denn noch?", "zeitplan"),
     ],
 )
 def test_a_which_question_about_the_content_is_answered(

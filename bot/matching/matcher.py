@@ -343,7 +343,9 @@ class Matcher:
                     practical_left=min(
                         1.0, (practical + framed - practical_explained) / total_info
                     ),
-                    fact=float(fact and not named),
+                    # ... nor one the document explains all of: its own question
+                    # ("Wie lange dauert das Verfahren noch?" of the entry on timelines)
+                    fact=float(fact and not named and explained < FULL_FIT * total_info),
                 )
                 results.append(Ranked(index, score, fit))
             ranked.append(results)
