@@ -56,7 +56,7 @@ WEIGHTS: Mapping[str, float] = {
     "explained": 1.39,
     "foreign": -3.93,
     "practical": 0.0,
-    "fact": -3.54,
+    "fact": -3.52,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -1.61,
