@@ -68,18 +68,21 @@ def _quality(figures: dict[str, object], dev: Path, score_script: Path) -> list[
     questions = quality.questions_of(items)
     rows = []
     bot = quality.score(items, quality.bot_answers(snapshot.matcher, questions))
-    systems = {"bot": (bot, None, f"{sys.executable} -m bot ask --json --top 3")}
+    # name → (dev-set score, threshold tuned on dev or None for the bot, score.py command)
+    systems: dict[str, tuple[quality.Score, float | None, str]] = {
+        "bot": (bot, None, f"{sys.executable} -m bot ask --json --top 3")
+    }
     for name, make in quality.BASELINES.items():
         baseline = make(snapshot.content)
-        threshold, result = quality.tune(items, [baseline.rank(q) for q in questions])
-        figures[f"{name}_threshold"] = round(threshold, 3)
-        command = f"{sys.executable} -m benchmarks.quality {name} {threshold!r}"
-        systems[name] = (result, threshold, command)
+        tuned, tuned_score = quality.tune(items, [baseline.rank(q) for q in questions])
+        figures[f"{name}_threshold"] = round(tuned, 3)
+        command = f"{sys.executable} -m benchmarks.quality {name} {tuned!r}"
+        systems[name] = (tuned_score, tuned, command)
     for name, (result, threshold, command) in systems.items():
         figures[f"{name}_top1"] = round(result.top1, 3)
         figures[f"{name}_top3"] = round(result.top3, 3)
         figures[f"{name}_refused"] = round(result.refused, 3)
-        check = None
+        check: quality.Score | None = None
         if score_script.is_file():
             check = quality.crosscheck(ROOT, score_script, dev, command)
         agrees = check is not None and all(  # score.py prints three decimals
@@ -87,9 +90,9 @@ def _quality(figures: dict[str, object], dev: Path, score_script: Path) -> list[
             for mine, theirs in zip(astuple(result), astuple(check), strict=True)
         )
         figures[f"{name}_scorepy_agrees"] = agrees if check is not None else None
-        tuned = "" if threshold is None else f" (threshold {threshold:.3g})"
+        label = name if threshold is None else f"{name} (threshold {threshold:.3g})"
         rows.append(
-            f"{name + tuned:<28}{result.top1:>8.3f}{result.top3:>8.3f}{result.refused:>9.3f}"
+            f"{label:<28}{result.top1:>8.3f}{result.top3:>8.3f}{result.refused:>9.3f}"
             f"   score.py {'agrees' if agrees else 'DIFFERS' if check else 'not run'}"
         )
     figures["dev_questions"] = len(items)
@@ -98,7 +101,9 @@ def _quality(figures: dict[str, object], dev: Path, score_script: Path) -> list[
 
 
 def _generalisation(
-    figures: dict[str, object], snapshot: Snapshot, systems: dict[str, tuple[object, ...]]
+    figures: dict[str, object],
+    snapshot: Snapshot,
+    systems: dict[str, tuple[quality.Score, float | None, str]],
 ) -> list[str]:
     """The same systems, thresholds as tuned on the dev set, on the project's own set."""
     items = quality.load_dev(OWN_SET)
