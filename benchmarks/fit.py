@@ -84,9 +84,13 @@ def rows(matcher: Matcher) -> tuple[Rows, Rows]:
         text = str(item["q"]).replace("\n", " ").strip()
         if matcher.smalltalk.small_talk(text):
             continue
-        framed = asks_practically(request_sentence(text))
+        request = request_sentence(text)
+        framed = asks_practically(request)
         principles, pointers = matcher.rank(
-            matcher.terms(text), framed, len(sentences(text)) > 1, *matcher.fact_asked(text)
+            matcher.terms(text),
+            framed,
+            len(sentences(text)) > 1,
+            *matcher.asked(request),
         )
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None

@@ -1,11 +1,12 @@
-"""Which requests ask for a fact (bot/matching/asking.py): by the interrogative they open
-with, unless a word of judgement makes them a question of judgement."""
+"""What requests ask for (bot/matching/asking.py): a fact, by the interrogative they open
+with, unless a word of judgement makes them a question of judgement; something for the
+writer alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.matching.asking import asks_fact, fact_asked
+from bot.matching.asking import asks_fact, asks_for_oneself, fact_asked
 from bot.matching.normalize import stem
 
 
@@ -56,3 +57,19 @@ def test_the_noun_a_fact_question_asks_about(
     request_text: str, asked: tuple[bool, str | None]
 ) -> None:
     assert fact_asked(request_text) == asked
+
+
+@pytest.mark.parametrize(
+    ("request_text", "oneself"),
+    [
+        ("Wie repariere ich mein Fahrrad?", True),
+        ("Was kann ich tun, wenn mir der Nachbar die Einfahrt zuparkt?", True),
+        ("Darf ich als Beamtin nebenher jobben?", True),
+        ("Wie gewinnen wir neue Mitglieder?", False),  # a group
+        ("An wen wende ich mich, wenn wir als Verein etwas brauchen?", False),  # a group too
+        ("Sollte ich den Runden Tisch auflösen?", False),  # asks for advice
+        ("Ist es sinnvoll, dass ich die Moderation abgebe?", False),
+    ],
+)
+def test_a_request_for_oneself(request_text: str, oneself: bool) -> None:
+    assert asks_for_oneself(request_text) == oneself

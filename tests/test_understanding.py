@@ -253,6 +253,38 @@ def test_a_which_question_about_the_content_is_answered(
     assert matcher.search(text).signals["fact"] == 0.0
 
 
+# A request for the writer alone about something the content does not know is a private
+# task or hobby, however it borrows the content's words ("Ehrenamtliche", "Rat").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie lerne ich am besten Gitarre?",
+        "Wie gestalte ich meine Visitenkarte als Ehrenamtliche?",
+        "Wie verbessere ich meine Aussprache für Reden im Rat?",
+    ],
+)
+def test_a_request_for_oneself_about_another_thing_gets_no_principle(
+    matcher: Matcher, text: str
+) -> None:
+    assert not matcher.search(text).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Wie finde ich die aktiven Gruppen in meinem Viertel?", "initiativen-finden"),
+        ("Wie überzeuge ich meinen Bürgermeister von mehr Bürgerbeteiligung?",
+         "fuehrungskraefte-bildung"),
+        ("Wie gewinne ich Firmen als Partner für mein Quartiersprojekt?", "spende-partnerschaft"),
+        ("Wie stelle ich den Zeitplan meines Beteiligungsprojekts vor?", "zeitplan"),
+    ],
+)
+def test_a_request_for_oneself_about_the_content_is_answered(
+    matcher: Matcher, text: str, entry: str
+) -> None:
+    assert first(matcher, text) == entry
+
+
 def test_a_number_says_little_about_the_topic(matcher: Matcher) -> None:
     # A number the content does not know counts as an everyday word, not as a rare one.
     (number,) = [t for t in matcher.terms("Eine Firma will uns 275 Euro geben.")

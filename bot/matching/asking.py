@@ -52,3 +52,26 @@ def fact_asked(request: str) -> tuple[bool, str | None]:
     if noun and zipf(noun) <= zipf(noun, ENGLISH):
         return False, None  # "Welche KPIs …?": jargon, likely for something the content knows
     return True, stem(noun) if noun else None
+
+
+# The speaker alone, in the request: "ich", "mich", "mir", "mein…" (folded).
+_FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein(?:e[nmrs]?)?)\b")
+
+
+_GROUP = re.compile(r"\b(?:wir|uns|unser\w*|euch|euer\w*|ihr)\b")
+# Asking for advice on what one should do is what the workshop answers, also for oneself
+# ("Warum sollte ich …?", "Wie verknüpfe ich das sinnvoll?").
+_ADVICE = re.compile(r"\b(?:soll\w*|sinnvoll\w*|lohnt|lohnen|ratsam|klug)\b")
+
+
+def asks_for_oneself(request: str) -> bool:
+    """True when the request speaks of the writer alone ("Wie lerne ich …?", "Darf ich
+    …?", "mein Chef …"), not of a group ("An wen wende ich mich, wenn wir …?") and not
+    asking for advice ("Sollte ich …?"): the workshop speaks to groups working together,
+    and a request about oneself is more often a private matter or a task of one's own."""
+    folded = fold(request)
+    return (
+        bool(_FIRST_PERSON.search(folded))
+        and not _GROUP.search(folded)
+        and not _ADVICE.search(folded)
+    )

@@ -46,8 +46,8 @@ CLOSE_MARGIN = 4.0
 # Logistic model of "the best entry answers the question" over fit signals (see
 # `confidence_of`); fitted by `python -m benchmarks.fit` on the project's own tuning data
 # (tests/data/quality.yaml, the tune halves of realistic.yaml and practical.yaml); "fact"
-# added with `python -m benchmarks.fit --only fact`, the other weights held, on those and
-# the tune half of refusal.yaml and nearmiss.yaml.
+# and "personal" added with `python -m benchmarks.fit --only fact personal`, the other
+# weights held, on those and the tune half of refusal.yaml and nearmiss.yaml.
 WEIGHTS: Mapping[str, float] = {
     "bias": -2.07,
     "fit": 0.66,
@@ -57,6 +57,7 @@ WEIGHTS: Mapping[str, float] = {
     "foreign": -3.93,
     "practical": 0.0,
     "fact": -3.52,
+    "personal": -5.38,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -1.61,
@@ -67,6 +68,7 @@ POINTER_WEIGHTS: Mapping[str, float] = {
     "foreign": -2.07,
     "practical": 0.0,
     "fact": 0.0,
+    "personal": 0.0,
 }
 # The same models for questions answered in English (bot.language): the signals' scale
 # differs by language (general-English word frequencies, English stems), so they are fitted
@@ -81,6 +83,7 @@ ENGLISH_WEIGHTS: Mapping[str, float] = {
     "foreign": -4.59,
     "practical": 0.03,
     "fact": 0.0,
+    "personal": 0.0,
 }
 ENGLISH_POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -3.54,
@@ -91,6 +94,7 @@ ENGLISH_POINTER_WEIGHTS: Mapping[str, float] = {
     "foreign": -2.22,
     "practical": -0.20,
     "fact": 0.0,
+    "personal": 0.0,
 }
 # Content language → (principle weights, pointer weights); German for any other language.
 LANGUAGE_WEIGHTS: Mapping[str, tuple[Mapping[str, float], Mapping[str, float]]] = {
@@ -144,7 +148,11 @@ class Fit:
     message has sentences besides its request (set on the best principle only, see
     INTRODUCED_LOGIT); fact: 1 when the request asks for a fact ("Wie viele …?", "Welche
     Parteien …?", `bot.matching.asking`), which no principle answers however many of its
-    words the content knows.
+    words the content knows; personal: when a one-sentence request speaks of the writer
+    alone ("Wie lerne ich …?", `bot.matching.asking.asks_for_oneself`), the share of its
+    specific mass no entry or pointer knows — a private task or hobby borrowing a word of
+    the content ("Wie gestalte ich meine Visitenkarte als Ehrenamtliche?"), not a
+    professional "Wie finde ich die Initiativen in meiner Stadt?" (0: every word known).
     """
 
     fit: float
@@ -159,6 +167,7 @@ class Fit:
     practical_left: float = 0.0
     introduced: bool = False
     fact: float = 0.0
+    personal: float = 0.0
 
     def signals(self) -> dict[str, float]:
         return {
@@ -169,6 +178,7 @@ class Fit:
             "foreign": min(self.foreign, CAP),
             "practical": self.practical,
             "fact": self.fact,
+            "personal": self.personal,
         }
 
 

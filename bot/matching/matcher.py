@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.content import Content, Entry, Pointer
-from bot.matching.asking import fact_asked
+from bot.matching.asking import asks_for_oneself, fact_asked
 from bot.matching.background import informativeness, zipf
 from bot.matching.bm25 import Bm25
 from bot.matching.decision import (
@@ -202,11 +202,12 @@ class Matcher:
             reply = self.smalltalk.gibberish_reply()
             return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL,
                                 reply=reply)
+        asking = request_sentence(text)
         principles, pointers = self.rank(
             terms,
-            asks_practically(request_sentence(text)),
+            asks_practically(asking),
             len(sentences(text)) > 1,
-            *self.fact_asked(text),
+            *self.asked(asking),
         )
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
@@ -260,12 +261,12 @@ class Matcher:
         )
         return self.vocabulary.terms(weighted, self.smalltalk.foreign)
 
-    def fact_asked(self, text: str) -> tuple[bool, str | None]:
-        """Whether the message's request asks for a fact, and the stem of the noun it asks
-        about (`bot.matching.asking`); German only."""
+    def asked(self, request: str) -> tuple[bool, str | None, bool]:
+        """What a request sentence asks for (`bot.matching.asking`; German only): a fact,
+        the stem of the noun it asks about, and whether it is for the writer alone."""
         if self.content.lang != GERMAN:
-            return False, None
-        return fact_asked(request_sentence(text))
+            return False, None, False
+        return (*fact_asked(request), asks_for_oneself(request))
 
     def pointer_at(self, index: int) -> Pointer:
         """The pointer of a document index from `rank`."""
@@ -284,6 +285,7 @@ class Matcher:
         introduced: bool = False,
         fact: bool = False,
         asked: str | None = None,
+        personal: bool = False,
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
         question asks the way practical questions ask (`asks_practically`); `introduced`:
@@ -313,6 +315,9 @@ class Matcher:
         # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
         about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
         exact_query = {term.token: term.info for term in terms if not term.foreign}
+        # A writer who introduces themselves first asks in a role ("Ich bin Quartiersmanager
+        # …"), not for themselves.
+        personal = personal and not introduced
         share = bm25_share(len(exact_query))
         ranked = []
         for best_ones in (self._best_principles(coverage), self._best_pointers(coverage)):
@@ -346,6 +351,7 @@ class Matcher:
                     # ... nor one the document explains all of: its own question
                     # ("Wie lange dauert das Verfahren noch?" of the entry on timelines)
                     fact=float(fact and not named and explained < FULL_FIT * total_info),
+                    personal=float(personal) * unexplained / total_info,
                 )
                 results.append(Ranked(index, score, fit))
             ranked.append(results)

@@ -69,6 +69,7 @@ STOP_WORDS = frozenset(
     samma simmer willste musste gehste machste ggf zb bspw usw mmn imho btw lg vg mfg
     dahinter danach daneben daraus darin darunter davor dazwischen draus drueber drunter
     drum drumherum wogegen wonach woraus worin worunter wovor hierfuer hierzu hiermit hierbei
+    frag
     """.split()
 )
 
