@@ -56,8 +56,8 @@ WEIGHTS: Mapping[str, float] = {
     "explained": 1.39,
     "foreign": -3.93,
     "practical": 0.0,
-    "fact": -3.52,
-    "personal": -5.38,
+    "fact": -3.51,
+    "personal": -5.31,
 }
 POINTER_WEIGHTS: Mapping[str, float] = {
     "bias": -1.61,
