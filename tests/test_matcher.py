@@ -160,3 +160,20 @@ def test_a_pointer_clearly_ahead_is_offered(
     principle: Ranked | None, pointer: Ranked, confidence: float, expected: bool
 ) -> None:
     assert clearly_ahead(principle, pointer, confidence) is expected
+
+
+def test_every_example_question_is_answered_by_its_own_entry(shipped_snapshot: Snapshot) -> None:
+    """An entry's own questions are its best tests: none may be refused as a fact, a
+    service or a practical question, or find another entry. ("Wann und wo fand der
+    Workshop statt?" and "Was ist der Unterschied zwischen Sponsoring, Spende und
+    Partnerschaft?" were refused as facts.) The about-entry may also be met by the small
+    talk about the bot ("Woher weiß der Bot das alles?"), which says the same."""
+    wrong = []
+    for entry in shipped_snapshot.content.entries:
+        for question in entry.questions:
+            result = shipped_snapshot.matcher.search(question)
+            top = result.matches[0].entry.id if result.matches else None
+            own = result.decision == "answer" and result.kind == "principle" and top == entry.id
+            if not own and not (entry.kind == "about" and result.kind == "smalltalk"):
+                wrong.append(f"{entry.id}: {question} -> {result.kind} {top}")
+    assert not wrong

@@ -200,8 +200,9 @@ class Matcher:
         terms = self.terms(text)
         if terms and self._gibberish(text, terms):
             reply = self.smalltalk.gibberish_reply()
-            return SearchResult(text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL,
-                                reply=reply)
+            return SearchResult(
+                text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL, reply=reply
+            )
         asking = request_sentence(text)
         principles, pointers = self.rank(
             terms,
@@ -221,24 +222,28 @@ class Matcher:
             else None
         )
         if offered and pointer_first(principle, pointer):
-            return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
-                                signals=signals)
+            return SearchResult(
+                text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
+            )
         decision = decide(matches, p_conf) if self._may_answer(principle, text) else REFUSE
         if principle and not_the_workshop(principle, pointer):
             decision = REFUSE  # a practical question: the workshop is not its answer
         if decision != REFUSE:
-            return SearchResult(text, decision, matches, p_conf, KIND_PRINCIPLE, offered,
-                                signals=signals)
+            return SearchResult(
+                text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
+            )
         if pointer and not offered and clearly_ahead(principle, pointer, q_conf):
             offered = PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
         if offered:
-            return SearchResult(text, REFUSE, matches, p_conf, KIND_POINTER, offered,
-                                signals=signals)
+            return SearchResult(
+                text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
+            )
         request = self.smalltalk.request(text)
         if request:
             kind = KIND_SERVICE if request.id == SERVICE else KIND_REFUSAL
-            return SearchResult(text, REFUSE, matches, p_conf, kind, reply=request.reply,
-                                signals=signals)
+            return SearchResult(
+                text, REFUSE, matches, p_conf, kind, reply=request.reply, signals=signals
+            )
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
 
     def _may_answer(self, principle: Ranked | None, text: str) -> bool:
@@ -246,7 +251,10 @@ class Matcher:
         word in common, or a request that asks for something else (`asks_elsewhere`)."""
         if principle is None:
             return False
-        if principle.fit.explained < MIN_EXPLAINED and principle.fit.fit < FULL_FIT:
+        fit = principle.fit
+        if fit.fit >= FULL_FIT and fit.explained >= 2 * MIN_EXPLAINED:
+            return True  # more than one word of it, and nearly all it asks: its own question
+        if fit.explained < MIN_EXPLAINED and fit.fit < FULL_FIT:
             return False
         return self.content.lang != GERMAN or not asks_elsewhere(
             request_sentence(text), lambda w: any(t.candidates for t in self.vocabulary.resolve(w))
@@ -407,6 +415,3 @@ class Matcher:
         pool = [(i, coverage[i]) for i in range(self._count, end) if i in coverage]
         pool.sort(key=lambda item: (-item[1], item[0]))
         return pool[:RERANK_POINTERS]
-
-
-
