@@ -91,6 +91,7 @@ RERANK_POINTERS = 5  # the same for pointers, of which there are few
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
 FULL_FIT = 0.9  # ... unless it is nearly all the message says ("Wer macht was?")
+ALL_FIT = 0.99  # a principle explaining all of a request is never "asked elsewhere"
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
 # A message with sentences besides its request counts as introduced (INTRODUCED_LOGIT) only
 # with at least this many content words: "Mein Nachbar ist laut. Was kann ich tun?" is two
@@ -252,8 +253,8 @@ class Matcher:
         if principle is None:
             return False
         fit = principle.fit
-        if fit.fit >= FULL_FIT and fit.explained >= 2 * MIN_EXPLAINED:
-            return True  # more than one word of it, and nearly all it asks: its own question
+        if fit.fit >= ALL_FIT and fit.explained >= 2 * MIN_EXPLAINED:
+            return True  # all it asks, and more than one word of it: its own question
         if fit.explained < MIN_EXPLAINED and fit.fit < FULL_FIT:
             return False
         return self.content.lang != GERMAN or not asks_elsewhere(

@@ -6,7 +6,6 @@ import asyncio
 import json
 import socket
 import time
-from collections.abc import Callable
 from typing import Any
 
 import tornado.httpserver
@@ -17,8 +16,6 @@ import tornado.netutil
 from bot.testing.fake_telegram._http import _NOT_FOUND, _Delegate
 from bot.testing.fake_telegram._messages import MessageMethods
 from bot.testing.fake_telegram._protocol import (
-    BOT_USERNAME,
-    MAX_LONG_POLL,
     Call,
     JSONDict,
     TelegramAPIError,
@@ -30,50 +27,6 @@ from bot.testing.fake_telegram._updates import UpdatePushers
 
 class FakeTelegramServer(UpdatePushers, MessageMethods, SetupMethods):
     """In-process fake Bot API server (see the package docstring)."""
-
-    def __init__(
-        self,
-        token: str | None = None,
-        *,
-        bot_id: int = 7000000001,
-        username: str = BOT_USERNAME,
-        first_name: str = "Beteiligungslotse Test",
-        strict_html: bool = True,
-        max_long_poll: float = MAX_LONG_POLL,
-    ) -> None:
-        super().__init__(
-            token,
-            bot_id=bot_id,
-            username=username,
-            first_name=first_name,
-            strict_html=strict_html,
-            max_long_poll=max_long_poll,
-        )
-        self._methods: dict[str, Callable[[JSONDict], Any]] = {}
-        for name in (
-            "getMe",
-            "getUpdates",
-            "sendMessage",
-            "editMessageText",
-            "editMessageReplyMarkup",
-            "answerCallbackQuery",
-            "answerInlineQuery",
-            "setMyCommands",
-            "getMyCommands",
-            "deleteMyCommands",
-            "setChatMenuButton",
-            "getChatMenuButton",
-            "setWebhook",
-            "deleteWebhook",
-            "getWebhookInfo",
-            "sendDocument",
-            "getFile",
-            "sendChatAction",
-            "close",
-            "logOut",
-            "deleteMessage",
-        ):
-            self._methods[name.lower()] = getattr(self, "_m_" + name)
 
     # ------------------------------------------------------------------ lifecycle
 

@@ -80,6 +80,10 @@ class ServerState:
         self._canonical = {
             name.lower(): name for name in (m[3:] for m in dir(self) if m.startswith("_m_"))
         }
+        # The Bot API methods this server knows: every `_m_<name>` of the final class.
+        self._methods: dict[str, Callable[[JSONDict], Any]] = {
+            key: getattr(self, "_m_" + name) for key, name in self._canonical.items()
+        }
 
     # ------------------------------------------------------------------ recording helpers
 
