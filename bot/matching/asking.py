@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 
-from bot.matching.background import ENGLISH, zipf
 from bot.matching.normalize import fold, stem
-from bot.matching.smalltalk import asked_noun, judges
+from bot.matching.smalltalk import asked_noun, judges, loanword
 
 # The interrogatives of a fact (folded), at the start of the request, after an optional
 # conjunction: time, amount, duration, frequency, size, age, price, name, selection.
@@ -49,7 +48,7 @@ def fact_asked(request: str) -> tuple[bool, str | None]:
     if not asks_fact(request):
         return False, None
     noun = asked_noun(request)
-    if noun and zipf(noun) <= zipf(noun, ENGLISH):
+    if noun and loanword(noun):
         return False, None  # "Welche KPIs …?": jargon, likely for something the content knows
     return True, stem(noun) if noun else None
 

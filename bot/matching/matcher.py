@@ -226,7 +226,7 @@ class Matcher:
             return SearchResult(
                 text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
             )
-        decision = decide(matches, p_conf) if self._may_answer(principle, text) else REFUSE
+        decision = decide(matches, p_conf) if self._may_answer(principle, asking) else REFUSE
         if principle and not_the_workshop(principle, pointer):
             decision = REFUSE  # a practical question: the workshop is not its answer
         if decision != REFUSE:
@@ -247,9 +247,10 @@ class Matcher:
             )
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
 
-    def _may_answer(self, principle: Ranked | None, text: str) -> bool:
+    def _may_answer(self, principle: Ranked | None, request: str) -> bool:
         """False when no principle can be the answer, however well one scores: one everyday
-        word in common, or a request that asks for something else (`asks_elsewhere`)."""
+        word in common, or a request sentence that asks for something else
+        (`asks_elsewhere`)."""
         if principle is None:
             return False
         fit = principle.fit
@@ -258,7 +259,7 @@ class Matcher:
         if fit.explained < MIN_EXPLAINED and fit.fit < FULL_FIT:
             return False
         return self.content.lang != GERMAN or not asks_elsewhere(
-            request_sentence(text), lambda w: any(t.candidates for t in self.vocabulary.resolve(w))
+            request, lambda w: any(t.candidates for t in self.vocabulary.resolve(w))
         )
 
     def terms(self, text: str) -> list[Term]:

@@ -282,9 +282,15 @@ def asks_elsewhere(request: str, knows: Callable[[str], bool]) -> bool:
     if asks_for_fact(request):
         return True
     noun = asked_noun(request)
-    if noun is None or zipf(noun) <= zipf(noun, ENGLISH):
+    if noun is None or loanword(noun):
         return False
     return not knows(noun)
+
+
+def loanword(word: str) -> bool:
+    """True when a folded word is at least as common in English as in German ("kpis",
+    "stakeholder"): in a German question likely jargon for something the content knows."""
+    return zipf(word) <= zipf(word, ENGLISH)
 
 
 def asked_noun(text: str) -> str | None:
