@@ -42,24 +42,24 @@ async def remember(
     )
 
 
+_AT_KEY = "WHERE kind = ? AND chat_id = ? AND message_id = ?"
+
+
 async def recall(db: Database, kind: str, chat_id: int, message_id: int = 0) -> Prompt | None:
     """The prompt at this key, or None."""
-    async with db.connection.execute(
-        "SELECT user_id, value FROM admin_prompts WHERE kind = ? AND chat_id = ? "
-        "AND message_id = ?",
-        (kind, chat_id, message_id),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return Prompt(int(row[0]), str(row[1])) if row else None
+    sql = f"SELECT user_id, value FROM admin_prompts {_AT_KEY}"
+    return await _one(db, sql, kind, chat_id, message_id)
 
 
 async def take(db: Database, kind: str, chat_id: int, message_id: int = 0) -> Prompt | None:
     """The prompt at this key, deleted in the same statement (a double press gets None)."""
-    async with db.connection.execute(
-        "DELETE FROM admin_prompts WHERE kind = ? AND chat_id = ? AND message_id = ? "
-        "RETURNING user_id, value",
-        (kind, chat_id, message_id),
-    ) as cursor:
+    sql = f"DELETE FROM admin_prompts {_AT_KEY} RETURNING user_id, value"
+    return await _one(db, sql, kind, chat_id, message_id)
+
+
+async def _one(db: Database, sql: str, *key: object) -> Prompt | None:
+    """The prompt a statement on one key returns, or None."""
+    async with db.connection.execute(sql, key) as cursor:
         row = await cursor.fetchone()
     return Prompt(int(row[0]), str(row[1])) if row else None
 
