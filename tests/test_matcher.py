@@ -9,6 +9,7 @@ import pytest
 from bot.content.loader import load_content
 from bot.matching import (
     ANSWER,
+    KIND_POINTER,
     REFUSE,
     SUGGEST,
     Match,
@@ -17,7 +18,7 @@ from bot.matching import (
     close_runner_ups,
 )
 from bot.matching.decision import Fit, Ranked
-from bot.matching.practical import clearly_ahead, not_the_workshop
+from bot.matching.practical import clearly_ahead, far_ahead, not_the_workshop
 from bot.snapshot import Snapshot
 from tests.conftest import MINI_ENTRIES, write_content
 
@@ -160,6 +161,33 @@ def test_a_pointer_clearly_ahead_is_offered(
     principle: Ranked | None, pointer: Ranked, confidence: float, expected: bool
 ) -> None:
     assert clearly_ahead(principle, pointer, confidence) is expected
+
+
+@pytest.mark.parametrize(
+    ("principle", "pointer", "confidence", "expected"),
+    [
+        (ranked(43), ranked(57), 0.44, True),  # far ahead: the principle is no answer
+        (ranked(43), ranked(50), 0.44, False),  # only clearly ahead: a sure principle stays
+        (None, ranked(57), 0.44, False),  # no principle to overrule (clearly_ahead decides)
+        (ranked(20), ranked(57), 0.1, False),  # too unsure to offer at all
+    ],
+)
+def test_a_pointer_far_ahead_overrules_a_principle(
+    principle: Ranked | None, pointer: Ranked, confidence: float, expected: bool
+) -> None:
+    assert far_ahead(principle, pointer, confidence) is expected
+
+
+def test_a_pointer_far_ahead_is_the_answer_although_a_principle_would_answer(
+    shipped_snapshot: Snapshot,
+) -> None:
+    # "mitmachen" and "keiner" find the workshop's shared practice, sure enough on its own;
+    # the Vereinsrecht pointer explains the question far better
+    result = shipped_snapshot.matcher.search(
+        "Wie lösen wir den Verein auf, wenn keiner mehr mitmachen will?"
+    )
+    assert result.kind == KIND_POINTER and not result.answered
+    assert result.pointer is not None and result.pointer.pointer.id == "vereinsrecht"
 
 
 def test_every_example_question_is_answered_by_its_own_entry(shipped_snapshot: Snapshot) -> None:

@@ -66,6 +66,7 @@ from bot.matching.practical import (
     PracticalWords,
     asks_practically,
     clearly_ahead,
+    far_ahead,
     not_the_workshop,
     pointer_first,
     pointer_from,
@@ -217,9 +218,14 @@ class Matcher:
         p_conf = confidence_of(principle.fit, self.weights) if principle else 0.0
         q_conf = confidence_of(pointer.fit, self.pointer_weights) if pointer else 0.0
         signals = principle.fit.signals() if principle else {}
+        # A pointer is offered when it is sure enough, or when it outscores every principle
+        # by far: then no principle answers, even one that would on its own ("Wie lösen wir
+        # unseren Verein auf, wenn keiner mehr mitmachen will?" asks about a Verein's end,
+        # not about the workshop's shared practice).
         offered = (
             PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
-            if pointer and q_conf >= pointer_from(pointer.fit)
+            if pointer
+            and (q_conf >= pointer_from(pointer.fit) or far_ahead(principle, pointer, q_conf))
             else None
         )
         if offered and pointer_first(principle, pointer):

@@ -43,6 +43,7 @@ __all__ = [
     "PracticalWords",
     "asks_practically",
     "clearly_ahead",
+    "far_ahead",
     "not_the_workshop",
     "pointer_first",
     "pointer_from",
@@ -93,6 +94,7 @@ PRACTICAL_EDGE = 30.0  # ... and more for a practical question, in proportion to
 PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open is no answer
 AHEAD_BY = 5.0  # score points by which a pointer beats every principle ...
 AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle answers
+FAR_AHEAD_BY = 10.0  # ... and by which it beats a principle that would answer on its own
 # The same classes in English, for questions answered in English (English stems): the
 # words English speakers use for these matters, from general administrative English.
 ENGLISH_WORDS = frozenset(
@@ -178,11 +180,20 @@ def not_the_workshop(principle: Ranked, pointer: Ranked | None) -> bool:
     return bool(pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
 
 
-def clearly_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:
+def clearly_ahead(
+    principle: Ranked | None, pointer: Ranked, confidence: float, by: float = AHEAD_BY
+) -> bool:
     """True when no principle answers and the pointer clearly outscores the best of them:
     a pointer that fits better than anything in the workshop is worth offering."""
     rival = principle.score if principle else 0.0
-    return confidence >= AHEAD_FROM and pointer.score >= rival + AHEAD_BY
+    return confidence >= AHEAD_FROM and pointer.score >= rival + by
+
+
+def far_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:
+    """True when the pointer outscores the best principle by FAR_AHEAD_BY with at least
+    AHEAD_FROM confidence: the workshop then is no answer, however sure its best entry is
+    on its own (a few shared everyday words)."""
+    return principle is not None and clearly_ahead(principle, pointer, confidence, FAR_AHEAD_BY)
 
 
 def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
