@@ -207,6 +207,25 @@ def test_own_long_messages_are_tune_only_and_labelled_with_real_statements() -> 
     assert {str(item["q"]) for item in items} <= tuning
 
 
+def test_fresh_long_messages_are_tune_only_and_never_fitted_on() -> None:
+    import yaml
+
+    from benchmarks import fit
+
+    items = groups.load(groups.LONG_FRESH)
+    statements = yaml.safe_load(
+        (groups.ROOT / "content" / "statements.yaml").read_text(encoding="utf-8")
+    )
+    known = {sid for section in statements["sections"] for sid in section["statements"]}
+    assert len(items) >= 30
+    assert {item["half"] for item in items} == {"tune"}
+    for item in items:
+        assert set(item["expect"]) <= known, item["q"]
+        assert bool(item["expect"]) == (item["group"] == "long"), item["q"]
+    tuning = {str(item["q"]) for item in fit.tuning_items()}
+    assert not {str(item["q"]) for item in items} & tuning
+
+
 def test_fit_keeps_a_fixed_offset_out_of_the_fitted_weights() -> None:
     from benchmarks import fit
 

@@ -5,8 +5,9 @@ Scoring, in short:
 - every entry and pointer has a weighted vocabulary of stems from its title, questions,
   keywords and poles (weight 1.0), its summary or orientation (0.5) and its steps (0.3)
   (`bot.matching.documents`); compounds are also indexed by their known parts;
-- the message is split into sentences (`bot.matching.request`); the request (the last
-  question, else the last sentence) counts fully, the introduction at INTRO_WEIGHT, so
+- the message is split into sentences (`bot.matching.request`); the request (its
+  questions, with or without "?", else the last sentence; greetings and sign-offs left
+  out) counts fully, the introduction at INTRO_WEIGHT, so
   "Ich bin seit drei Jahren Sprecherin einer Mieterinitiative …" does not outweigh what
   is asked — unless the request holds no specific word itself ("Wie gehen wir damit
   um?", REQUEST_MASS);
@@ -205,7 +206,7 @@ class Matcher:
             return SearchResult(
                 text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL, reply=reply
             )
-        asking = request_sentence(text)
+        asking = request_sentence(text, self.content.lang)
         principles, pointers = self.rank(
             terms,
             asks_practically(asking),
@@ -232,7 +233,8 @@ class Matcher:
             return SearchResult(
                 text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
             )
-        decision = decide(matches, p_conf) if self._may_answer(principle, asking) else REFUSE
+        may = self._may_answer(principle, asking, asking != text)
+        decision = decide(matches, p_conf) if may else REFUSE
         if principle and not_the_workshop(principle, pointer):
             decision = REFUSE  # a practical question: the workshop is not its answer
         if decision != REFUSE:
@@ -253,10 +255,11 @@ class Matcher:
             )
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
 
-    def _may_answer(self, principle: Ranked | None, request: str) -> bool:
+    def _may_answer(self, principle: Ranked | None, request: str, part: bool = False) -> bool:
         """False when no principle can be the answer, however well one scores: one everyday
         word in common, or a request sentence that asks for something else
-        (`asks_elsewhere`)."""
+        (`asks_elsewhere`) and that it does not explain all of (`part`: the request is one
+        sentence of a longer message)."""
         if principle is None:
             return False
         fit = principle.fit
@@ -264,16 +267,32 @@ class Matcher:
             return True  # all it asks, and more than one word of it: its own question
         if fit.explained < MIN_EXPLAINED and fit.fit < FULL_FIT:
             return False
-        return self.content.lang != GERMAN or not asks_elsewhere(
+        if self.content.lang != GERMAN:
+            return True
+        if part and self._explains_request(principle.index, request):
+            return True
+        return not asks_elsewhere(
             request, lambda w: any(t.candidates for t in self.vocabulary.resolve(w))
         )
+
+    def _explains_request(self, index: int, request: str) -> bool:
+        """True when document `index` explains all of a long message's request sentence
+        (ALL_FIT, more than one word's worth): the introduction around it lowers the fit of
+        the whole message, not what is asked ("… Was ist der Unterschied zwischen einer
+        Spende und einer echten Partnerschaft?" of the entry on exactly that)."""
+        terms = self.vocabulary.terms([(request, 1.0)], self.smalltalk.foreign)
+        total = math.fsum(term.info for term in terms)
+        if total <= 0:
+            return False
+        found = explained_by([(t, False, self._explains(t)) for t in terms], index)[0]
+        return found >= ALL_FIT * total and found >= 2 * MIN_EXPLAINED
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""
         lang = self.content.lang
         text = self.smalltalk.joined(text)  # English: "tax office" is one service word
         weighted = request_weighted(
-            text, lambda part: math.fsum(informativeness(w, lang) for w in words(part, lang))
+            text, lambda part: math.fsum(informativeness(w, lang) for w in words(part, lang)), lang
         )
         return self.vocabulary.terms(weighted, self.smalltalk.foreign)
 

@@ -1,45 +1,205 @@
-"""Which sentence of a message asks, and how much the others count.
+"""Which sentences of a message ask, and how much the others count.
 
 A long message introduces itself ("Ich bin seit drei Jahren Sprecherin einer
-Mieterinitiative …") before it asks; the request (the last question, else the last sentence)
-counts fully, the introduction at INTRO_WEIGHT — unless the request holds no specific word
-itself ("Wie gehen wir damit um?", REQUEST_MASS): then the introduction carries the topic.
+Mieterinitiative …") before it asks; the request counts fully, the introduction at
+INTRO_WEIGHT — unless the request holds no specific word itself ("Wie gehen wir damit um?",
+REQUEST_MASS): then the introduction carries the topic.
+
+The request is every question of the message ("Wie finden wir Helfer? Und wie halten wir
+sie?" asks twice). A question ends with "?"; in a message without any "?" (chat style) a
+sentence asks when it is built like a question: it opens with an interrogative ("wie
+kriegen wir mehr leute") or with a finite verb ("Gibt es …", "Sollten wir …"), or says
+that it asks ("Ich frage mich, ob …"). A message without a question asks in its last
+sentence. Letter formulas are no request: a greeting or sign-off ("Vielen Dank im Voraus!",
+"Viele Grüße, Petra") is left out, so it neither takes the request's place nor adds
+unexplained words (a name) or a longer message's weight to the ranking.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from bot.matching.normalize import sentences
+from bot.matching.english import ENGLISH_STOP_WORDS
+from bot.matching.normalize import ENGLISH, GERMAN, STOP_WORDS, fold, sentences
 
 INTRO_WEIGHT = 0.5  # the introduction is context: it counts, but half as much as the request
 # ... unless the request says little itself ("Wie geht man damit um?"): below this specific
 # mass (informativeness summed over its words) the introduction counts more, up to fully.
 REQUEST_MASS = 1.0
+# A sentence is a letter formula when it holds a formula word and at most this many other
+# words (stop words aside): "Danke und liebe Grüße aus Hattingen", "Viele Grüße, Petra Schulte".
+FORMULA_OTHERS = 2
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+# Grammar, not topic: the words a question opens with, per language (folded spelling).
+_INTERROGATIVES = {
+    GERMAN: frozenset(
+        """wie was wer wen wem wessen wo wann warum weshalb wieso weswegen welche welcher
+        welches welchem welchen woran worauf womit wozu wofuer wodurch wovon worueber
+        worum wohin woher inwiefern inwieweit ob""".split()
+    ),
+    ENGLISH: frozenset("how what who whom whose where when why which whether".split()),
+}
+# Finite verbs a yes/no question opens with, followed by its subject ("Gibt es …", "Sollten
+# wir …", "Kennt jemand …"); a chat sentence without subject is none ("Haben schon alles
+# versucht").
+_VERB_FIRST = {
+    GERMAN: frozenset(
+        """kann kannst koennen koennt koennte koennten soll sollte sollten sollen solltet
+        muss muessen muesste muessten darf duerfen duerfte duerften gibt ist sind war
+        waere waeren hat haben habt haette haetten wird werden wuerde wuerden lohnt macht
+        bringt braucht hilft geht reicht kennt kennen weiss wisst""".split()
+    ),
+    ENGLISH: frozenset(
+        """do does did can could should would will is are was were have has had may might
+        must shall""".split()
+    ),
+}
+_SUBJECTS = {
+    GERMAN: frozenset(
+        """es man wir ich du ihr sie jemand das dies der die den dem sich ein eine einer
+        unser unsere mein meine irgendwer""".split()
+    ),
+    ENGLISH: frozenset(
+        "there we i you it they he she this that the a an our my anyone someone one".split()
+    ),
+}
+# "Wie jedes Jahr …", "Wie besprochen …": a comparison, not a question.
+_COMPARING = frozenset(
+    """jedes jeden jede jeder immer schon bereits gesagt besprochen erwaehnt beschrieben
+    angekuendigt vereinbart gewohnt ueblich in im bei beim auch oben unten versprochen
+    geplant erwartet gedacht""".split()
+)
+# A relative clause opens with an interrogative too ("Wer mitmachen will, kann …", "Ob das
+# klappt, wissen wir nicht"): a comma and then a finite verb.
+_CLAUSE_THEN_VERB = re.compile(r",\s*([^\W\d_]+)")
+# A sentence that says it asks: "Ich frage mich, ob …", "Mich würde interessieren, wie …".
+_ASKS = {
+    GERMAN: re.compile(
+        r"\b(?:frage mich|fragen uns|wuesste gern|wuessten gern|wuerde gerne? wissen"
+        r"|wuerden gerne? wissen|interessiert mich|wuerde mich interessieren|bitte um rat"
+        r"|suche rat|suchen rat)\b"
+    ),
+    ENGLISH: re.compile(r"\b(?:i wonder|we wonder|i would like to know|please advise)\b"),
+}
+# Greeting and sign-off formulas of letters and e-mails (folded spelling): words that, in the
+# first or last sentences of a message, mark a formula rather than a topic.
+_FORMULA = {
+    GERMAN: frozenset(
+        """hallo moin servus gruess gruss gruesse gruessen gruesst lg vg mfg glg dank danke
+        dankeschoen vielmals voraus bedanke geehrte geehrter geehrten""".split()
+    ),
+    ENGLISH: frozenset(
+        """hi hello dear thanks thank cheers regards sincerely advance""".split()
+    ),
+}
+# Words that go with a formula without making one ("Viele Grüße", "Mit freundlichen Grüßen").
+_COMPANIONS = {
+    GERMAN: frozenset(
+        """viele vielen liebe lieben beste besten herzliche herzlichen herzlich freundliche
+        freundlichen schoene schoenen sonnige sonnigen damen herren zusammen""".split()
+    ),
+    ENGLISH: frozenset("best kind warm many all".split()),
+}
+_FORMULA_PHRASE = {
+    GERMAN: re.compile(r"\b(?:freue mich auf|freuen uns auf)\b"),
+    ENGLISH: re.compile(r"\b(?:look forward to|looking forward to)\b"),
+}
+_FUNCTION_WORDS = {GERMAN: STOP_WORDS, ENGLISH: ENGLISH_STOP_WORDS}
 
 
 def request_weighted(
-    text: str, mass: Callable[[str], float] | None = None
+    text: str, mass: Callable[[str], float] | None = None, lang: str = GERMAN
 ) -> list[tuple[str, float]]:
     """The message's sentences with weights: the request fully, the introduction less.
 
-    The request is the last sentence with a question mark, else the last sentence. With
-    `mass` (a sentence's specific mass), a request that says little of its own ("Wie geht
-    man mit so einer Situation um?") leaves the topic to the introduction: it counts more,
-    fully when the request holds no specific word at all.
+    The request is every question (see the module docstring), else the last sentence; a
+    greeting or sign-off is never the request and is left out. With `mass` (a
+    sentence's specific mass), a request that says little of its own ("Wie geht man mit so
+    einer Situation um?") leaves the topic to the introduction: it counts more, fully when
+    the request holds no specific word at all.
     """
     parts = sentences(text)
     if len(parts) <= 1:
         return [(text, 1.0)]
-    asked = [i for i, part in enumerate(parts) if "?" in part]
-    request = asked[-1] if asked else len(parts) - 1
+    formula = _formulas(parts, lang)
+    asking = _requests(parts, formula, lang)
     intro = INTRO_WEIGHT
     if mass is not None:
-        said = min(1.0, mass(parts[request]) / REQUEST_MASS)
+        said = min(1.0, sum(mass(parts[i]) for i in asking) / REQUEST_MASS)
         intro = INTRO_WEIGHT + (1.0 - INTRO_WEIGHT) * (1.0 - said)
-    return [(part, 1.0 if i == request else intro) for i, part in enumerate(parts)]
+    return [
+        (part, 1.0 if i in asking else intro)
+        for i, part in enumerate(parts)
+        if not formula[i]
+    ]
 
 
-def request_sentence(text: str) -> str:
-    """The sentence of the message that asks (see `request_weighted`)."""
-    return max(request_weighted(text), key=lambda part: part[1])[0]
+def request_sentence(text: str, lang: str = GERMAN) -> str:
+    """The sentence of the message that asks: its last question, else its last sentence
+    (letter formulas passed over; see `request_weighted`)."""
+    parts = sentences(text)
+    if len(parts) <= 1:
+        return text
+    return parts[max(_requests(parts, _formulas(parts, lang), lang))]
+
+
+def _requests(parts: list[str], formula: list[bool], lang: str) -> set[int]:
+    """The indexes of the sentences that ask (at least one)."""
+    marked = [i for i, part in enumerate(parts) if "?" in part]
+    if not marked:
+        marked = [i for i, part in enumerate(parts) if not formula[i] and asks(part, lang)]
+    if marked:
+        return set(marked)
+    said = [i for i in range(len(parts)) if not formula[i]]
+    return {said[-1] if said else len(parts) - 1}
+
+
+def asks(sentence: str, lang: str = GERMAN) -> bool:
+    """True when a sentence is built like a question, with or without "?": it opens with an
+    interrogative or with a finite verb and its subject, or says it asks ("Ich frage mich,
+    ob …")."""
+    if "?" in sentence:
+        return True
+    language = lang if lang in _INTERROGATIVES else GERMAN
+    folded = fold(sentence)
+    found = _WORD.findall(folded)
+    if not found:
+        return False
+    first, second = found[0], found[1] if len(found) > 1 else ""
+    if first in _INTERROGATIVES[language]:
+        clause = _CLAUSE_THEN_VERB.search(folded)
+        relative = clause is not None and clause.group(1) in _VERB_FIRST[language]
+        return not relative and not (first == "wie" and second in _COMPARING)
+    if first in _VERB_FIRST[language] and second in _SUBJECTS[language]:
+        return True
+    return bool(_ASKS[language].search(" ".join(found)))
+
+
+def _formulas(parts: list[str], lang: str) -> list[bool]:
+    """For each sentence, whether it is a greeting or sign-off: a letter formula among the
+    first or last sentences ("Vielen Dank im Voraus!", "Viele Grüße, Petra Schulte")."""
+    flags = [_formula(part, lang) for part in parts]
+    inner = [i for i, flag in enumerate(flags) if not flag]
+    if not inner:
+        return [False] * len(parts)  # all formulas: nothing else to ask with
+    return [flag and not inner[0] < i < inner[-1] for i, flag in enumerate(flags)]
+
+
+def _formula(sentence: str, lang: str) -> bool:
+    """True for a sentence built like a letter formula: no question, a formula word and
+    hardly anything else (FORMULA_OTHERS)."""
+    if "?" in sentence:
+        return False
+    language = lang if lang in _FORMULA else GERMAN
+    folded = fold(sentence)
+    found = _WORD.findall(folded)
+    formulas = _FORMULA[language]
+    if not any(w in formulas for w in found) and not _FORMULA_PHRASE[language].search(
+        " ".join(found)
+    ):
+        return False
+    known = formulas | _COMPANIONS[language] | _FUNCTION_WORDS[language]
+    return sum(w not in known for w in found) <= FORMULA_OTHERS
