@@ -18,7 +18,8 @@ unexplained words (a name) or a longer message's weight to the ranking.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from bot.matching.english import ENGLISH_STOP_WORDS
 from bot.matching.normalize import ENGLISH, GERMAN, STOP_WORDS, fold, sentences
@@ -121,11 +122,9 @@ def request_weighted(
     einer Situation um?") leaves the topic to the introduction: it counts more, fully when
     the request holds no specific word at all.
     """
-    parts = sentences(text)
+    parts, formula, asking = _structure(text, lang)
     if len(parts) <= 1:
         return [(text, 1.0)]
-    formula = _formulas(parts, lang)
-    asking = _requests(parts, formula, lang)
     intro = INTRO_WEIGHT
     if mass is not None:
         said = min(1.0, sum(mass(parts[i]) for i in asking) / REQUEST_MASS)
@@ -140,13 +139,23 @@ def request_weighted(
 def request_sentence(text: str, lang: str = GERMAN) -> str:
     """The sentence of the message that asks: its last question, else its last sentence
     (letter formulas passed over; see `request_weighted`)."""
+    parts, _, asking = _structure(text, lang)
+    return parts[max(asking)] if len(parts) > 1 else text
+
+
+@lru_cache(maxsize=4096)
+def _structure(
+    text: str, lang: str
+) -> tuple[tuple[str, ...], tuple[bool, ...], frozenset[int]]:
+    """The sentences, which are letter formulas, which ask (search reads them twice)."""
     parts = sentences(text)
     if len(parts) <= 1:
-        return text
-    return parts[max(_requests(parts, _formulas(parts, lang), lang))]
+        return tuple(parts), (False,) * len(parts), frozenset(range(len(parts)))
+    formula = _formulas(parts, lang)
+    return tuple(parts), tuple(formula), frozenset(_requests(parts, formula, lang))
 
 
-def _requests(parts: list[str], formula: list[bool], lang: str) -> set[int]:
+def _requests(parts: list[str], formula: Sequence[bool], lang: str) -> set[int]:
     """The indexes of the sentences that ask (at least one)."""
     marked = [i for i, part in enumerate(parts) if "?" in part]
     if not marked:
