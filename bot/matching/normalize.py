@@ -12,7 +12,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from bot.matching.english import ENGLISH_LIGHT_WORDS, english_words
-from bot.matching.senses import tax_sense
+from bot.matching.senses import SENSE_HINTS, other_senses, tax_sense
 
 # No replacement contains a character that is replaced, so replacing one after the other
 # equals a simultaneous translation (and is several times faster than str.translate).
@@ -119,12 +119,16 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
     A compound written with hyphens counts as its parts and as the one word German may
     also write it as ("Online-Beteiligung": online, beteiligung, onlinebeteiligung), so
     it finds a document that names it, however either side spells it. The tax
-    "Steuer(n)" comes out as `bot.matching.senses.TAX_WORD` (`tax_sense`)."""
+    "Steuer(n)" comes out as `bot.matching.senses.TAX_WORD` (`tax_sense`), the verb
+    "räumen", the adjective "fest" and the noun "Zahlen" as other words (`other_senses`)."""
     if lang != GERMAN:
         return _english_words(text)
     folded = fold(text)
     if "steuer" in folded:  # the tax "Steuern" is no form of the verb "steuern"
-        folded = fold(tax_sense(text))
+        text = tax_sense(text)
+        folded = fold(text)
+    if any(hint in folded for hint in SENSE_HINTS):  # "Räume"/"räumen", "Fest"/"fest", …
+        folded = fold(other_senses(text))
     if _REPEATED.search(folded):
         folded = _REPEATED.sub(r"\1", folded)
     found = [w for w in _NON_WORD.split(folded) if len(w) > 1 and w not in _STOP_FORMS]

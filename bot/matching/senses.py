@@ -16,13 +16,28 @@ question. German tells them apart on the surface, and so does `tax_sense`:
 
 The tax sense becomes the word TAX_WORD, which no verb shares; everything that reads words
 (index, questions, synonyms, practical words) goes through `bot.matching.normalize.words`.
+
+Three more pairs clash the same way, each between a Wegweiser topic or a practical class
+word and an everyday word (`other_senses`, by the same surface rules):
+
+- "Räume" (rooms, the Wegweiser on rooms) and the verb "räumen" (to clear: "wenn ich
+  Schnee räume"): lower case inside a capitalising text, next to a pronoun or "zu" or at
+  the end of a clause, is the verb, written "beseitigen";
+- "Fest" (a party, the Wegweiser on events) and the adjective "fest" (fixed: "eine feste
+  Anlaufstelle", "steht fest"): lower case inside a capitalising text is the adjective,
+  written "dauerhaft" — unless an article or preposition comes right before it and no
+  noun after it ("ein fest im Hof" is a party typed in lower case);
+- "zahlen" (to pay, a practical class word) and the noun "Zahlen" (numbers: "gut mit
+  Zahlen umgehen"): capitalised inside a sentence is the noun, written "Anzahl".
+
+A text in lower case only (chat) keeps every word as it is: its writer tells nothing apart.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["TAX_WORD", "tax_sense"]
+__all__ = ["SENSE_HINTS", "TAX_WORD", "other_senses", "tax_sense"]
 
 TAX_WORD = "fiskalsteuer"  # one word no compound splits and no verb form shares
 _WORD = re.compile(r"[^\W\d_]+")
@@ -91,3 +106,65 @@ def _is_tax(word: str, before: str, after: str, *, starts: bool, capitalises: bo
             return after not in _PRONOUNS
         return word[0].isupper()  # a keyword or a one-word message: nouns are capitalised
     return capitalises and word[0].isupper()
+
+
+# `other_senses`: the folded substrings that make a text worth reading for the clashes ...
+SENSE_HINTS = ("raeum", "fest", "zahl")
+# ... the clashing forms (folded, lower case) and the word each other sense is written as
+_VERB_RAEUMEN = frozenset({"raeume", "raeumen"})  # the verb: "beseitigen"
+_ADJECTIVE_FEST = frozenset({"fest"} | {"fest" + ending for ending in _ENDINGS})  # "dauerhaft"
+_NOUN_ZAHL = frozenset({"zahl", "zahlen"})  # the noun "numbers": "Anzahl"
+CLEAR, FIXED, NUMBER = "beseitigen", "dauerhaft", "Anzahl"
+# Words right before a lower-case "fest…" that make it the noun typed in lower case.
+_NOUN_DETERMINERS = frozenset(
+    "ein das dem des zum beim am vom im aufs fuers kein unser unserem unseres euer eurem "
+    "ihr ihrem jedes dieses diesem".split()
+)
+_CLAUSE_END = ",.!?;:\n"
+
+
+def other_senses(text: str) -> str:
+    """The text with the other sense of "räumen", "fest" and "Zahlen" rewritten (see the
+    module docstring); a text in lower case only is returned unchanged."""
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    if not any(w[0].isupper() for i, (_, _, w) in enumerate(spans) if i):
+        return text  # lower case only: nothing to tell the senses apart by
+    parts: list[str] = []
+    done = 0
+    for index, (start, end, word) in enumerate(spans):
+        lower = word.casefold().translate(_FOLD)
+        if lower not in _VERB_RAEUMEN and lower not in _ADJECTIVE_FEST and lower not in _NOUN_ZAHL:
+            continue
+        if index == 0 or _sentence_ends(text[spans[index - 1][1] : start]):
+            continue  # at a sentence start a capital says nothing
+        before = spans[index - 1][2].casefold().translate(_FOLD)
+        nxt = spans[index + 1] if index + 1 < len(spans) else None
+        ends_clause = nxt is None or any(c in text[end : nxt[0]] for c in _CLAUSE_END)
+        capital_next = nxt is not None and not ends_clause and nxt[2][0].isupper()
+        other = _other_sense(lower, word[0].isupper(), before, nxt, ends_clause, capital_next)
+        if other:
+            parts.extend((text[done:start], other))
+            done = end
+    return "".join((*parts, text[done:])) if parts else text
+
+
+def _other_sense(
+    lower: str,
+    capital: bool,
+    before: str,
+    nxt: tuple[int, int, str] | None,
+    ends_clause: bool,
+    capital_next: bool,
+) -> str | None:
+    """The word one clashing form (inside a sentence) is written as, or None to keep it."""
+    if lower in _NOUN_ZAHL:
+        return NUMBER if capital else None
+    if capital:
+        return None  # "Räume", "Fest" inside a sentence: the nouns
+    if lower in _VERB_RAEUMEN:
+        after = nxt[2].casefold() if nxt else ""
+        near_pronoun = before in _PRONOUNS or before in _VERB_BEFORE or after in _PRONOUNS
+        return CLEAR if near_pronoun or ends_clause else None
+    if before in _NOUN_DETERMINERS and not capital_next:
+        return None  # "ein fest im Hof": the party in lower case
+    return FIXED
