@@ -70,7 +70,9 @@ def snapshot_of(content: Content) -> Snapshot:
         lang: Snapshot(translated, Matcher(translated))
         for lang, translated in content.translations.items()
     }
-    return Snapshot(content, Matcher(content), MappingProxyType(translations))
+    english = translations.get("en")
+    matcher = Matcher(content, english.matcher if english else None)
+    return Snapshot(content, matcher, MappingProxyType(translations))
 
 
 class ContentStore:

@@ -354,3 +354,31 @@ def test_particle_verbs_reach_the_content(matcher: Matcher, word: str, meant: st
         found for term in matcher.vocabulary.resolve(word) for found, _ in term.candidates
     }
     assert stem(meant) in candidates
+
+
+# Typos, umlaut-free spellings and hyphenated compounds weigh as the words they stand for.
+def test_a_mistyped_function_word_is_no_term(matcher: Matcher) -> None:
+    assert matcher.vocabulary.resolve("wlche") == []
+    assert matcher.vocabulary.resolve("trotzdme") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("verwaltng", "verwaltung"), ("zustandig", "zustaendig")]
+)
+def test_a_misspelt_word_weighs_as_the_word_meant(
+    matcher: Matcher, typed: str, meant: str
+) -> None:
+    (found,) = matcher.vocabulary.resolve(typed)
+    (right,) = matcher.vocabulary.resolve(meant)
+    assert found.info == pytest.approx(right.info)
+    assert set(dict(right.candidates)) <= set(dict(found.candidates))
+
+
+def test_an_unknown_hyphenated_whole_adds_no_unexplained_word(matcher: Matcher) -> None:
+    terms = matcher.terms("Wie gelingt Stakeholder-Management im Quartier?")
+    assert all(term.candidates for term in terms if term.token.startswith("stakeholder"))
+
+
+def test_synonyms_reach_the_parts_of_a_known_compound(matcher: Matcher) -> None:
+    (term,) = matcher.vocabulary.resolve("handlungsspielraeume")
+    assert stem("rahmenbedingungen") in dict(term.candidates)

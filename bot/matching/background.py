@@ -9,7 +9,11 @@ compound 0. The matcher uses it twice:
 - `informativeness`: how much a word of the question says about what it is about. Everyday
   words (halt, Leute, Sachen, machen) weigh little, rare and specific ones fully, so a long
   message is judged by its specific words, not by how many words it has;
-- `is_common`: a frequent German word is a word, not a typo ("kennt" is not "keiner").
+- `is_common`: a frequent German word is a word, not a typo ("kennt" is not "keiner");
+- `everyday_spelling`: a word general German does not know but that is one typo (two in
+  long words) from a frequent word is that word ("wlche" → "welche", "wolln" → "wollen");
+- `restore_umlauts`: a word typed without umlaut keys ("zustandig", "ruckmeldung") is the
+  word general German knows with them ("zustaendig", "rueckmeldung"), and as specific.
 
 The table is folded like the matcher's words (ä → ae, ß → ss) and loaded once per process
 and language: translated content (English) is judged against general English.
@@ -19,11 +23,14 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import itertools
 import math
 from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.matching.normalize import fold
 from bot.matching.senses import TAX_WORD
@@ -33,6 +40,9 @@ SPECIFIC_ZIPF = 2.5
 EVERYDAY_ZIPF = 6.0
 MIN_INFORMATIVENESS = 0.08
 COMMON_ZIPF = 3.3  # a word at least this frequent is taken as spelled as meant
+MAX_PLAIN_VOWELS = 4  # umlauts restored in at most this many places of one word
+MIN_TYPO_LENGTH = 5  # shorter words are too often another word with one letter changed
+LONG_TYPO_LENGTH = 8  # from this length a word may hold two typos
 
 
 GERMAN = "de"
@@ -92,10 +102,69 @@ def zipf(word: str, lang: str = GERMAN) -> float:
 ZIPF_OFFSET = {"en": 0.2}
 
 
+@lru_cache(maxsize=2)
+def _frequent_by_shape(lang: str) -> dict[tuple[str, int], list[str]]:
+    """The frequent words (COMMON_ZIPF) of a language by (initial, length), each list most
+    frequent first."""
+    table = _table(lang)
+    shapes: dict[tuple[str, int], list[str]] = {}
+    for word in sorted(table, key=lambda w: (-table[w], w)):
+        if table[word] >= COMMON_ZIPF and len(word) >= MIN_TYPO_LENGTH - 1:
+            shapes.setdefault((word[0], len(word)), []).append(word)
+    return shapes
+
+
+@lru_cache(maxsize=65536)
+def everyday_spelling(word: str, lang: str = GERMAN) -> str | None:
+    """The frequent word a word unknown to general German is a typo of: one edit (optimal
+    string alignment: a letter left out, added, changed or two swapped) for 5–7 letters, two
+    from 8, the same first letter; the most frequent of the nearest. None for a known word
+    ("kennt" stays "kennt"), a short one, or none near enough."""
+    if len(word) < MIN_TYPO_LENGTH or zipf(word, lang) > 0.0:
+        return None
+    edits = 1 if len(word) < LONG_TYPO_LENGTH else 2
+    shapes = _frequent_by_shape(lang)
+    best: tuple[int, str] | None = None
+    for length in range(len(word) - edits, len(word) + edits + 1):
+        for other, distance, _ in process.extract(
+            word, shapes.get((word[0], length), ()), scorer=OSA.distance,
+            score_cutoff=edits, limit=1,
+        ):
+            if best is None or distance < best[0] or (
+                distance == best[0] and zipf(other, lang) > zipf(best[1], lang)
+            ):
+                best = (int(distance), other)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=65536)
+def restore_umlauts(word: str) -> str:
+    """The German word a folded word unknown to general German is when typed without umlaut
+    keys: "zustandig" → "zustaendig", "grundsatze" → "grundsaetze" (the most frequent of
+    the spellings with ae/oe/ue for a/o/u); the word itself when it is known or none is."""
+    if zipf(word) > 0.0:
+        return word
+    places = [i for i, char in enumerate(word) if char in "aou" and word[i + 1 : i + 2] != "e"]
+    if not places or len(places) > MAX_PLAIN_VOWELS:
+        return word
+    best, best_zipf = word, 0.0
+    for count in range(1, len(places) + 1):
+        for chosen in itertools.combinations(places, count):
+            spelled = "".join(
+                char + "e" if i in chosen else char for i, char in enumerate(word)
+            )
+            value = zipf(spelled)
+            if value > best_zipf:
+                best, best_zipf = spelled, value
+    return best
+
+
 @lru_cache(maxsize=65536)
 def informativeness(word: str, lang: str = GERMAN) -> float:
-    """How specific a folded word is, from MIN_INFORMATIVENESS (everyday) to 1 (rare)."""
-    frequency = zipf(word, lang) - ZIPF_OFFSET.get(lang, 0.0)
+    """How specific a folded word is, from MIN_INFORMATIVENESS (everyday) to 1 (rare);
+    a German word typed without umlauts as specific as with them."""
+    known = zipf(word, lang) or (zipf(restore_umlauts(word)) if lang == GERMAN else 0.0)
+    frequency = known - ZIPF_OFFSET.get(lang, 0.0)
     value = (EVERYDAY_ZIPF - frequency) / (EVERYDAY_ZIPF - SPECIFIC_ZIPF)
     return min(1.0, max(MIN_INFORMATIVENESS, value))
 

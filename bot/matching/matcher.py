@@ -61,6 +61,7 @@ from bot.matching.documents import (
     phrase_of,
     pointer_texts,
 )
+from bot.matching.loanwords import aligned_postings
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
     FRAME_SHARE,
@@ -104,7 +105,9 @@ INTRODUCTION_WORDS = 10
 class Matcher:
     """An index over one Content object's entries and pointers; build once per version."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, english: Matcher | None = None) -> None:
+        """`english`: the matcher of the content's English translation, if already built
+        (else built here when there is one): it resolves English loanwords."""
         self.content = content
         self._entries = content.entries
         self._pointers = content.pointers
@@ -171,11 +174,31 @@ class Matcher:
             content.lang,
             [t for t in self._named_by_pointers() if min(self._postings[t]) >= self._count],
         )
+        self._attach_loanwords(english)
         self.smalltalk = Classifier(content.smalltalk, protected, content.lang)
         self.weights, self.pointer_weights = weights_for(content.lang)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
+
+    def _attach_loanwords(self, english: Matcher | None) -> None:
+        """German content with an English translation: English loanwords in a message are
+        resolved through the English index (`bot.matching.loanwords`)."""
+        translated = self.content.translations.get(ENGLISH)
+        if self.content.lang != GERMAN or translated is None:
+            return
+        if english is None or english.content is not translated:
+            english = Matcher(translated)
+        self._postings.update(
+            aligned_postings(english._postings, english.document_ids(), self.document_ids())
+        )
+        self.vocabulary.loans = english.vocabulary
+
+    def document_ids(self) -> list[tuple[str, str]]:
+        """(kind, id) of every document, in index order."""
+        return [("entry", e.id) for e in self._entries] + [
+            ("pointer", p.id) for p in self._pointers
+        ]
 
     def _named_by_pointers(self) -> set[str]:
         """The stems of the pointers' titles and keywords and their compound parts: what

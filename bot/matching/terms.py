@@ -25,12 +25,22 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.matching.background import GERMAN, MIN_INFORMATIVENESS, informativeness, is_common, zipf
+from bot.matching.background import (
+    GERMAN,
+    MIN_INFORMATIVENESS,
+    everyday_spelling,
+    informativeness,
+    is_common,
+    restore_umlauts,
+    zipf,
+)
 from bot.matching.english import family, synonym_collides
+from bot.matching.loanwords import LOAN_PREFIX, LOAN_SIMILARITY, english_forms, is_loanword
 from bot.matching.morphology import particle_verb, verb_forms
 from bot.matching.normalize import (
     STOP_WORDS,
     deumlaut,
+    hyphen_joined,
     light_stems,
     lower_case_words,
     stem,
@@ -86,6 +96,8 @@ class Vocabulary:
         self._idf = idf
         self._default_idf = default_idf
         self._synonyms = _synonym_map(synonym_groups, lang)
+        # The content's English vocabulary, for English loanwords (`bot.matching.loanwords`).
+        self.loans: Vocabulary | None = None
         # Stems that are a synonym of an index stem count as known compound parts.
         self._part_stems = set(stems) | {
             s for s, others in self._synonyms.items() if any(o in stems for o in others)
@@ -120,7 +132,9 @@ class Vocabulary:
         """
         found: dict[str, Term] = {}
         for text, sentence_weight in weighted_texts:
-            plain = lower_case_words(text) if self.lang == GERMAN else frozenset()
+            plain, joined = frozenset[str](), frozenset[str]()
+            if self.lang == GERMAN:
+                plain, joined = lower_case_words(text), hyphen_joined(text)
             for word in dict.fromkeys(words(text, self.lang)):
                 weight = sentence_weight * (NON_NOUN_FACTOR if word in plain else 1.0)
                 if foreign(word):
@@ -132,6 +146,8 @@ class Vocabulary:
                     terms = [Term(stem(word, self.lang), info * self._default_idf, info, (), True)]
                 else:
                     terms = self.resolve(word, weight)
+                if word in joined:  # "Stakeholder-Management": the parts already count
+                    terms = [term for term in terms if term.candidates]
                 for term in terms:
                     known = found.get(term.token)
                     if known is None or known.info < term.info:
@@ -139,8 +155,19 @@ class Vocabulary:
         return list(found.values())
 
     def resolve(self, word: str, sentence_weight: float = 1.0) -> list[Term]:
-        """A query word as weighted terms, each with the index stems it may mean."""
+        """A query word as weighted terms, each with the index stems it may mean.
+
+        A German word unknown to the content and to general German but known with umlauts
+        is read with them ("zustandig" → "zustaendig"); a typo weighs as the word meant."""
         token = stem(word, self.lang)
+        meant = None
+        if self.lang == GERMAN and token not in self._stems:
+            spelled = restore_umlauts(word)
+            if spelled != word:
+                word, token = spelled, stem(spelled, self.lang)
+            meant = None if is_loanword(word) else everyday_spelling(word)
+            if meant in STOP_WORDS:  # "wlche", "trotzdme": a function word mistyped
+                return []
         scale = (LIGHT_FACTOR if token in light_stems(self.lang) else 1.0) * sentence_weight
         specific = informativeness(word, self.lang)
         info = specific * scale
@@ -148,8 +175,9 @@ class Vocabulary:
         candidates: dict[str, float] = {}
         if token in self._stems:
             candidates[token] = 1.0
-            for part in self.split(word):
-                candidates.setdefault(part, PART_SIMILARITY)
+            parts = self.split(word) or [t for t in (self._known_tail(word),) if t]
+            for part in parts:  # and their synonyms: "Handlungsspielraum" ~ Vorgaben
+                self._add(part, PART_SIMILARITY, candidates)
         self._add_prefix_family(token, candidates)
         self._add_synonyms(token, 1.0, candidates)
         if self.lang == GERMAN:
@@ -159,22 +187,39 @@ class Vocabulary:
         else:
             for other in family(token):
                 self._add(other, FAMILY_SIMILARITY, candidates)
-        if token not in self._stems:
-            for other, similarity in self._spelling_variants(word):
+        if not candidates and self.loans is not None and is_loanword(word):
+            self._add_loans(word, candidates)
+        if token not in self._stems and not any(c.startswith(LOAN_PREFIX) for c in candidates):
+            variants = self._spelling_variants(word)
+            for other, similarity in variants:
                 self._add(stem(other, self.lang), similarity, candidates)
+            if variants and not zipf(word, self.lang):  # a typo: as specific as the word meant
+                info = informativeness(variants[0][0], self.lang) * scale
         if candidates:
             return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
         parts = self.split(word)
         if not parts and self.lang == GERMAN:
             parts = self._particle_verb(word)
         if not parts:
-            head = self._known_head(word)
-            parts = [head, token] if head else []
+            known = self._known_head(word) or self._known_tail(word)
+            parts = [known, token] if known else []
         if parts:
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
+        if meant is not None:  # a typo of an everyday word the content does not use
+            return self.resolve(meant, sentence_weight)
         if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
             info = MIN_INFORMATIVENESS * scale
         return [Term(token, rank * specific * self.idf(token), info, ())]
+
+    def _add_loans(self, word: str, candidates: dict[str, float]) -> None:
+        """The English stems (under LOAN_PREFIX) an English loanword may mean."""
+        assert self.loans is not None
+        for form in english_forms(word):
+            for term in self.loans.resolve(form):
+                for other, similarity in term.candidates:
+                    key, value = LOAN_PREFIX + other, similarity * LOAN_SIMILARITY
+                    if candidates.get(key, 0.0) < value:
+                        candidates[key] = value
 
     def _particle_verb(self, word: str) -> list[str]:
         """The known stem a verb with a separable particle means ("losplanen" → plan,
@@ -264,6 +309,17 @@ class Vocabulary:
                 if deeper and not best:
                     best = [head_stem, *deeper]
         return best
+
+    def _known_tail(self, word: str) -> str | None:
+        """The longest known stem a compound ends with when its start is unknown
+        ("Handlungsspielraum" → Spielraum): in German the last part names what it is."""
+        if self.lang != GERMAN:
+            return None
+        for cut in range(MIN_PART, len(word) - MIN_PART):
+            tail_stem = stem(word[cut:], self.lang)
+            if len(tail_stem) > MIN_PART and tail_stem in self._part_stems:
+                return tail_stem
+        return None
 
     def _known_head(self, word: str) -> str | None:
         """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
