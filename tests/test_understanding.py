@@ -382,3 +382,8 @@ def test_an_unknown_hyphenated_whole_adds_no_unexplained_word(matcher: Matcher) 
 def test_synonyms_reach_the_parts_of_a_known_compound(matcher: Matcher) -> None:
     (term,) = matcher.vocabulary.resolve("handlungsspielraeume")
     assert stem("rahmenbedingungen") in dict(term.candidates)
+
+
+def test_an_everyday_last_part_does_not_stand_for_the_compound(matcher: Matcher) -> None:
+    (term,) = matcher.vocabulary.resolve("schluesselpersonen")
+    assert stem("personen") not in dict(term.candidates)

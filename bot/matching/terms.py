@@ -60,6 +60,9 @@ PREFIX_SHARE = 0.6
 # mostly another word there ("parti" of party in "particip" of participation).
 ENGLISH_PREFIX_SHARE = 0.75
 MIN_PART = 4
+# A known compound also stands for its last part only when that part is specific
+# ("Handlungsspielraum" ~ Spielraum; "Schlüsselperson" is no "Person").
+TAIL_SPECIFIC = 0.5
 MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
 LINKING = ("", "s", "n", "en", "es", "e")
@@ -175,7 +178,8 @@ class Vocabulary:
         candidates: dict[str, float] = {}
         if token in self._stems:
             candidates[token] = 1.0
-            parts = self.split(word) or [t for t in (self._known_tail(word),) if t]
+            tail = self._known_tail(word, TAIL_SPECIFIC)
+            parts = self.split(word) or ([tail] if tail else [])
             for part in parts:  # and their synonyms: "Handlungsspielraum" ~ Vorgaben
                 self._add(part, PART_SIMILARITY, candidates)
         self._add_prefix_family(token, candidates)
@@ -310,15 +314,16 @@ class Vocabulary:
                     best = [head_stem, *deeper]
         return best
 
-    def _known_tail(self, word: str) -> str | None:
+    def _known_tail(self, word: str, specific: float = 0.0) -> str | None:
         """The longest known stem a compound ends with when its start is unknown
-        ("Handlungsspielraum" → Spielraum): in German the last part names what it is."""
+        ("Handlungsspielraum" → Spielraum): in German the last part names what it is.
+        `specific`: the least informativeness the last part must have as a word."""
         if self.lang != GERMAN:
             return None
         for cut in range(MIN_PART, len(word) - MIN_PART):
             tail_stem = stem(word[cut:], self.lang)
             if len(tail_stem) > MIN_PART and tail_stem in self._part_stems:
-                return tail_stem
+                return tail_stem if informativeness(word[cut:]) >= specific else None
         return None
 
     def _known_head(self, word: str) -> str | None:
