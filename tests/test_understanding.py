@@ -387,3 +387,10 @@ def test_synonyms_reach_the_parts_of_a_known_compound(matcher: Matcher) -> None:
 def test_an_everyday_last_part_does_not_stand_for_the_compound(matcher: Matcher) -> None:
     (term,) = matcher.vocabulary.resolve("schluesselpersonen")
     assert stem("personen") not in dict(term.candidates)
+
+
+def test_an_unknown_compound_is_known_by_a_specific_last_part(matcher: Matcher) -> None:
+    parts = {term.token for term in matcher.vocabulary.resolve("tarifspielraeume")}
+    assert stem("spielraum") in parts
+    everyday = {term.token for term in matcher.vocabulary.resolve("inklusionsprojekt")}
+    assert stem("projekt") not in everyday

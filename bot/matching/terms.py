@@ -60,9 +60,10 @@ PREFIX_SHARE = 0.6
 # mostly another word there ("parti" of party in "particip" of participation).
 ENGLISH_PREFIX_SHARE = 0.75
 MIN_PART = 4
-# A known compound also stands for its last part only when that part is specific
-# ("Handlungsspielraum" ~ Spielraum; "Schlüsselperson" is no "Person").
-TAIL_SPECIFIC = 0.5
+# A compound stands for its last part only when that part is more than an everyday word
+# ("Handlungsspielraum" ~ Spielraum, "Tarifspielraum" ~ Spielraum; "Schlüsselperson" is no
+# "Person", "Inklusionsprojekt" no "Projekt": Person, Projekt, Team, Arbeit lie below).
+TAIL_SPECIFIC = 0.35
 MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
 LINKING = ("", "s", "n", "en", "es", "e")
@@ -205,7 +206,7 @@ class Vocabulary:
         if not parts and self.lang == GERMAN:
             parts = self._particle_verb(word)
         if not parts:
-            known = self._known_head(word) or self._known_tail(word)
+            known = self._known_head(word) or self._known_tail(word, TAIL_SPECIFIC)
             parts = [known, token] if known else []
         if parts:
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
