@@ -123,3 +123,18 @@ def test_a_long_message_whose_request_is_explained_fully_is_answered(matcher: Ma
     result = matcher.search(text)
     assert result.answered
     assert result.matches[0].entry.id == "spende-partnerschaft"
+
+
+def test_an_e_mail_frame_with_salutation_and_signature_is_left_out() -> None:
+    text = (
+        "Sehr geehrte Damen und Herren,\n\nwir planen einen Nachbarschaftstreff. Bisher "
+        "kommt niemand aus der Siedlung. Wer könnte uns Türen öffnen\n\n"
+        "Mit freundlichen Grüßen\nPetra Schulte"
+    )
+    weighted = request_weighted(text)
+    assert [w for _, w in weighted] == [INTRO_WEIGHT, INTRO_WEIGHT, 1.0]
+    assert request_sentence(text) == "Wer könnte uns Türen öffnen"
+
+
+def test_a_short_last_sentence_without_a_formula_before_it_stays_the_request() -> None:
+    assert weights("Wir laden jeden Monat ein. Keiner kommt.") == [INTRO_WEIGHT, 1.0]

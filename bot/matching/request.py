@@ -188,13 +188,33 @@ def asks(sentence: str, lang: str = GERMAN) -> bool:
 
 
 def _formulas(parts: list[str], lang: str) -> list[bool]:
-    """For each sentence, whether it is a greeting or sign-off: a letter formula among the
-    first or last sentences ("Vielen Dank im Voraus!", "Viele Grüße, Petra Schulte")."""
+    """For each sentence, whether it belongs to a greeting or sign-off: letter formulas
+    leading or closing the message ("Hallo zusammen,", "Vielen Dank im Voraus!", "Viele
+    Grüße, Petra Schulte"), with the short lines of a signature after them ("Mit
+    freundlichen Grüßen" / "Petra Schulte")."""
     flags = [_formula(part, lang) for part in parts]
-    inner = [i for i, flag in enumerate(flags) if not flag]
-    if not inner:
-        return [False] * len(parts)  # all formulas: nothing else to ask with
-    return [flag and not inner[0] < i < inner[-1] for i, flag in enumerate(flags)]
+    result = [False] * len(parts)
+    start = 0
+    while start < len(parts) - 1 and flags[start]:
+        result[start] = True
+        start += 1
+    end, signed = len(parts), len(parts)
+    while end > start + 1 and (flags[end - 1] or _short(parts[end - 1], lang)):
+        end -= 1
+        if flags[end]:
+            signed = end  # the closing formulas reach this far back
+    for index in range(signed, len(parts)):
+        result[index] = True
+    return result
+
+
+def _short(sentence: str, lang: str) -> bool:
+    """A line of a signature: a name or two, no question."""
+    language = lang if lang in _FORMULA else GERMAN
+    found = _WORD.findall(fold(sentence))
+    return "?" not in sentence and 0 < len(found) <= FORMULA_OTHERS and not any(
+        w in _FUNCTION_WORDS[language] for w in found
+    )
 
 
 def _formula(sentence: str, lang: str) -> bool:
