@@ -18,7 +18,8 @@ Scoring, in short:
   close the message is to one of its own phrasings; score = 100 × (0.6 × coverage +
   0.4 × phrase) (`bot.matching.scoring`); the best few are reordered with a little exact-word BM25
   (`bot.matching.bm25`, BM25_SHARE), which counts how often an entry uses the message's
-  words — the two err differently, and long messages gain most;
+  words — the two err differently, and long messages gain most; a long message whose
+  own ranking is undecided gets BM25's clear favourite first (`decided_by_words`);
 - confidence comes from fit (`bot.matching.decision`), not from length; principles and
   pointers are judged alike and the better-fitting kind wins, so a practical question
   does not get a principle because one word overlaps.
@@ -77,6 +78,7 @@ from bot.matching.request import request_sentence, request_weighted
 from bot.matching.scoring import (
     Explains,
     bm25_share,
+    decided_by_words,
     mixed,
     phrase_score,
     query_of,
@@ -414,6 +416,10 @@ class Matcher:
                 results.append(Ranked(index, score, fit))
             ranked.append(results)
         principles, pointers = ranked
+        if len(exact_query) >= INTRODUCTION_WORDS:  # a long message: exact words may decide
+            plain = dict.fromkeys(exact_query, 1.0)
+            exact = self._bm25.share(plain, (r.index for r in principles))
+            principles = decided_by_words(principles, exact)
         # Each kind's best is judged against the other kind's best ("margin").
         if principles:
             rival = pointers[0].score / 100 if pointers else 0.0
