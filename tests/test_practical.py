@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import KIND_POINTER, KIND_PRINCIPLE
-from bot.matching.practical import FRAME_SHARE, PracticalWords, asks_practically
+from bot.matching.decision import Fit, Ranked
+from bot.matching.practical import FRAME_SHARE, PracticalWords, asks_practically, practical_first
 from bot.matching.terms import Term
 from bot.snapshot import Snapshot
 
@@ -170,3 +171,30 @@ def test_a_pointer_named_with_a_hyphen_is_found_by_its_name(shipped_snapshot: Sn
     )
     assert result.kind == KIND_POINTER and not result.answered
     assert result.pointer is not None and result.pointer.pointer.id == "online-beteiligung"
+
+
+def _pointer(index: int, score: float, practical: float, left: float) -> Ranked:
+    fit = Fit(0.5, 1.0, 0.0, 1.0, 0.0, score / 100, 0.0, practical=practical, practical_left=left)
+    return Ranked(index, score, fit)
+
+
+def test_close_pointers_are_ordered_by_the_practical_words_they_explain() -> None:
+    role, insurance, far = (
+        _pointer(1, 38.0, 0.3, 0.3),
+        _pointer(2, 37.0, 0.3, 0.0),
+        _pointer(3, 20.0, 0.3, 0.0),
+    )
+    assert [p.index for p in practical_first([role, insurance, far])] == [2, 1, 3]
+    # too far behind to be reordered, or no practical word in the question: unchanged
+    assert [p.index for p in practical_first([role, far])] == [1, 3]
+    plain = [_pointer(1, 38.0, 0.0, 0.0), _pointer(2, 37.0, 0.0, 0.0)]
+    assert practical_first(plain) == plain
+
+
+def test_a_question_about_insurance_gets_the_insurance_pointer(shipped_snapshot: Snapshot) -> None:
+    # "Ehrenamtliche" weighs as much as "mitversichert"; only the insurance pointer explains
+    # the practical word
+    result = shipped_snapshot.matcher.search(
+        "Sind Ehrenamtliche auf dem Weg zum Einsatzort mitversichert?"
+    )
+    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"

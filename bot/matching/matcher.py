@@ -73,6 +73,7 @@ from bot.matching.practical import (
     not_the_workshop,
     pointer_first,
     pointer_from,
+    practical_first,
 )
 from bot.matching.request import request_sentence, request_weighted
 from bot.matching.scoring import (
@@ -420,6 +421,7 @@ class Matcher:
             plain = dict.fromkeys(exact_query, 1.0)
             exact = self._bm25.share(plain, (r.index for r in principles))
             principles = decided_by_words(principles, exact)
+        pointers = practical_first(pointers)
         # Each kind's best is judged against the other kind's best ("margin").
         if principles:
             rival = pointers[0].score / 100 if pointers else 0.0

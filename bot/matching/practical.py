@@ -47,6 +47,7 @@ __all__ = [
     "not_the_workshop",
     "pointer_first",
     "pointer_from",
+    "practical_first",
 ]
 
 # Class words, by class, spelled as the matcher folds them (ü → ue); matched by stem, so
@@ -95,6 +96,7 @@ PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open i
 AHEAD_BY = 5.0  # score points by which a pointer beats every principle ...
 AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle answers
 FAR_AHEAD_BY = 10.0  # ... and by which it beats a principle that would answer on its own
+PRACTICAL_TIE = 3.0  # pointers this close to the best are ordered by the practical words
 # The same classes in English, for questions answered in English (English stems): the
 # words English speakers use for these matters, from general administrative English.
 ENGLISH_WORDS = frozenset(
@@ -194,6 +196,24 @@ def far_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> b
     AHEAD_FROM confidence: the workshop then is no answer, however sure its best entry is
     on its own (a few shared everyday words)."""
     return principle is not None and clearly_ahead(principle, pointer, confidence, FAR_AHEAD_BY)
+
+
+def practical_first(pointers: list[Ranked]) -> list[Ranked]:
+    """The ranked pointers, the one that leaves the fewest practical words open first among
+    those within PRACTICAL_TIE of the best (a question without practical words: unchanged).
+
+    Close scores say the pointers explain about as much of the question; which of them
+    explains its practical words says what it asks: "Ist der Weg zum Einsatzort bei
+    Ehrenamtlichen eigentlich mitversichert?" is about insurance ("mitversichert"), not about
+    finding a role, though "Ehrenamtliche" weighs as much.
+    """
+    if len(pointers) < 2 or pointers[0].fit.practical <= 0.0:
+        return pointers
+    close = [p for p in pointers if p.score >= pointers[0].score - PRACTICAL_TIE]
+    first = min(close, key=lambda p: (p.fit.practical_left, -p.score))
+    if first is pointers[0]:
+        return pointers
+    return [first, *(p for p in pointers if p is not first)]
 
 
 def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
