@@ -119,6 +119,10 @@ def test_a_tax_question_is_not_answered_with_the_steering_principle(
         ("Ab welchem Alter geht das?", True),  # threshold
         ("Wer kommt dafür auf?", True),  # who pays
         ("Sind Kinder dabei versichert?", True),
+        ("Sind die Helfer bei unserem Aufräumtag im Park versichert?", True),  # predicate last
+        ("Ist es sinnvoll, Vereine früh einzubinden?", False),
+        ("Darf unser Verein Fotos der Mitglieder zeigen?", True),  # one's own group
+        ("Was braucht man für die Anmeldung?", True),  # requirement
         ("Ist das steuerfrei?", True),
         ("Ist so ein Fest genehmigungspflichtig?", True),  # any "-pflichtig"
         ("Ist die Teilnahme kostenlos?", True),
@@ -197,4 +201,13 @@ def test_a_question_about_insurance_gets_the_insurance_pointer(shipped_snapshot:
     result = shipped_snapshot.matcher.search(
         "Sind Ehrenamtliche auf dem Weg zum Einsatzort mitversichert?"
     )
+    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
+
+
+def test_a_yes_no_question_with_a_long_subject_is_practical(shipped_snapshot: Snapshot) -> None:
+    # "Sind … versichert?" with five words between: the frame lowers the bar for the pointer
+    result = shipped_snapshot.matcher.search(
+        "Sind Helfer bei unserem Aufräumtag im Park versichert?"
+    )
+    assert result.kind == KIND_POINTER and not result.answered
     assert result.pointer is not None and result.pointer.pointer.id == "versicherung"

@@ -124,16 +124,24 @@ ENGLISH_WORDS = frozenset(
 # such a frame about one in thirty times, practical questions about one in three.
 _MODAL = r"(?:darf|darfst|duerfen|durfen|duerft|durft|muss|musst|muessen|mussen|muesst)"
 _PERSON = r"(?:ich|wir|man|du|ihr)"
+# "Darf unser Verein …", "Muss meine Initiative …": the writer's own group (not "Muss die
+# Kommune …", which asks about the Kommune's role, a workshop topic)
+_OWN = r"(?:unser|unsere|unserem|unseren|mein|meine|meinem|meinen|euer|eure|eurem|euren)"
+# What a yes/no question asks of its subject: allowed, insured, tax-free, obligatory, free
+# of charge, legal, liable. "Ist das erlaubt?" or, the predicate last however long the
+# subject: "Sind die Helfer bei unserem Aufräumtag im Park versichert?".
+_PREDICATE = r"""(?:erlaubt|verboten|zulaessig|zulassig|\w*versichert|steuerfrei|absetzbar
+    |pflicht|\w*pflichtig|kostenlos|gebuehrenfrei|legal|illegal|rechtens|haftbar)"""
 FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are one
     rf"""\b{_MODAL}\s+{_PERSON}\b|\b{_PERSON}\s+{_MODAL}\b  # permission, obligation
+    |\b{_MODAL}\s+{_OWN}\b|\bbraucht\s+man\b  # ... of one's own group; requirement
     |\bwie\s+viele?\b|\bwie\s+hoch\b|\bbis\s+zu\s+welche[mnrs]?\b  # amount
     |\bbis\s+wann\b|\bab\s+wann\b|\bab\s+welche[mnrs]?\b  # deadline, threshold
     |\bwie\s+lange\s+(?:ist|sind|gilt|gelten|dauert|laeuft|lauft)\b  # validity
     |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|traegt|tragt|uebernimmt|ubernimmt)\b  # who pays
     |\bwo\s+(?:kann|finde|bekomme|melde|beantrage|fange|muss)\s+(?:ich|man|wir)\b  # where to
-    |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?(?:erlaubt|verboten|zulaessig|zulassig
-        |versichert|mitversichert|steuerfrei|absetzbar|pflicht|\w*pflichtig|kostenlos
-        |gebuehrenfrei|legal|illegal|rechtens|haftbar)\b""",
+    |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?{_PREDICATE}\b  # is it allowed / insured
+    |^\W*(?:ist|sind|bin|bist)\b[^.?!]*\b{_PREDICATE}\W*$  # ... with the predicate last""",
     re.VERBOSE,
 )
 FRAME_SHARE = 0.3  # the practical share a practical frame adds (the workshop explains none)
