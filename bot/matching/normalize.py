@@ -137,15 +137,6 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
     return found
 
 
-def hyphen_joined(text: str) -> frozenset[str]:
-    """The one-word forms `words` adds for compounds written with hyphens
-    ("Online-Beteiligung" → "onlinebeteiligung")."""
-    folded = fold(text)
-    if "-" not in folded:
-        return frozenset()
-    return frozenset(match.group().replace("-", "") for match in _HYPHENATED.finditer(folded))
-
-
 def _english_words(text: str) -> list[str]:
     """English content words (`bot.matching.english`): "ppl" → "people", "organize" →
     "organise", "reach out" → "contact"; function words dropped."""

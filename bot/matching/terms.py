@@ -40,7 +40,6 @@ from bot.matching.morphology import particle_verb, verb_forms
 from bot.matching.normalize import (
     STOP_WORDS,
     deumlaut,
-    hyphen_joined,
     light_stems,
     lower_case_words,
     stem,
@@ -136,9 +135,7 @@ class Vocabulary:
         """
         found: dict[str, Term] = {}
         for text, sentence_weight in weighted_texts:
-            plain, joined = frozenset[str](), frozenset[str]()
-            if self.lang == GERMAN:
-                plain, joined = lower_case_words(text), hyphen_joined(text)
+            plain = lower_case_words(text) if self.lang == GERMAN else frozenset()
             for word in dict.fromkeys(words(text, self.lang)):
                 weight = sentence_weight * (NON_NOUN_FACTOR if word in plain else 1.0)
                 if foreign(word):
@@ -150,8 +147,6 @@ class Vocabulary:
                     terms = [Term(stem(word, self.lang), info * self._default_idf, info, (), True)]
                 else:
                     terms = self.resolve(word, weight)
-                if word in joined:  # "Stakeholder-Management": the parts already count
-                    terms = [term for term in terms if term.candidates]
                 for term in terms:
                     known = found.get(term.token)
                     if known is None or known.info < term.info:
