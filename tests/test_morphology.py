@@ -20,6 +20,8 @@ from bot.snapshot import Snapshot
         ("vorzulegen", "vorlegen"),
         ("weiterzugeben", "weitergeben"),
         ("offenzulegen", "offenlegen"),  # adjective particle
+        ("schiefgelaufen", "schieflaufen"),  # adjective particle before ge-
+        ("rumgeschickt", "rumschicken"),  # spoken "rum-" for "herum-"
     ],
 )
 def test_verb_forms_reach_the_infinitive(form: str, infinitive: str) -> None:

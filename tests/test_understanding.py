@@ -161,6 +161,12 @@ def test_everyday_words_around_a_topic_word_do_not_hide_it(matcher: Matcher) -> 
         ("eingeladen", "einladen"),  # participle of a separable verb
         ("zoff", "konflikt"),
         ("kapiert", "verstehen"),
+        # colloquial words marked "ugs." in OpenThesaurus (content/synonyms.yaml)
+        ("klappt", "gelingen"),
+        ("rathauschefin", "buergermeisterin"),
+        ("stunk", "streit"),
+        ("abgenickt", "abnicker"),
+        ("schiefgelaufen", "scheitern"),
     ],
 )
 def test_colloquial_words_and_verb_forms_reach_the_content(
@@ -189,6 +195,10 @@ def test_colloquial_words_and_verb_forms_reach_the_content(
         ("haushaltssperre", "sparzwang"),
         ("enabler", "ermoeglicher"),
         ("geschaeftsverteilungsplan", "zustaendigkeit"),
+        # stages and terms of public participation guides
+        ("konsultation", "beteiligung"),
+        ("gestaltungsspielraum", "rahmenbedingungen"),
+        ("ergebnisoffen", "spielraum"),
     ],
 )
 def test_jargon_reaches_the_content_words(matcher: Matcher, jargon: str, meant: str) -> None:

@@ -17,9 +17,12 @@ MIN_STEM = 4
 MIN_VERB = 5
 # Separable verb particles ("eingeladen", "abgestimmt", "losplanen").
 PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit", "weiter",
-             "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar")
+             "nach", "vor", "weg", "zu", "zurueck", "zusammen", "um", "durch", "dar",
+             # spoken short forms of her-/hin- ("rumgeschickt", "rausfinden", "reinholen")
+             "rum", "raus", "rein", "rauf", "runter", "rueber", "ran")
 # Adjectives used as particles ("klarmachen", "offenlegen", "festlegen").
-ADJECTIVE_PARTICLES = ("klar", "offen", "frei", "bekannt", "sicher", "gut", "schlecht", "kaputt")
+ADJECTIVE_PARTICLES = ("klar", "offen", "frei", "bekannt", "sicher", "gut", "schlecht", "kaputt",
+                       "schief", "fertig")
 
 
 @lru_cache(maxsize=65536)
@@ -32,7 +35,7 @@ def verb_forms(word: str) -> tuple[str, ...]:
     """
     bases = [word]
     if word.endswith(("t", "en")):
-        for particle in ("", *PARTICLES):
+        for particle in ("", *PARTICLES, *ADJECTIVE_PARTICLES):
             if word.startswith(particle + "ge") and len(word) - len(particle) >= 6:
                 bases.append(particle + word[len(particle) + 2 :])
     if word.endswith("en"):
