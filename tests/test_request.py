@@ -36,6 +36,14 @@ def weights(text: str, lang: str = "de") -> list[float]:
         ("Sollten wir die Stadt einbinden", True),
         ("Ich frage mich, ob wir Leitlinien brauchen.", True),
         ("Kennt jemand ein gutes Beispiel", True),
+        ("Über wen könnten wir die Familien erreichen", True),
+        ("Mit welchen Formaten erreichen wir Berufstätige", True),
+        ("Worin liegt da der Unterschied", True),
+        ("Sieht die Stadt uns als Partner oder als Lückenfüller", True),
+        ("Hat Vernetzung ohne Ziel überhaupt einen Sinn", True),
+        ("Ich halte das für Scheinbeteiligung – wie sehen Sie das", True),
+        ("Jetzt fragen uns andere Gruppen, wie wir das gemacht haben.", False),
+        ("Gibt viel zu tun.", False),
         ("Wie jedes Jahr machen wir ein Fest.", False),
         ("Wie besprochen schicke ich die Liste.", False),
         ("Wer mitmachen will, kann sich melden.", False),
@@ -138,3 +146,10 @@ def test_an_e_mail_frame_with_salutation_and_signature_is_left_out() -> None:
 
 def test_a_short_last_sentence_without_a_formula_before_it_stays_the_request() -> None:
     assert weights("Wir laden jeden Monat ein. Keiner kommt.") == [INTRO_WEIGHT, 1.0]
+
+
+def test_a_salutation_before_the_first_comma_is_left_out() -> None:
+    weighted = request_weighted("Hallo zusammen, wir sind ein Verein. Wie finden wir Helfer?")
+    assert weighted == [("wir sind ein Verein.", INTRO_WEIGHT), ("Wie finden wir Helfer?", 1.0)]
+    kept = "Wir, die Eltern der Klasse 3, sind ein Verein. Wie finden wir Helfer?"
+    assert request_weighted(kept)[0][0] == "Wir, die Eltern der Klasse 3, sind ein Verein."

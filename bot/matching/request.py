@@ -39,7 +39,8 @@ _INTERROGATIVES = {
     GERMAN: frozenset(
         """wie was wer wen wem wessen wo wann warum weshalb wieso weswegen welche welcher
         welches welchem welchen woran worauf womit wozu wofuer wodurch wovon worueber
-        worum wohin woher inwiefern inwieweit ob""".split()
+        worum wohin woher worin wobei wonach woraus wovor worunter wogegen inwiefern
+        inwieweit ob""".split()
     ),
     ENGLISH: frozenset("how what who whom whose where when why which whether".split()),
 }
@@ -50,8 +51,10 @@ _VERB_FIRST = {
     GERMAN: frozenset(
         """kann kannst koennen koennt koennte koennten soll sollte sollten sollen solltet
         muss muessen muesste muessten darf duerfen duerfte duerften gibt ist sind war
-        waere waeren hat haben habt haette haetten wird werden wuerde wuerden lohnt macht
-        bringt braucht hilft geht reicht kennt kennen weiss wisst""".split()
+        waere waeren hat haben habt haette haetten wird werden wuerde wuerden lohnt lohnen
+        macht machen bringt bringen braucht brauchen hilft helfen geht gehen reicht kennt
+        kennen weiss wisst sieht sehen funktioniert funktionieren passt klappt stimmt
+        gilt gelten kommt kommen laeuft gehoert gehoeren spricht sprechen""".split()
     ),
     ENGLISH: frozenset(
         """do does did can could should would will is are was were have has had may might
@@ -61,12 +64,25 @@ _VERB_FIRST = {
 _SUBJECTS = {
     GERMAN: frozenset(
         """es man wir ich du ihr sie jemand das dies der die den dem sich ein eine einer
-        unser unsere mein meine irgendwer""".split()
+        unser unsere mein meine irgendwer solche solcher solches diese dieser dieses jede
+        jeder alle so""".split()
     ),
     ENGLISH: frozenset(
         "there we i you it they he she this that the a an our my anyone someone one".split()
     ),
 }
+# An interrogative after a preposition still opens a question ("Über wen …", "Mit welchen …").
+_PREPOSITIONS = {
+    GERMAN: frozenset(
+        "ueber mit fuer bei an ab bis seit von zu in auf aus nach gegen durch um unter vor".split()
+    ),
+    ENGLISH: frozenset("with for at to from in on by about".split()),
+}
+# The salutation a message may open with, up to its comma ("Hallo zusammen, …").
+_SALUTATION = re.compile(r"([^,]{2,40}),\s*(\S.*)", re.DOTALL)
+# A question may follow a statement in the same sentence, after a dash or colon ("Ich halte
+# das für Scheinbeteiligung – wie sehen Sie das?").
+_CLAUSES = re.compile(r"\s[-–—]\s|[:;]\s")
 # "Wie jedes Jahr …", "Wie besprochen …": a comparison, not a question.
 _COMPARING = frozenset(
     """jedes jeden jede jeder immer schon bereits gesagt besprochen erwaehnt beschrieben
@@ -79,7 +95,7 @@ _CLAUSE_THEN_VERB = re.compile(r",\s*([^\W\d_]+)")
 # A sentence that says it asks: "Ich frage mich, ob …", "Mich würde interessieren, wie …".
 _ASKS = {
     GERMAN: re.compile(
-        r"\b(?:frage mich|fragen uns|wuesste gern|wuessten gern|wuerde gerne? wissen"
+        r"\b(?:frage mich|wuesste gern|wuessten gern|wuerde gerne? wissen"
         r"|wuerden gerne? wissen|interessiert mich|wuerde mich interessieren|bitte um rat"
         r"|suche rat|suchen rat)\b"
     ),
@@ -147,10 +163,15 @@ def request_sentence(text: str, lang: str = GERMAN) -> str:
 def _structure(
     text: str, lang: str
 ) -> tuple[tuple[str, ...], tuple[bool, ...], frozenset[int]]:
-    """The sentences, which are letter formulas, which ask (search reads them twice)."""
+    """The sentences, which are letter formulas, which ask (search reads them twice); a
+    salutation before the first comma is no part of the first sentence ("Hallo zusammen,
+    ich leite …")."""
     parts = sentences(text)
     if len(parts) <= 1:
         return tuple(parts), (False,) * len(parts), frozenset(range(len(parts)))
+    salutation = _SALUTATION.match(parts[0])
+    if salutation and _formula(salutation.group(1), lang):
+        parts[0] = salutation.group(2)
     formula = _formulas(parts, lang)
     return tuple(parts), tuple(formula), frozenset(_requests(parts, formula, lang))
 
@@ -167,24 +188,34 @@ def _requests(parts: list[str], formula: Sequence[bool], lang: str) -> set[int]:
 
 
 def asks(sentence: str, lang: str = GERMAN) -> bool:
-    """True when a sentence is built like a question, with or without "?": it opens with an
-    interrogative or with a finite verb and its subject, or says it asks ("Ich frage mich,
-    ob …")."""
+    """True when a sentence is built like a question, with or without "?": it (or a clause
+    after a dash or colon) opens with an interrogative, also after a preposition ("Über wen
+    …"), or with a finite verb and its subject ("Sieht die Stadt …", not "Haben schon alles
+    versucht"), or it says it asks ("Ich frage mich, ob …")."""
     if "?" in sentence:
         return True
     language = lang if lang in _INTERROGATIVES else GERMAN
     folded = fold(sentence)
-    found = _WORD.findall(folded)
+    if any(_opens_question(clause, language) for clause in _CLAUSES.split(folded)):
+        return True
+    return bool(_ASKS[language].search(" ".join(_WORD.findall(folded))))
+
+
+def _opens_question(clause: str, lang: str) -> bool:
+    """True when a folded clause opens the way a question does (see `asks`)."""
+    found = _WORD.findall(clause)
+    if len(found) > 1 and found[0] in _PREPOSITIONS[lang] and found[1] in _INTERROGATIVES[lang]:
+        found = found[1:]
     if not found:
         return False
     first, second = found[0], found[1] if len(found) > 1 else ""
-    if first in _INTERROGATIVES[language]:
-        clause = _CLAUSE_THEN_VERB.search(folded)
-        relative = clause is not None and clause.group(1) in _VERB_FIRST[language]
+    if first in _INTERROGATIVES[lang]:
+        after = _CLAUSE_THEN_VERB.search(clause)
+        relative = after is not None and after.group(1) in _VERB_FIRST[lang]
         return not relative and not (first == "wie" and second in _COMPARING)
-    if first in _VERB_FIRST[language] and second in _SUBJECTS[language]:
-        return True
-    return bool(_ASKS[language].search(" ".join(found)))
+    return first in _VERB_FIRST[lang] and (
+        second in _SUBJECTS[lang] or (second != "" and second not in _FUNCTION_WORDS[lang])
+    )
 
 
 def _formulas(parts: list[str], lang: str) -> list[bool]:
