@@ -235,3 +235,15 @@ def test_fit_keeps_a_fixed_offset_out_of_the_fitted_weights() -> None:
     shifted = fit.fit(features, labels, offsets=[0.5] * len(labels))
     assert shifted[0] == pytest.approx(plain[0] - 0.5, abs=1e-6)
     assert shifted[1:] == pytest.approx(plain[1:], abs=1e-6)
+
+
+def test_long_forms_rewrite_a_message_without_changing_what_it_asks() -> None:
+    from benchmarks import longforms
+
+    text = "Wir sind ein Verein. Wie finden wir Helfer?"
+    shaped = dict(longforms.forms(text))
+    assert shaped["plain"] == text
+    assert shaped["question first"] == "Wie finden wir Helfer? Wir sind ein Verein."
+    assert "?" not in shaped["no '?'"] and "?" not in shaped["question first, no '?'"]
+    assert all("Wie finden wir Helfer" in form for form in shaped.values())
+    assert "question first" not in dict(longforms.forms("Wir suchen Helfer. Bitte melden."))
