@@ -6,6 +6,7 @@ for phrase similarity.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,11 +22,22 @@ STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the top
 
 @dataclass(slots=True)
 class Phrase:
-    """One phrasing of a document: its stems, the sorted stems as text, their idf sum."""
+    """One phrasing of a document: its stems, the sorted stems as text, their idf sum, and
+    `buckets`, the stems' `stem_buckets` (a phrase whose buckets share none with a
+    message's shares no stem with it either: most phrasings are passed over that way)."""
 
     stems: frozenset[str]
     text: str
     weight: float = 0.0
+    buckets: int = 0
+
+
+def stem_buckets(stems: Iterable[str]) -> int:
+    """A 64-bit mask with one bit set per stem, at a fixed place derived from the stem."""
+    mask = 0
+    for token in stems:
+        mask |= 1 << (zlib.crc32(token.encode()) & 63)
+    return mask
 
 
 def phrase_of(text: str, cache: dict[str, Phrase], lang: str) -> Phrase:
@@ -33,7 +45,9 @@ def phrase_of(text: str, cache: dict[str, Phrase], lang: str) -> Phrase:
     phrase = cache.get(text)
     if phrase is None:
         stems = [stem(w, lang) for w in words(text, lang)]
-        phrase = cache[text] = Phrase(frozenset(stems), " ".join(sorted(set(stems))))
+        phrase = cache[text] = Phrase(
+            frozenset(stems), " ".join(sorted(set(stems))), buckets=stem_buckets(stems)
+        )
     return phrase
 
 

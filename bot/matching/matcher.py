@@ -45,7 +45,6 @@ from bot.matching.decision import (
     KIND_SERVICE,
     KIND_SMALLTALK,
     REFUSE,
-    Fit,
     Match,
     PointerMatch,
     Ranked,
@@ -64,6 +63,7 @@ from bot.matching.documents import (
 )
 from bot.matching.loanwords import aligned_postings
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
+from bot.matching.postings import Explains, postings_for
 from bot.matching.practical import (
     FRAME_SHARE,
     PracticalWords,
@@ -77,14 +77,17 @@ from bot.matching.practical import (
 )
 from bot.matching.request import request_sentence, request_weighted
 from bot.matching.scoring import (
-    Explains,
+    Fitting,
+    Query,
+    best_score,
     bm25_share,
     decided_by_words,
+    explained_by,
+    fitted,
     mixed,
     phrase_score,
     query_of,
 )
-from bot.matching.scoring import explained as explained_by
 from bot.matching.smalltalk import SERVICE, Classifier, asks_elsewhere
 from bot.matching.terms import Term, Vocabulary, idf_table
 
@@ -116,7 +119,7 @@ class Matcher:
         self._pointers = content.pointers
         documents: list[Entry | Pointer] = [*self._entries, *self._pointers]
         self._count = len(self._entries)
-        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        building: dict[str, dict[int, float]] = defaultdict(dict)  # the postings, for now
         self._phrases: list[list[Phrase]] = []
         self._bm25 = Bm25()
         # Each document's distinct words grouped by their highest field weight (compact: the
@@ -142,7 +145,7 @@ class Matcher:
             by_weight: dict[float, list[str]] = defaultdict(list)
             protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)
             for word, weight in surface.items():
-                self._post(stem(word, content.lang), index, weight)
+                _post(building, stem(word, content.lang), index, weight)
                 by_weight[weight].append(word)
             surface_by_doc.append(tuple((w, tuple(group)) for w, group in by_weight.items()))
             phrases = [
@@ -151,11 +154,11 @@ class Matcher:
             ]
             self._phrases.append([p for p in phrases if p.stems])
         self._bm25.finish()
-        idf = idf_table(self._postings, len(documents))
+        idf = idf_table(building, len(documents))
         ordered = sorted(idf.values())
         default_idf = ordered[int(len(ordered) * DEFAULT_IDF_QUANTILE)] if ordered else 1.0
         self.vocabulary = Vocabulary(
-            set(self._postings), shared, content.synonyms, idf, default_idf, content.lang
+            set(building), shared, content.synonyms, idf, default_idf, content.lang
         )
         # Second pass: index compounds by their known parts ("Beteiligungsverfahren").
         splits: dict[str, list[str]] = {}
@@ -165,11 +168,13 @@ class Matcher:
                     parts = splits.get(word)
                     if parts is None:
                         parts = splits[word] = [
-                            p for p in self.vocabulary.split(word) if p in self._postings
+                            p for p in self.vocabulary.split(word) if p in building
                         ]
                     for part in parts:
-                        self._post(part, index, weight * PART_WEIGHT)
-        self._idf = idf_table(self._postings, len(documents))
+                        _post(building, part, index, weight * PART_WEIGHT)
+        self._idf = idf_table(building, len(documents))
+        self._postings = postings_for(building, len(documents))
+        del building, surface_by_doc
         for phrases in self._phrases:
             for phrase in phrases:
                 phrase.weight = math.fsum(self._idf.get(s, default_idf) for s in phrase.stems)
@@ -215,11 +220,6 @@ class Matcher:
                     named.update(self.vocabulary.split(word))
         return {token for token in named if token in self._postings}
 
-    def _post(self, token: str, index: int, weight: float) -> None:
-        posting = self._postings[token]
-        if posting.get(index, 0.0) < weight:
-            posting[index] = weight
-
     def search(self, text: str, top: int = 3) -> SearchResult:
         """Rank entries and pointers for a message and decide what kind of answer it gets."""
         top = max(top, 1)
@@ -238,6 +238,7 @@ class Matcher:
             asks_practically(asking),
             len(sentences(text)) > 1,
             *self.asked(asking),
+            keep=top,
         )
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
@@ -310,7 +311,9 @@ class Matcher:
         total = math.fsum(term.info for term in terms)
         if total <= 0:
             return False
-        found = explained_by([(t, False, self._explains(t)) for t in terms], index)[0]
+        found = explained_by(
+            [(t, False, self._postings.explains(t.candidates)) for t in terms], index
+        )[0]
         return found >= ALL_FIT * total and found >= 2 * MIN_EXPLAINED
 
     def terms(self, text: str) -> list[Term]:
@@ -347,129 +350,115 @@ class Matcher:
         fact: bool = False,
         asked: str | None = None,
         personal: bool = False,
+        *,
+        keep: int | None = None,
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
         question asks the way practical questions ask (`asks_practically`); `introduced`:
         the message has sentences besides its request (`INTRODUCED_LOGIT`; only with
         INTRODUCTION_WORDS content words or more); `fact`, `asked`: the request asks for a
-        fact, about the noun with this stem (`fact_asked`)."""
+        fact, about the noun with this stem (`fact_asked`); `keep`: only the best so many
+        of each kind (a fit costs more than a score; `search` reads no more)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
             return [], []
-        coverage: dict[int, float] = defaultdict(float)
         unexplained = 0.0
-        foreign = sum(term.info for term in terms if term.foreign)
         # Per term: how well each document explains it (only coverage is summed for every
         # document; the other masses only for the few candidates that are ranked).
         found_by: list[tuple[Term, bool, Explains]] = []
         for term in terms:
-            explains = self._explains(term)
+            explains = self._postings.explains(term.candidates)
             unexplained += term.info * (1.0 - explains.most)
-            explains.add_coverage(coverage, term.weight / total)
             found_by.append((term, self.practical.is_practical(term), explains))
+        coverage = self._postings.coverage(
+            [explains for _, _, explains in found_by], [term.weight / total for term in terms]
+        )
         # the practical mass of the message, and how much each candidate explains of it
         practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
         framed = FRAME_SHARE * total_info if practical_frame else 0.0  # never explained
-        query = query_of(terms, total)
+        fitting = Fitting(
+            found_by,
+            total_info,
+            unexplained,
+            sum(term.info for term in terms if term.foreign),
+            practical + framed,
+            # ... nor one the document explains all of: its own question ("Wie lange
+            # dauert das Verfahren noch?" of the entry on timelines)
+            FULL_FIT * total_info if fact else -math.inf,
+            # A writer who introduces themselves first asks in a role ("Ich bin
+            # Quartiersmanager …"), not for themselves.
+            personal and not introduced,
+        )
         # A fact question about what one of the ranked documents is about is none ("Welchen
         # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
         about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
         exact_query = {term.token: term.info for term in terms if not term.foreign}
-        # A writer who introduces themselves first asks in a role ("Ich bin Quartiersmanager
-        # …"), not for themselves.
-        personal = personal and not introduced
+        query = query_of(terms, total)
+        candidates = (
+            coverage.best(0, self._count, RERANK_CANDIDATES),
+            coverage.best(self._count, self._postings.size, RERANK_POINTERS),
+        )
+        exact = self._bm25.share(exact_query, (i for best in candidates for i, _ in best))
         share = bm25_share(len(exact_query))
-        ranked = []
-        for best_ones in (self._best_principles(coverage), self._best_pointers(coverage)):
-            exact = self._bm25.share(exact_query, (i for i, _ in best_ones))
-            own = {
-                i: COVERAGE_SHARE * cov
-                + (1 - COVERAGE_SHARE) * phrase_score(self._phrases[i], query, self._idf)
-                for i, cov in best_ones
-            }
-            scored = sorted(
-                ((round(100 * mixed(own[i], exact.get(i, 0.0), share), 1), i) for i in own),
-                reverse=True,
-            )
-            named = about is not None and any(about.names(i) for _, i in scored)
-            results = []
-            for rank, (score, index) in enumerate(scored):
-                runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
-                explained, practical_explained = explained_by(found_by, index)
-                fit = Fit(
-                    explained / total_info,
-                    explained,
-                    unexplained,
-                    1.0 - unexplained / total_info,
-                    foreign,
-                    own[index],
-                    (score - runner_up) / 100 if rank == 0 else 0.0,
-                    practical=min(1.0, (practical + framed) / total_info),
-                    practical_left=min(
-                        1.0, (practical + framed - practical_explained) / total_info
-                    ),
-                    # ... nor one the document explains all of: its own question
-                    # ("Wie lange dauert das Verfahren noch?" of the entry on timelines)
-                    fact=float(fact and not named and explained < FULL_FIT * total_info),
-                    personal=float(personal) * unexplained / total_info,
-                )
-                results.append(Ranked(index, score, fit))
-            ranked.append(results)
-        principles, pointers = ranked
-        if len(exact_query) >= INTRODUCTION_WORDS:  # a long message: exact words may decide
+        scored = [self._scored(best, query, exact, share) for best in candidates]
+        return self._ordered(scored, fitting, about, exact_query, introduced, keep)
+
+    def _ordered(
+        self,
+        scored: list[list[tuple[float, int, float]]],
+        fitting: Fitting,
+        about: Explains | None,
+        exact_query: dict[str, float],
+        introduced: bool,
+        keep: int | None,
+    ) -> tuple[list[Ranked], list[Ranked]]:
+        """The scored principles and pointers fitted, in their final order: a practical
+        question's pointers by the practical words they leave open (`practical_first`), a
+        long message's principles by exact words when undecided (`decided_by_words`);
+        each kind's best judged against the other kind's best ("margin")."""
+        principles_scored, pointers_scored = scored
+        every = fitting.practical > 0  # practical_first compares the pointers' fits
+        pointers = practical_first(
+            fitted(pointers_scored, fitting, about, None if every else keep, 0.0)
+        )
+        if pointers:
+            best = pointers[0]
+            rival = best_score(principles_scored)  # decided_by_words keeps the first score
+            pointers[0] = Ranked(best.index, best.score, replace(best.fit, rival=rival))
+        long = len(exact_query) >= INTRODUCTION_WORDS
+        rival = pointers[0].score / 100 if pointers else 0.0
+        principles = fitted(
+            principles_scored, fitting, about, None if long else keep, rival, introduced and long
+        )
+        if long:  # a long message: exact words may decide
             plain = dict.fromkeys(exact_query, 1.0)
             exact = self._bm25.share(plain, (r.index for r in principles))
             principles = decided_by_words(principles, exact)
-        pointers = practical_first(pointers)
-        # Each kind's best is judged against the other kind's best ("margin").
-        if principles:
-            rival = pointers[0].score / 100 if pointers else 0.0
-            has_intro = introduced and len(exact_query) >= INTRODUCTION_WORDS
-            best = replace(principles[0].fit, rival=rival, introduced=has_intro)
-            principles[0] = replace(principles[0], fit=best)
-        if pointers:
-            rival = principles[0].score / 100 if principles else 0.0
-            pointers[0] = replace(pointers[0], fit=replace(pointers[0].fit, rival=rival))
-        return principles, pointers
+        return principles[:keep], pointers[:keep]
 
-    def _explains(self, term: Term) -> Explains:
-        """How well each document explains one term: its best candidate's similarity times
-        the field weight the document has that candidate in."""
-        if len(term.candidates) == 1:  # most terms: read the posting list, build nothing
-            ((found, similarity),) = term.candidates
-            return Explains(self._postings[found] if similarity > 0.0 else {}, similarity)
-        if not term.candidates:
-            return Explains({})
-        # The largest posting list first, in one comprehension; the others only raise values.
-        candidates = sorted(term.candidates, key=lambda c: -len(self._postings[c[0]]))
-        (found, similarity), rest = candidates[0], candidates[1:]
-        best = {i: v for i, w in self._postings[found].items() if (v := similarity * w) > 0.0}
-        for found, similarity in rest:
-            for index, field_weight in self._postings[found].items():
-                value = similarity * field_weight
-                if value > best.get(index, 0.0):
-                    best[index] = value
-        return Explains(best)
+    def _scored(
+        self,
+        best_ones: list[tuple[int, float]],
+        query: Query,
+        exact: dict[int, float],
+        share: float,
+    ) -> list[tuple[float, int, float]]:
+        """(score, document, own score) of the best few of one kind, best first: coverage
+        and phrase similarity (own), mixed with their exact-word BM25 share (`exact`)."""
+        own = {
+            i: COVERAGE_SHARE * cov
+            + (1 - COVERAGE_SHARE) * phrase_score(self._phrases[i], query, self._idf)
+            for i, cov in best_ones
+        }
+        return sorted(
+            ((round(100 * mixed(own[i], exact.get(i, 0.0), share), 1), i, own[i]) for i in own),
+            reverse=True,
+        )
 
-    def _best_principles(self, coverage: dict[int, float]) -> list[tuple[int, float]]:
-        """The RERANK_CANDIDATES principles of highest coverage (ties: lower index first).
 
-        Sorting the bare values (in C) finds a cut below which none of them can lie, so only
-        the few above it are compared in Python (10,000 entries: thousands of hits)."""
-        wanted = RERANK_CANDIDATES
-        values = sorted(coverage.values(), reverse=True)
-        if not values:
-            return []
-        # Of the best wanted + len(pointers) values at least `wanted` are principles.
-        cut = values[min(wanted + len(self._pointers), len(values)) - 1]
-        pool = [(i, c) for i, c in coverage.items() if c >= cut and i < self._count]
-        pool.sort(key=lambda item: (-item[1], item[0]))
-        return pool[:wanted]
-
-    def _best_pointers(self, coverage: dict[int, float]) -> list[tuple[int, float]]:
-        """The RERANK_POINTERS pointers of highest coverage (ties: lower index first)."""
-        end = self._count + len(self._pointers)
-        pool = [(i, coverage[i]) for i in range(self._count, end) if i in coverage]
-        pool.sort(key=lambda item: (-item[1], item[0]))
-        return pool[:RERANK_POINTERS]
+def _post(postings: dict[str, dict[int, float]], token: str, index: int, weight: float) -> None:
+    """Index a stem for a document at a field weight (the highest one it has there)."""
+    posting = postings[token]
+    if posting.get(index, 0.0) < weight:
+        posting[index] = weight

@@ -1,8 +1,7 @@
 """The arithmetic of ranking one message against the index (`bot.matching.matcher`).
 
-- `Explains`: how well each document explains one term of the message (similarity of the
-  term's best candidate × the field weight the document has it in);
-- `explained`: the specific mass of the message one document explains;
+- `explained_by`: the specific mass of the message one document explains; `Fitting`: the
+  fit of a candidate from it; `fitted`: the best few of one kind with their fits;
 - `phrase_score`: how close the message is to one of a document's own phrasings (soft F1
   of the shared stems and rapidfuzz's ratio of the sorted stems);
 - `mixed`, `bm25_share`: the ranking score with a little exact-word BM25, more for long
@@ -15,12 +14,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.matching.decision import Ranked
-from bot.matching.documents import SUMMARY_WEIGHT, Phrase
+from bot.matching.decision import Fit, Ranked
+from bot.matching.documents import Phrase, stem_buckets
+from bot.matching.postings import Explains
 from bot.matching.terms import Term
 
 BM25_SHARE = 0.1  # share of exact-word BM25 (`bot.matching.bm25`) in the ranking score
@@ -32,13 +32,17 @@ LONG_WORDS = 14
 @dataclass(frozen=True, slots=True)
 class Query:
     """What phrase scoring needs of the query: its sorted stems as text, the terms' weights,
-    for each stem a term may be found as the (term, similarity) pairs, and the total weight."""
+    for each stem a term may be found as the (term, similarity) pairs, and the total weight.
+    `shared` remembers, per set of stems a phrase has in common with it, the recall and the
+    idf sum of that set: many phrasings of many documents share the same few stems."""
 
     text: str
     weights: tuple[float, ...]
     by_stem: dict[str, list[tuple[int, float]]]
     total: float
     stems: frozenset[str]
+    buckets: int
+    shared: dict[frozenset[str], tuple[float, float]] = field(default_factory=dict)
 
 
 def query_of(terms: Sequence[Term], total: float) -> Query:
@@ -51,30 +55,50 @@ def query_of(terms: Sequence[Term], total: float) -> Query:
                 by_stem[found].append((len(weights), similarity))
             weights.append(term.weight)
     text = " ".join(sorted(term.token for term in terms))
-    return Query(text, tuple(weights), dict(by_stem), total, frozenset(by_stem))
+    stems = frozenset(by_stem)
+    return Query(text, tuple(weights), dict(by_stem), total, stems, stem_buckets(stems))
 
 
 def phrase_score(phrases: Sequence[Phrase], query: Query, idf: Mapping[str, float]) -> float:
-    """How close the question is to the document's best phrasing (0–1)."""
-    best = 0.0
-    by_stem, stems, weights = query.by_stem, query.stems, query.weights
+    """How close the question is to the document's best phrasing (0–1): 0.8 × the soft F1
+    of the stems in common plus 0.2 × the similarity of the sorted stems as text."""
+    f1s = []
+    buckets = query.buckets
     for phrase in phrases:
-        matched = phrase.stems & stems
+        if not phrase.buckets & buckets:
+            continue
+        matched = phrase.stems & query.stems
         if not matched:
             continue
-        pairs = by_stem[next(iter(matched))] if len(matched) == 1 else ()
-        if len(pairs) == 1:  # the common case: one stem in common, found by one term
-            position, similarity = pairs[0]
-            hit = weights[position] * similarity
-        else:
-            hit = _hit(matched, by_stem, weights)
-        recall = hit / query.total
-        precision = math.fsum(idf.get(s, 1.0) for s in matched) / phrase.weight
-        f1 = 2 * recall * precision / (recall + precision)
+        recall, idf_sum = query.shared.get(matched) or _shared(matched, query, idf)
+        precision = idf_sum / phrase.weight
+        f1s.append((2 * recall * precision / (recall + precision), phrase.text))
+    f1s.sort(reverse=True)
+    best = 0.0
+    for f1, text in f1s:
+        if 0.8 * f1 + 0.2 <= best:
+            break  # not even the same text could beat the best: nor could any later one
         # Both texts are sorted stems, so this is rapidfuzz's token_sort_ratio.
-        ratio = fuzz.ratio(query.text, phrase.text) / 100.0
+        ratio = fuzz.ratio(query.text, text) / 100.0
         best = max(best, 0.8 * f1 + 0.2 * ratio)
     return best
+
+
+def _shared(
+    matched: frozenset[str], query: Query, idf: Mapping[str, float]
+) -> tuple[float, float]:
+    """Recall of the query by a set of stems, and the idf sum of the set (remembered)."""
+    pairs = query.by_stem[next(iter(matched))] if len(matched) == 1 else ()
+    if len(pairs) == 1:  # the common case: one stem in common, found by one term
+        position, similarity = pairs[0]
+        hit = query.weights[position] * similarity
+    else:
+        hit = _hit(matched, query.by_stem, query.weights)
+    result = query.shared[matched] = (
+        hit / query.total,
+        math.fsum(idf.get(s, 1.0) for s in matched),
+    )
+    return result
 
 
 def _hit(
@@ -94,47 +118,82 @@ def _hit(
     return hit
 
 
-class Explains:
-    """How well each document explains one term: similarity × field weight per document.
+@dataclass(slots=True)
+class Fitting:
+    """What the fit of a candidate (`bot.matching.decision.Fit`) needs of the message: per
+    term whether it is practical and how well each document explains it; the message's
+    specific mass (`total`), the part no document knows, the everyday-service part, the
+    practical part (with a practical frame's); `fact_below`: a fact question is one for a
+    document that explains less than this (-inf: no fact question); `personal`: asked for
+    the writer alone."""
 
-    `values` maps a document to its field weight (one candidate: the posting list itself,
-    times `similarity`) or to the value itself (several candidates: `similarity` 1)."""
+    found_by: Sequence[tuple[Term, bool, Explains]]
+    total: float
+    unexplained: float
+    foreign: float
+    practical: float
+    fact_below: float
+    personal: bool
 
-    __slots__ = ("most", "similarity", "values")
-
-    def __init__(self, values: dict[int, float], similarity: float = 1.0) -> None:
-        self.values = values
-        self.similarity = similarity
-        self.most = similarity * max(values.values()) if values else 0.0
-
-    def add_coverage(self, coverage: dict[int, float], share: float) -> None:
-        """Add this term's share of every document's coverage."""
-        similarity = self.similarity
-        if similarity == 1.0:
-            for index, value in self.values.items():
-                coverage[index] += share * value
-            return
-        for index, weight in self.values.items():
-            value = similarity * weight
-            if value > 0.0:
-                coverage[index] += share * value
-
-    def names(self, index: int) -> bool:
-        """True when document `index` has the term where it says what it is about (title,
-        questions, keywords, or a synonym there), not only in its summary or steps."""
-        value = self.value(index)
-        return value is not None and value > SUMMARY_WEIGHT
-
-    def value(self, index: int) -> float | None:
-        """How well document `index` explains the term; None if not at all."""
-        weight = self.values.get(index)
-        if weight is None:
-            return None
-        value = self.similarity * weight
-        return value if value > 0.0 else None
+    def fit(
+        self,
+        index: int,
+        score: float,
+        lead: float,
+        named: bool,
+        rival: float = 0.0,
+        introduced: bool = False,
+    ) -> Fit:
+        """The fit of document `index`; `named`: a ranked document names what a fact
+        question asks about (then it is none)."""
+        explained, practical_explained = explained_by(self.found_by, index)
+        total = self.total
+        return Fit(
+            explained / total,
+            explained,
+            self.unexplained,
+            1.0 - self.unexplained / total,
+            self.foreign,
+            score,
+            lead,
+            rival=rival,
+            practical=min(1.0, self.practical / total),
+            practical_left=min(1.0, (self.practical - practical_explained) / total),
+            introduced=introduced,
+            fact=float(not named and explained < self.fact_below),
+            personal=float(self.personal) * self.unexplained / total,
+        )
 
 
-def explained(found_by: Sequence[tuple[Term, bool, Explains]], index: int
+def best_score(scored: list[tuple[float, int, float]]) -> float:
+    """The best score of one kind (0–1), 0.0 when there is none."""
+    return scored[0][0] / 100 if scored else 0.0
+
+
+def fitted(
+    scored: list[tuple[float, int, float]],
+    fitting: Fitting,
+    about: Explains | None,
+    keep: int | None,
+    rival: float,
+    introduced: bool = False,
+) -> list[Ranked]:
+    """The best `keep` of one kind with their fits; the best one with its lead over the
+    runner-up, the other kind's best score (`rival`) and whether the message introduces
+    itself (`introduced`)."""
+    named = about is not None and any(about.names(i) for _, i, _ in scored)
+    results = []
+    for rank, (score, index, own) in enumerate(scored[:keep]):
+        if rank == 0:
+            runner_up = scored[1][0] if len(scored) > 1 else 0.0
+            fit = fitting.fit(index, own, (score - runner_up) / 100, named, rival, introduced)
+        else:
+            fit = fitting.fit(index, own, 0.0, named)
+        results.append(Ranked(index, score, fit))
+    return results
+
+
+def explained_by(found_by: Sequence[tuple[Term, bool, Explains]], index: int
                ) -> tuple[float, float]:
     """The specific mass of the message one document explains, and of its practical part."""
     explained = practical = 0.0

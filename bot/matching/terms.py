@@ -281,7 +281,7 @@ class Vocabulary:
         for other in self._by_prefix.get(token[:PREFIX], ()):
             if other == token:
                 continue
-            shorter, longer = sorted((token, other), key=len)
+            shorter, longer = (token, other) if len(token) <= len(other) else (other, token)
             if longer.startswith(shorter) and len(shorter) / len(longer) >= share:
                 similarity = 0.55 + 0.4 * len(shorter) / len(longer)
                 candidates[other] = max(candidates.get(other, 0.0), similarity)
