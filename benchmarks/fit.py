@@ -91,6 +91,7 @@ def rows(matcher: Matcher) -> tuple[Rows, Rows]:
             framed,
             len(sentences(text)) > 1,
             *matcher.asked(request),
+            predicate=matcher.predicate(request),
         )
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None

@@ -6,7 +6,14 @@ import pytest
 
 from bot.matching import KIND_POINTER, KIND_PRINCIPLE
 from bot.matching.decision import Fit, Ranked
-from bot.matching.practical import FRAME_SHARE, PracticalWords, asks_practically, practical_first
+from bot.matching.practical import (
+    FRAME_SHARE,
+    PracticalWords,
+    asked_predicate,
+    asks_practically,
+    practical_first,
+    predicate_first,
+)
 from bot.matching.terms import Term
 from bot.snapshot import Snapshot
 
@@ -210,4 +217,49 @@ def test_a_yes_no_question_with_a_long_subject_is_practical(shipped_snapshot: Sn
         "Sind Helfer bei unserem Aufräumtag im Park versichert?"
     )
     assert result.kind == KIND_POINTER and not result.answered
+    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
+
+
+@pytest.mark.parametrize(
+    ("request_sentence", "predicate"),
+    [
+        (
+            "Sind Vorstandsmitglieder eines Vereins automatisch unfallversichert?",
+            "unfallversichert",
+        ),
+        ("Ist eine Spende an die Bürgerstiftung steuerlich absetzbar?", "absetzbar"),
+        ("Ist das erlaubt?", "erlaubt"),
+        ("Wie gewinnen wir Vertrauen in der Nachbarschaft?", None),
+        ("Wie bleibt das Projekt kostenlos für alle?", None),  # no practical yes/no question
+    ],
+)
+def test_asked_predicate(request_sentence: str, predicate: str | None) -> None:
+    assert asked_predicate(request_sentence) == predicate
+
+
+def test_the_pointer_naming_the_asked_predicate_goes_first() -> None:
+    club, insurance, far = (
+        _pointer(1, 56.0, 0.7, 0.2),
+        _pointer(2, 46.0, 0.7, 0.3),
+        _pointer(3, 30.0, 0.7, 0.3),
+    )
+    assert [p.index for p in predicate_first([club, insurance, far], lambda i: i == 2)] == [
+        2,
+        1,
+        3,
+    ]
+    # too far behind, named by none, or the first names it already: unchanged
+    assert [p.index for p in predicate_first([club, far], lambda i: i == 3)] == [1, 3]
+    assert [p.index for p in predicate_first([club, insurance], lambda i: False)] == [1, 2]
+    assert [p.index for p in predicate_first([club, insurance], lambda i: True)] == [1, 2]
+
+
+def test_a_question_asking_if_board_members_are_insured_gets_the_insurance_pointer(
+    shipped_snapshot: Snapshot,
+) -> None:
+    # "Vorstandsmitglieder" and "gemeinnützig" are the Vereinsrecht pointer's words; what is
+    # asked of them is "versichert"
+    result = shipped_snapshot.matcher.search(
+        "Sind Vorstandsmitglieder gemeinnütziger Vereine eigentlich versichert?"
+    )
     assert result.pointer is not None and result.pointer.pointer.id == "versicherung"

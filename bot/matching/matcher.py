@@ -66,7 +66,9 @@ from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.postings import Explains, postings_for
 from bot.matching.practical import (
     FRAME_SHARE,
+    NAMES,
     PracticalWords,
+    asked_predicate,
     asks_practically,
     clearly_ahead,
     far_ahead,
@@ -74,6 +76,7 @@ from bot.matching.practical import (
     pointer_first,
     pointer_from,
     practical_first,
+    predicate_first,
 )
 from bot.matching.request import request_sentence, request_weighted
 from bot.matching.scoring import (
@@ -239,6 +242,7 @@ class Matcher:
             len(sentences(text)) > 1,
             *self.asked(asking),
             keep=top,
+            predicate=self.predicate(asking),
         )
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
@@ -332,6 +336,11 @@ class Matcher:
             return False, None, False
         return (*fact_asked(request), asks_for_oneself(request))
 
+    def predicate(self, request: str) -> str | None:
+        """The stem of the predicate a practical yes/no request asks (`asked_predicate`)."""
+        found = asked_predicate(request) if self.content.lang == GERMAN else None
+        return stem(found, GERMAN) if found else None
+
     def pointer_at(self, index: int) -> Pointer:
         """The pointer of a document index from `rank`."""
         return self._pointers[index - self._count]
@@ -352,13 +361,15 @@ class Matcher:
         personal: bool = False,
         *,
         keep: int | None = None,
+        predicate: str | None = None,
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
         question asks the way practical questions ask (`asks_practically`); `introduced`:
         the message has sentences besides its request (`INTRODUCED_LOGIT`; only with
         INTRODUCTION_WORDS content words or more); `fact`, `asked`: the request asks for a
         fact, about the noun with this stem (`fact_asked`); `keep`: only the best so many
-        of each kind (a fit costs more than a score; `search` reads no more)."""
+        of each kind (a fit costs more than a score; `search` reads no more); `predicate`:
+        the stem of the predicate a practical yes/no question asks (`asked_predicate`)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
@@ -402,19 +413,23 @@ class Matcher:
         exact = self._bm25.share(exact_query, (i for best in candidates for i, _ in best))
         share = bm25_share(len(exact_query))
         scored = [self._scored(best, query, exact, share) for best in candidates]
-        return self._ordered(scored, fitting, about, exact_query, introduced, keep)
+        asked_of = next((e for t, _, e in found_by if t.token == predicate), None)
+        order = (asked_of, about, exact_query, introduced, keep)
+        return self._ordered(scored, fitting, *order)
 
     def _ordered(
         self,
         scored: list[list[tuple[float, int, float]]],
         fitting: Fitting,
+        asked_of: Explains | None,
         about: Explains | None,
         exact_query: dict[str, float],
         introduced: bool,
         keep: int | None,
     ) -> tuple[list[Ranked], list[Ranked]]:
         """The scored principles and pointers fitted, in their final order: a practical
-        question's pointers by the practical words they leave open (`practical_first`), a
+        question's pointers by the practical words they leave open (`practical_first`) and
+        the asked predicate (`asked_of`, `predicate_first`), a
         long message's principles by exact words when undecided (`decided_by_words`);
         each kind's best judged against the other kind's best ("margin")."""
         principles_scored, pointers_scored = scored
@@ -422,6 +437,8 @@ class Matcher:
         pointers = practical_first(
             fitted(pointers_scored, fitting, about, None if every else keep, 0.0)
         )
+        if asked_of is not None:  # a framed question: every pointer is fitted
+            pointers = predicate_first(pointers, lambda i: (asked_of.value(i) or 0.0) >= NAMES)
         if pointers:
             best = pointers[0]
             rival = best_score(principles_scored)  # decided_by_words keeps the first score

@@ -28,7 +28,7 @@ pointer that clearly beats every principle is offered when no principle answers
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from bot.matching.decision import Fit, Ranked
 from bot.matching.normalize import fold, stem
@@ -41,6 +41,7 @@ __all__ = [
     "HEADS",
     "WORDS",
     "PracticalWords",
+    "asked_predicate",
     "asks_practically",
     "clearly_ahead",
     "far_ahead",
@@ -48,6 +49,7 @@ __all__ = [
     "pointer_first",
     "pointer_from",
     "practical_first",
+    "predicate_first",
 ]
 
 # Class words, by class, spelled as the matcher folds them (ü → ue); matched by stem, so
@@ -97,6 +99,8 @@ AHEAD_BY = 5.0  # score points by which a pointer beats every principle ...
 AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle answers
 FAR_AHEAD_BY = 10.0  # ... and by which it beats a principle that would answer on its own
 PRACTICAL_TIE = 3.0  # pointers this close to the best are ordered by the practical words
+PREDICATE_TIE = 20.0  # ... and this close, the one that names the asked predicate goes first
+NAMES = 0.8  # a pointer names a word it has (or a close form of it) where it says what it is
 # The same classes in English, for questions answered in English (English stems): the
 # words English speakers use for these matters, from general administrative English.
 ENGLISH_WORDS = frozenset(
@@ -144,6 +148,7 @@ FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are 
     |^\W*(?:ist|sind|bin|bist)\b[^.?!]*\b{_PREDICATE}\W*$  # ... with the predicate last""",
     re.VERBOSE,
 )
+_ASKED = re.compile(rf"\b{_PREDICATE}\b", re.VERBOSE)
 FRAME_SHARE = 0.3  # the practical share a practical frame adds (the workshop explains none)
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
 SPECIFIC = 0.3  # a word only pointers know counts when it is at least this specific
@@ -175,6 +180,30 @@ def asks_practically(request: str) -> bool:
     """True when the request sentence asks the way practical questions ask (`FRAME`):
     "Dürfen wir …", "Wie viel …", "Bis wann …", "Wer haftet …", "Ist das versichert?"."""
     return FRAME.search(fold(request)) is not None
+
+
+def asked_predicate(request: str) -> str | None:
+    """The predicate a practical yes/no question asks of its subject, folded ("versichert"
+    in "Sind Vorstandsmitglieder eines Vereins automatisch unfallversichert?"); None when
+    the request asks no such question."""
+    folded = fold(request)
+    if FRAME.search(folded) is None:
+        return None
+    match = _ASKED.search(folded)
+    return match.group() if match else None
+
+
+def predicate_first(pointers: list[Ranked], names: Callable[[int], bool]) -> list[Ranked]:
+    """The ranked pointers, the best of those within PREDICATE_TIE of the first that names
+    the asked predicate (`names(index)`) first: "Sind Vorstandsmitglieder … unfallversichert?"
+    asks about insurance, though "Vorstandsmitglieder" names the Vereinsrecht pointer."""
+    if len(pointers) < 2 or names(pointers[0].index):
+        return pointers
+    floor = pointers[0].score - PREDICATE_TIE
+    first = next((p for p in pointers if p.score >= floor and names(p.index)), None)
+    if first is None:
+        return pointers
+    return [first, *(p for p in pointers if p is not first)]
 
 
 def pointer_from(fit: Fit) -> float:
