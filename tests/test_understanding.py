@@ -405,3 +405,20 @@ def test_a_hyphenated_service_word_stays_a_service_word(matcher: Matcher) -> Non
     assert matcher.search("Wie beantrage ich einen Kita-Platz für meine Tochter?").kind == (
         KIND_SERVICE
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mia ham ooch doppelstrukturen",  # Bavarian / Berlin function words
+        "icke hab det jefühl, mr hen doppelstrukturen",  # Berlin, Swabian
+        "doppelstrukturen, eig tlw zw de vereinen",  # chat abbreviations
+    ],
+)
+def test_regional_function_words_and_chat_abbreviations_are_no_terms(
+    matcher: Matcher, text: str
+) -> None:
+    tokens = {term.token for term in matcher.terms(text)}
+    assert stem("doppelstrukturen") in tokens
+    assert tokens <= {stem("doppelstrukturen"), stem("ham"), stem("hab"), stem("jefuehl"),
+                      stem("gefuehl"), stem("vereinen")}

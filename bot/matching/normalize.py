@@ -30,7 +30,9 @@ _REPEATED = re.compile(r"([a-z])\1\1+")
 # A request sentence ends at . ! ? or a line break; "z. B." and "ca. 5" do not end one.
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\W\d]{2}\.)\s+(?!\d)|\n+")
 
-# Function words and the chatty filler of questions; folded spelling (ae/oe/ue/ss).
+# Function words and the chatty filler of questions; folded spelling (ae/oe/ue/ss). The last
+# block: function words and fillers of the regional everyday languages (Bavarian, Swabian,
+# Berlin, Rhineland, Saxon, northern) and common chat abbreviations, as written in chats.
 STOP_WORDS = frozenset(
     """
     a ab aber ach alle allem allen aller alles als also am an ander andere anderem
@@ -70,6 +72,11 @@ STOP_WORDS = frozenset(
     dahinter danach daneben daraus darin darunter davor dazwischen draus drueber drunter
     drum drumherum wogegen wonach woraus worin worunter wovor hierfuer hierzu hiermit hierbei
     frag
+    mia ma hob wia oiso bissal bissle zamm zam zsamm doa do nimma gemma gehma simma
+    mr hen hent au ebbes icke det dit janz keene ooch och jibt jeht et jet haet aach ni de
+    noe buesschen bueschen eig eigl iwer iwo iwann nochma nomma tlw teilw grds zw insb bzgl
+    dh zzt inkl ca wern werd hamse hattn sollste gibste wirste siehste taet taeten haha hihi
+    hehe jaja nene najaa omg wtf rofl ehh heut heit
     """.split()
 )
 
