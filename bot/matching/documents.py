@@ -6,7 +6,7 @@ for phrase similarity.
 
 from __future__ import annotations
 
-import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,21 +23,42 @@ STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the top
 @dataclass(slots=True)
 class Phrase:
     """One phrasing of a document: its stems, the sorted stems as text, their idf sum, and
-    `buckets`, the stems' `stem_buckets` (a phrase whose buckets share none with a
-    message's shares no stem with it either: most phrasings are passed over that way)."""
+    the stems as a bit mask (`StemBits`)."""
 
     stems: frozenset[str]
     text: str
     weight: float = 0.0
-    buckets: int = 0
+    bits: int = 0
 
 
-def stem_buckets(stems: Iterable[str]) -> int:
-    """A 64-bit mask with one bit set per stem, at a fixed place derived from the stem."""
-    mask = 0
-    for token in stems:
-        mask |= 1 << (zlib.crc32(token.encode()) & 63)
-    return mask
+class StemBits:
+    """One bit per stem of an index's phrasings, the most frequent stems lowest (small
+    masks). A message's stems as a mask tell in one AND which stems a phrasing shares with
+    it, and the mask of those is a cheap key to remember what they are worth."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        unique = list({id(phrase): phrase for phrase in phrases}.values())
+        counts = Counter(token for phrase in unique for token in phrase.stems)
+        self._stems = sorted(counts, key=lambda token: (-counts[token], token))
+        self._bits = {token: 1 << place for place, token in enumerate(self._stems)}
+        for phrase in unique:
+            phrase.bits = self.mask(phrase.stems)
+
+    def mask(self, stems: Iterable[str]) -> int:
+        """The bits of these stems (stems of no phrasing have none)."""
+        mask = 0
+        for token in stems:
+            mask |= self._bits.get(token, 0)
+        return mask
+
+    def stems(self, mask: int) -> frozenset[str]:
+        """The stems of a mask."""
+        found = []
+        while mask:
+            lowest = mask & -mask
+            found.append(self._stems[lowest.bit_length() - 1])
+            mask ^= lowest
+        return frozenset(found)
 
 
 def phrase_of(text: str, cache: dict[str, Phrase], lang: str) -> Phrase:
@@ -45,9 +66,7 @@ def phrase_of(text: str, cache: dict[str, Phrase], lang: str) -> Phrase:
     phrase = cache.get(text)
     if phrase is None:
         stems = [stem(w, lang) for w in words(text, lang)]
-        phrase = cache[text] = Phrase(
-            frozenset(stems), " ".join(sorted(set(stems))), buckets=stem_buckets(stems)
-        )
+        phrase = cache[text] = Phrase(frozenset(stems), " ".join(sorted(set(stems))))
     return phrase
 
 

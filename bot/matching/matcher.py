@@ -57,6 +57,7 @@ from bot.matching.documents import (
     PRIMARY_WEIGHT,
     SUMMARY_WEIGHT,
     Phrase,
+    StemBits,
     entry_texts,
     phrase_of,
     pointer_texts,
@@ -181,6 +182,7 @@ class Matcher:
         for phrases in self._phrases:
             for phrase in phrases:
                 phrase.weight = math.fsum(self._idf.get(s, default_idf) for s in phrase.stems)
+        self._stem_bits = StemBits(phrase for phrases in self._phrases for phrase in phrases)
         self.practical = PracticalWords(
             content.lang,
             [t for t in self._named_by_pointers() if min(self._postings[t]) >= self._count],
@@ -405,7 +407,7 @@ class Matcher:
         # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
         about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
         exact_query = {term.token: term.info for term in terms if not term.foreign}
-        query = query_of(terms, total)
+        query = query_of(terms, total, self._stem_bits)
         candidates = (
             coverage.best(0, self._count, RERANK_CANDIDATES),
             coverage.best(self._count, self._postings.size, RERANK_POINTERS),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.matching.decision import Fit, Ranked
-from bot.matching.documents import Phrase, stem_buckets
+from bot.matching.documents import Phrase, StemBits
 from bot.matching.postings import Explains
 from bot.matching.terms import Term
 
@@ -32,20 +32,21 @@ LONG_WORDS = 14
 @dataclass(frozen=True, slots=True)
 class Query:
     """What phrase scoring needs of the query: its sorted stems as text, the terms' weights,
-    for each stem a term may be found as the (term, similarity) pairs, and the total weight.
-    `shared` remembers, per set of stems a phrase has in common with it, the recall and the
-    idf sum of that set: many phrasings of many documents share the same few stems."""
+    for each stem a term may be found as the (term, similarity) pairs, the total weight,
+    and the stems as phrasing bits (`bot.matching.documents.StemBits`). `shared`
+    remembers, per set of stems a phrase has in common with it (as bits), the recall and
+    the idf sum of that set: many phrasings of many documents share the same few stems."""
 
     text: str
     weights: tuple[float, ...]
     by_stem: dict[str, list[tuple[int, float]]]
     total: float
-    stems: frozenset[str]
-    buckets: int
-    shared: dict[frozenset[str], tuple[float, float]] = field(default_factory=dict)
+    stem_bits: StemBits
+    bits: int
+    shared: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
-def query_of(terms: Sequence[Term], total: float) -> Query:
+def query_of(terms: Sequence[Term], total: float, stem_bits: StemBits) -> Query:
     """What phrase scoring needs of the message's terms."""
     weights: list[float] = []
     by_stem: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -55,22 +56,21 @@ def query_of(terms: Sequence[Term], total: float) -> Query:
                 by_stem[found].append((len(weights), similarity))
             weights.append(term.weight)
     text = " ".join(sorted(term.token for term in terms))
-    stems = frozenset(by_stem)
-    return Query(text, tuple(weights), dict(by_stem), total, stems, stem_buckets(stems))
+    return Query(
+        text, tuple(weights), dict(by_stem), total, stem_bits, stem_bits.mask(by_stem)
+    )
 
 
 def phrase_score(phrases: Sequence[Phrase], query: Query, idf: Mapping[str, float]) -> float:
     """How close the question is to the document's best phrasing (0–1): 0.8 × the soft F1
     of the stems in common plus 0.2 × the similarity of the sorted stems as text."""
     f1s = []
-    buckets = query.buckets
+    bits, shared = query.bits, query.shared
     for phrase in phrases:
-        if not phrase.buckets & buckets:
+        common = phrase.bits & bits
+        if not common:
             continue
-        matched = phrase.stems & query.stems
-        if not matched:
-            continue
-        recall, idf_sum = query.shared.get(matched) or _shared(matched, query, idf)
+        recall, idf_sum = shared.get(common) or _shared(common, query, idf)
         precision = idf_sum / phrase.weight
         f1s.append((2 * recall * precision / (recall + precision), phrase.text))
     f1s.sort(reverse=True)
@@ -84,17 +84,17 @@ def phrase_score(phrases: Sequence[Phrase], query: Query, idf: Mapping[str, floa
     return best
 
 
-def _shared(
-    matched: frozenset[str], query: Query, idf: Mapping[str, float]
-) -> tuple[float, float]:
-    """Recall of the query by a set of stems, and the idf sum of the set (remembered)."""
+def _shared(common: int, query: Query, idf: Mapping[str, float]) -> tuple[float, float]:
+    """Recall of the query by a set of stems (as bits), and the idf sum of the set
+    (remembered)."""
+    matched = query.stem_bits.stems(common)
     pairs = query.by_stem[next(iter(matched))] if len(matched) == 1 else ()
     if len(pairs) == 1:  # the common case: one stem in common, found by one term
         position, similarity = pairs[0]
         hit = query.weights[position] * similarity
     else:
         hit = _hit(matched, query.by_stem, query.weights)
-    result = query.shared[matched] = (
+    result = query.shared[common] = (
         hit / query.total,
         math.fsum(idf.get(s, 1.0) for s in matched),
     )
