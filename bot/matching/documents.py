@@ -51,6 +51,10 @@ class StemBits:
             mask |= self._bits.get(token, 0)
         return mask
 
+    def stem(self, bit: int) -> str:
+        """The stem of a single bit."""
+        return self._stems[bit.bit_length() - 1]
+
     def stems(self, mask: int) -> frozenset[str]:
         """The stems of a mask."""
         found = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -87,22 +87,25 @@ def phrase_score(phrases: Sequence[Phrase], query: Query, idf: Mapping[str, floa
 def _shared(common: int, query: Query, idf: Mapping[str, float]) -> tuple[float, float]:
     """Recall of the query by a set of stems (as bits), and the idf sum of the set
     (remembered)."""
-    matched = query.stem_bits.stems(common)
-    pairs = query.by_stem[next(iter(matched))] if len(matched) == 1 else ()
-    if len(pairs) == 1:  # the common case: one stem in common, found by one term
-        position, similarity = pairs[0]
-        hit = query.weights[position] * similarity
+    if common & (common - 1) == 0:  # the common case: one stem in common
+        token = query.stem_bits.stem(common)
+        pairs = query.by_stem[token]
+        if len(pairs) == 1:  # ... found by one term
+            position, similarity = pairs[0]
+            hit = query.weights[position] * similarity
+        else:
+            hit = _hit((token,), query.by_stem, query.weights)
+        idf_sum = idf.get(token, 1.0)  # the sum of one
     else:
+        matched = query.stem_bits.stems(common)
         hit = _hit(matched, query.by_stem, query.weights)
-    result = query.shared[common] = (
-        hit / query.total,
-        math.fsum(idf.get(s, 1.0) for s in matched),
-    )
+        idf_sum = math.fsum(idf.get(s, 1.0) for s in matched)
+    result = query.shared[common] = (hit / query.total, idf_sum)
     return result
 
 
 def _hit(
-    matched: frozenset[str],
+    matched: Iterable[str],
     by_stem: dict[str, list[tuple[int, float]]],
     weights: tuple[float, ...],
 ) -> float:
