@@ -62,14 +62,15 @@ class Bm25:
         Only the given documents are scored (the matcher's best few): one dictionary look-up
         per document and stem, however large the index.
         """
-        postings = [(self._postings.get(t), f) for t, f in sorted(weighted.items())]
         attainable = math.fsum(
             f * self._best.get(t, self._unknown) for t, f in sorted(weighted.items())
         )
         if attainable <= 0:
             return {}
+        # (fsum is exact: the order of the terms and those adding 0.0 do not matter)
+        postings = [(p, f) for t, f in weighted.items() if (p := self._postings.get(t))]
         result = {}
         for index in indexes:
-            found = math.fsum(f * p.get(index, 0.0) for p, f in postings if p)
+            found = math.fsum([f * w for p, f in postings if (w := p.get(index)) is not None])
             result[index] = found / attainable
         return result

@@ -17,6 +17,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 
 import numpy as np
 import numpy.typing as npt
@@ -106,10 +107,13 @@ class _DictExplains(Explains):
 class _DictCoverage(Coverage):
     def __init__(self, values: dict[int, float]) -> None:
         self.values = values
+        self._ordered: list[tuple[float, int]] | None = None
 
     def best(self, start: int, end: int, wanted: int) -> list[tuple[int, float]]:
-        pool = sorted((-c, i) for i, c in self.values.items() if start <= i < end)
-        return [(index, -negative) for negative, index in pool[:wanted]]
+        if self._ordered is None:  # sorted once for both kinds
+            self._ordered = sorted((-c, i) for i, c in self.values.items())
+        pool = (item for item in self._ordered if start <= item[1] < end)
+        return [(index, -negative) for negative, index in islice(pool, wanted)]
 
 
 class DictPostings(Postings):
