@@ -263,3 +263,11 @@ def test_a_question_asking_if_board_members_are_insured_gets_the_insurance_point
         "Sind Vorstandsmitglieder gemeinnütziger Vereine eigentlich versichert?"
     )
     assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
+
+
+def test_a_predicate_with_a_particle_is_read_as_its_verb(shipped_snapshot: Snapshot) -> None:
+    # "mitversichert" is the term "versichert": the insurance pointer names it
+    result = shipped_snapshot.matcher.search(
+        "Ist der Kassenwart eines gemeinnützigen Vereins mitversichert?"
+    )
+    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"

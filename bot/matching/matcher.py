@@ -110,6 +110,7 @@ DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above e
 # with at least this many content words: "Mein Nachbar ist laut. Was kann ich tun?" is two
 # short sentences, not an introduction and a request.
 INTRODUCTION_WORDS = 10
+PREDICATE_PART = 6  # the shortest word an asked predicate may be read as ("versichert")
 
 
 class Matcher:
@@ -415,7 +416,7 @@ class Matcher:
         exact = self._bm25.share(exact_query, (i for best in candidates for i, _ in best))
         share = bm25_share(len(exact_query))
         scored = [self._scored(best, query, exact, share) for best in candidates]
-        asked_of = next((e for t, _, e in found_by if t.token == predicate), None)
+        asked_of = _asked_of(found_by, predicate) if predicate else None
         order = (asked_of, about, exact_query, introduced, keep)
         return self._ordered(scored, fitting, *order)
 
@@ -481,3 +482,11 @@ def _post(postings: dict[str, dict[int, float]], token: str, index: int, weight:
     posting = postings[token]
     if posting.get(index, 0.0) < weight:
         posting[index] = weight
+
+
+def _asked_of(found_by: Sequence[tuple[Term, bool, Explains]], predicate: str) -> Explains | None:
+    """What explains the asked predicate: its own term, else the longest term it ends in
+    ("mitversichert" is read as the verb "versichert" with its particle)."""
+    ending = [(len(t.token), e) for t, _, e in found_by if predicate.endswith(t.token)]
+    longest = max(ending, key=lambda pair: pair[0], default=None)
+    return longest[1] if longest and longest[0] >= PREDICATE_PART else None
