@@ -34,9 +34,10 @@ from bot.matching.background import (
     restore_umlauts,
     zipf,
 )
+from bot.matching.compounds import TAIL_SPECIFIC, Compounds
 from bot.matching.english import family, synonym_collides
 from bot.matching.loanwords import LOAN_PREFIX, LOAN_SIMILARITY, english_forms, is_loanword
-from bot.matching.morphology import particle_verb, verb_forms
+from bot.matching.morphology import verb_forms
 from bot.matching.normalize import (
     STOP_WORDS,
     deumlaut,
@@ -58,14 +59,8 @@ PREFIX_SHARE = 0.6
 # English stems already join a word's inflections; a shorter stem inside a longer one is
 # mostly another word there ("parti" of party in "particip" of participation).
 ENGLISH_PREFIX_SHARE = 0.75
-MIN_PART = 4
-# A compound stands for its last part only when that part is more than an everyday word
-# ("Handlungsspielraum" ~ Spielraum, "Tarifspielraum" ~ Spielraum; "Schlüsselperson" is no
-# "Person", "Inklusionsprojekt" no "Projekt": Person, Projekt, Team, Arbeit lie below).
-TAIL_SPECIFIC = 0.35
 MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
-LINKING = ("", "s", "n", "en", "es", "e")
 VERB_FORM_SIMILARITY = 0.9
 FAMILY_SIMILARITY = 0.85  # English: another stem of the word's family ("decision" ~ "decide")
 RESOLVED_WORDS = 8192  # words (with a sentence weight) whose terms a vocabulary remembers
@@ -109,6 +104,7 @@ class Vocabulary:
         self._part_stems = set(stems) | {
             s for s, others in self._synonyms.items() if any(o in stems for o in others)
         }
+        self.compounds = Compounds(self._part_stems, lang)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for token in sorted(stems):
             self._by_prefix[token[:PREFIX]].append(token)
@@ -181,15 +177,9 @@ class Vocabulary:
 
         A German word unknown to the content and to general German but known with umlauts
         is read with them ("zustandig" → "zustaendig"); a typo weighs as the word meant."""
-        token = stem(word, self.lang)
-        meant = None
-        if self.lang == GERMAN and token not in self._stems:
-            spelled = restore_umlauts(word)
-            if spelled != word:
-                word, token = spelled, stem(spelled, self.lang)
-            meant = None if is_loanword(word) else everyday_spelling(word)
-            if meant in STOP_WORDS:  # "wlche", "trotzdme": a function word mistyped
-                return []
+        word, token, meant = self._respelled(word)
+        if meant in STOP_WORDS:  # "wlche", "trotzdme": a function word mistyped
+            return []
         scale = (LIGHT_FACTOR if token in light_stems(self.lang) else 1.0) * sentence_weight
         specific = informativeness(word, self.lang)
         info = specific * scale
@@ -197,7 +187,7 @@ class Vocabulary:
         candidates: dict[str, float] = {}
         if token in self._stems:
             candidates[token] = 1.0
-            tail = self._known_tail(word, TAIL_SPECIFIC)
+            tail = self.compounds.known_tail(word, TAIL_SPECIFIC)
             parts = self.split(word) or ([tail] if tail else [])
             for part in parts:  # and their synonyms: "Handlungsspielraum" ~ Vorgaben
                 self._add(part, PART_SIMILARITY, candidates)
@@ -220,12 +210,7 @@ class Vocabulary:
                 info = informativeness(variants[0][0], self.lang) * scale
         if candidates:
             return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
-        parts = self.split(word)
-        if not parts and self.lang == GERMAN:
-            parts = self._particle_verb(word)
-        if not parts:
-            known = self._known_head(word) or self._known_tail(word, TAIL_SPECIFIC)
-            parts = [known, token] if known else []
+        parts = self._parts(word, token)
         if parts:
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
         if meant is not None:  # a typo of an everyday word the content does not use
@@ -233,6 +218,29 @@ class Vocabulary:
         if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
             info = MIN_INFORMATIVENESS * scale
         return [Term(token, rank * specific * self.idf(token), info, ())]
+
+    def _respelled(self, word: str) -> tuple[str, str, str | None]:
+        """(word, stem, everyday word it may be a typo of) for a German word the content
+        does not know: typed without umlauts it is read with them ("zustandig")."""
+        token = stem(word, self.lang)
+        if self.lang != GERMAN or token in self._stems:
+            return word, token, None
+        spelled = restore_umlauts(word)
+        if spelled != word:
+            word, token = spelled, stem(spelled, self.lang)
+        return word, token, None if is_loanword(word) else everyday_spelling(word)
+
+    def _parts(self, word: str, token: str) -> list[str]:
+        """The stems an unknown word stands for as a compound or particle verb; an unknown
+        rest stays as the word itself (`bot.matching.compounds`)."""
+        parts = self.split(word)
+        if not parts and self.lang == GERMAN:
+            parts = self.compounds.particle_verb(word)
+        if not parts:
+            compounds = self.compounds
+            known = compounds.known_head(word) or compounds.known_tail(word, TAIL_SPECIFIC)
+            parts = [known, token] if known else []
+        return parts
 
     def _add_loans(self, word: str, candidates: dict[str, float]) -> None:
         """The English stems (under LOAN_PREFIX) an English loanword may mean."""
@@ -243,19 +251,6 @@ class Vocabulary:
                     key, value = LOAN_PREFIX + other, similarity * LOAN_SIMILARITY
                     if candidates.get(key, 0.0) < value:
                         candidates[key] = value
-
-    def _particle_verb(self, word: str) -> list[str]:
-        """The known stem a verb with a separable particle means ("losplanen" → plan,
-        "klarmachen" → klar: with an everyday verb, the particle carries the meaning)."""
-        for particle, verb, forms in particle_verb(word):
-            for form in (stem(verb), *forms):
-                if form in self._part_stems:
-                    return [form]
-            if (stem(verb) in light_stems(self.lang) or verb in STOP_WORDS) and (
-                stem(particle) in self._part_stems
-            ):
-                return [stem(particle)]
-        return []
 
     def _part_term(self, part: str, rank: float, info: float) -> Term:
         """A compound part weighs no more than the part is specific as a word of its own:
@@ -308,50 +303,9 @@ class Vocabulary:
             if longer.startswith(shorter) and len(shorter) / len(longer) >= share:
                 similarity = 0.55 + 0.4 * len(shorter) / len(longer)
                 candidates[other] = max(candidates.get(other, 0.0), similarity)
-
     def split(self, word: str) -> list[str]:
-        """Known stems (or synonyms of them) a compound consists of; empty if none.
-
-        German only: English writes its compounds apart ("password" is no "pass" + "word")."""
-        if self.lang != GERMAN:
-            return []
-        best: list[str] = []
-        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-            head, rest = word[:cut], word[cut:]
-            head_stem = stem(head, self.lang)
-            if head_stem not in self._part_stems or len(head_stem) < MIN_PART:
-                continue
-            for link in LINKING:
-                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
-                    continue
-                tail = rest[len(link) :]
-                tail_stem = stem(tail, self.lang)
-                if tail_stem in self._part_stems:
-                    return [head_stem, tail_stem]
-                deeper = self.split(tail) if len(tail) >= 2 * MIN_PART else []
-                if deeper and not best:
-                    best = [head_stem, *deeper]
-        return best
-
-    def _known_tail(self, word: str, specific: float = 0.0) -> str | None:
-        """The longest known stem a compound ends with when its start is unknown
-        ("Handlungsspielraum" → Spielraum): in German the last part names what it is.
-        `specific`: the least informativeness the last part must have as a word."""
-        if self.lang != GERMAN:
-            return None
-        for cut in range(MIN_PART, len(word) - MIN_PART):
-            tail_stem = stem(word[cut:], self.lang)
-            if len(tail_stem) > MIN_PART and tail_stem in self._part_stems:
-                return tail_stem if informativeness(word[cut:]) >= specific else None
-        return None
-
-    def _known_head(self, word: str) -> str | None:
-        """A known stem a compound starts with when the rest is unknown ("Bürgerbüro")."""
-        for cut in range(len(word) - MIN_PART - 1, MIN_PART + 1, -1):
-            head_stem = stem(word[:cut], self.lang)
-            if len(head_stem) > MIN_PART and head_stem in self._part_stems:
-                return head_stem
-        return None
+        """Known stems (or synonyms of them) a compound consists of (`Compounds.split`)."""
+        return self.compounds.split(word)
 
 
 def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, frozenset[str]]:
