@@ -27,7 +27,6 @@ from bot.matching.documents import SUMMARY_WEIGHT
 # From about this many documents the arrays are faster: below it, numpy's cost per call is
 # more than the Python loops it saves (synthetic corpora of 58-1,000 entries, 26 Nov 2026).
 ARRAY_FROM = 250
-EXPLAINED_TERMS = 4096  # the dictionary form remembers this many terms' explains
 
 Candidates = Iterable[tuple[str, float]]
 Floats = npt.NDArray[np.float64]
@@ -122,9 +121,6 @@ class DictPostings(Postings):
     def __init__(self, postings: Mapping[str, Mapping[int, float]], size: int) -> None:
         super().__init__(size)
         self._postings = dict(postings)
-        # Terms already explained, by their candidates: messages repeat their words, and a
-        # word with synonyms merges several postings (at most EXPLAINED_TERMS are kept).
-        self._explained: dict[tuple[tuple[str, float], ...], Explains] = {}
 
     def __getitem__(self, token: str) -> Mapping[int, float]:
         return self._postings[token]
@@ -140,19 +136,8 @@ class DictPostings(Postings):
 
     def update(self, postings: Mapping[str, Mapping[int, float]]) -> None:
         self._postings.update(postings)
-        self._explained.clear()
 
     def explains(self, candidates: Candidates) -> Explains:
-        key = tuple(candidates)
-        known = self._explained.get(key)
-        if known is None:
-            if len(self._explained) >= EXPLAINED_TERMS:
-                self._explained.clear()
-            known = self._explained[key] = self._merged(key)
-        return known
-
-    def _merged(self, candidates: Candidates) -> Explains:
-        """Each document's best candidate's similarity times its field weight."""
         present = [
             (self._postings[found], similarity)
             for found, similarity in candidates
