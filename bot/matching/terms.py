@@ -63,6 +63,7 @@ MIN_TYPO_LENGTH = 5
 LONG_TYPO_LENGTH = 8
 VERB_FORM_SIMILARITY = 0.9
 FAMILY_SIMILARITY = 0.85  # English: another stem of the word's family ("decision" ~ "decide")
+RESOLVED_WORDS = 8192  # words (with a sentence weight) whose terms a vocabulary remembers
 FOREIGN_INFO = 0.6  # least specificity of a service or private word (content/smalltalk.yaml)
 
 
@@ -95,7 +96,12 @@ class Vocabulary:
         self._default_idf = default_idf
         self._synonyms = _synonym_map(synonym_groups, lang)
         # The content's English vocabulary, for English loanwords (`bot.matching.loanwords`).
-        self.loans: Vocabulary | None = None
+        self._loans: Vocabulary | None = None
+        # Words already resolved, with their sentence weight (`terms`): a message's words
+        # are mostly words earlier messages used, and resolving one (compounds, typos,
+        # loanwords) costs more than the rest of its way through the matcher; at most
+        # RESOLVED_WORDS are kept.
+        self._resolved: dict[tuple[str, float], list[Term]] = {}
         # Stems that are a synonym of an index stem count as known compound parts.
         self._part_stems = set(stems) | {
             s for s, others in self._synonyms.items() if any(o in stems for o in others)
@@ -117,6 +123,15 @@ class Vocabulary:
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._default_idf)
+
+    @property
+    def loans(self) -> Vocabulary | None:
+        return self._loans
+
+    @loans.setter
+    def loans(self, english: Vocabulary | None) -> None:
+        self._loans = english
+        self._resolved.clear()  # resolved without them
 
     def terms(
         self,
@@ -142,12 +157,22 @@ class Vocabulary:
                     info = max(specific * weight, FOREIGN_INFO * sentence_weight)
                     terms = [Term(stem(word, self.lang), info * self._default_idf, info, (), True)]
                 else:
-                    terms = self.resolve(word, weight)
+                    terms = self._resolve_once(word, weight)
                 for term in terms:
                     known = found.get(term.token)
                     if known is None or known.info < term.info:
                         found[term.token] = term
         return list(found.values())
+
+    def _resolve_once(self, word: str, weight: float) -> list[Term]:
+        """`resolve`, remembered (the vocabulary does not change; the terms are frozen)."""
+        key = (word, weight)
+        terms = self._resolved.get(key)
+        if terms is None:
+            if len(self._resolved) >= RESOLVED_WORDS:
+                self._resolved.clear()
+            terms = self._resolved[key] = self.resolve(word, weight)
+        return terms
 
     def resolve(self, word: str, sentence_weight: float = 1.0) -> list[Term]:
         """A query word as weighted terms, each with the index stems it may mean.
