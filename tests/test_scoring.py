@@ -68,7 +68,7 @@ def test_only_long_messages_are_decided_by_words(
         calls.append(len(candidates))
         return list(reversed(candidates))
 
-    monkeypatch.setattr("bot.matching.matcher.decided_by_words", spy)
+    monkeypatch.setattr("bot.matching.ranking.decided_by_words", spy)
     after = {text: matcher.search(text) for text in (long_text, short_text)}
     assert len(calls) == 1
     assert after[short_text].matches == before[short_text].matches

@@ -107,7 +107,7 @@ CAP = 3.0  # explained / unexplained masses count up to three fully specific wor
 # to explain, so fit and score come out lower at the same evidence than for a one-sentence
 # question, which most of the tuning data is. Such a message's best principle gets this much
 # more log-odds (chosen on the tune data: long.yaml's in-scope refusals 0.22 -> 0.14, no other
-# tune figure moved; `bot.matching.matcher.INTRODUCTION_WORDS` says when a message is long
+# tune figure moved; `bot.matching.ranking.INTRODUCTION_WORDS` says when a message is long
 # enough to have an introduction); `benchmarks.fit` keeps it as a fixed offset.
 INTRODUCED_LOGIT = 0.3
 

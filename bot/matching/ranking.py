@@ -1,0 +1,187 @@
+"""Ranking a message's terms against the index: the best principles and pointers.
+
+score = 100 x (COVERAGE_SHARE x coverage + the rest x phrase similarity), mixed with a
+little exact-word BM25 (`bot.matching.scoring`); the best few of each kind are fitted
+(`Fitting`: how much of the message each explains, and of what kind) and put in their
+final order (practical words, an asked predicate, exact words for a long message).
+`bot.matching.matcher` decides from this ranking what kind of answer a message gets.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.matching.decision import Ranked
+from bot.matching.index import Index
+from bot.matching.postings import Explains
+from bot.matching.practical import (
+    FRAME_SHARE,
+    NAMES,
+    PracticalWords,
+    practical_first,
+    predicate_first,
+)
+from bot.matching.scoring import (
+    Fitting,
+    Query,
+    best_score,
+    bm25_share,
+    decided_by_words,
+    fitted,
+    mixed,
+    phrase_score,
+    query_of,
+)
+from bot.matching.terms import Term
+
+__all__ = ["FULL_FIT", "INTRODUCTION_WORDS", "Ranker"]
+
+RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top coverage hits
+RERANK_POINTERS = 5  # the same for pointers, of which there are few
+COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
+FULL_FIT = 0.9  # nearly all the message says ("Wer macht was?"): a document's own question
+# A message with sentences besides its request counts as introduced (INTRODUCED_LOGIT) only
+# with at least this many content words: "Mein Nachbar ist laut. Was kann ich tun?" is two
+# short sentences, not an introduction and a request.
+INTRODUCTION_WORDS = 10
+PREDICATE_PART = 6  # the shortest word an asked predicate may be read as ("versichert")
+
+
+class Ranker:
+    """Ranks terms against one index; `practical` tells the practical terms."""
+
+    def __init__(self, index: Index, practical: PracticalWords) -> None:
+        self._index = index
+        self.practical = practical
+
+    def rank(
+        self,
+        terms: Sequence[Term],
+        practical_frame: bool = False,
+        introduced: bool = False,
+        fact: bool = False,
+        asked: str | None = None,
+        personal: bool = False,
+        *,
+        keep: int | None = None,
+        predicate: str | None = None,
+    ) -> tuple[list[Ranked], list[Ranked]]:
+        """Best principles and best pointers, each ranked by score; `practical_frame`: the
+        question asks the way practical questions ask (`asks_practically`); `introduced`:
+        the message has sentences besides its request (`INTRODUCED_LOGIT`; only with
+        INTRODUCTION_WORDS content words or more); `fact`, `asked`: the request asks for a
+        fact, about the noun with this stem (`fact_asked`); `keep`: only the best so many
+        of each kind (a fit costs more than a score; `search` reads no more); `predicate`:
+        the stem of the predicate a practical yes/no question asks (`asked_predicate`)."""
+        total = sum(term.weight for term in terms)
+        total_info = sum(term.info for term in terms)
+        if not terms or total <= 0 or total_info <= 0:
+            return [], []
+        unexplained = 0.0
+        # Per term: how well each document explains it (only coverage is summed for every
+        # document; the other masses only for the few candidates that are ranked).
+        found_by: list[tuple[Term, bool, Explains]] = []
+        for term in terms:
+            explains = self._index.postings.explains(term.candidates)
+            unexplained += term.info * (1.0 - explains.most)
+            found_by.append((term, self.practical.is_practical(term), explains))
+        coverage = self._index.postings.coverage(
+            [explains for _, _, explains in found_by], [term.weight / total for term in terms]
+        )
+        # the practical mass of the message, and how much each candidate explains of it
+        practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
+        framed = FRAME_SHARE * total_info if practical_frame else 0.0  # never explained
+        fitting = Fitting(
+            found_by,
+            total_info,
+            unexplained,
+            sum(term.info for term in terms if term.foreign),
+            practical + framed,
+            # ... nor one the document explains all of: its own question ("Wie lange
+            # dauert das Verfahren noch?" of the entry on timelines)
+            FULL_FIT * total_info if fact else -math.inf,
+            # A writer who introduces themselves first asks in a role ("Ich bin
+            # Quartiersmanager …"), not for themselves.
+            personal and not introduced,
+        )
+        # A fact question about what one of the ranked documents is about is none ("Welchen
+        # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
+        about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
+        exact_query = {term.token: term.info for term in terms if not term.foreign}
+        query = query_of(terms, total, self._index.stem_bits)
+        candidates = (
+            coverage.best(0, self._index.count, RERANK_CANDIDATES),
+            coverage.best(self._index.count, self._index.postings.size, RERANK_POINTERS),
+        )
+        exact = self._index.bm25.share(exact_query, (i for best in candidates for i, _ in best))
+        share = bm25_share(len(exact_query))
+        scored = [self._scored(best, query, exact, share) for best in candidates]
+        asked_of = _asked_of(found_by, predicate) if predicate else None
+        order = (asked_of, about, exact_query, introduced, keep)
+        return self._ordered(scored, fitting, *order)
+
+    def _ordered(
+        self,
+        scored: list[list[tuple[float, int, float]]],
+        fitting: Fitting,
+        asked_of: Explains | None,
+        about: Explains | None,
+        exact_query: dict[str, float],
+        introduced: bool,
+        keep: int | None,
+    ) -> tuple[list[Ranked], list[Ranked]]:
+        """The scored principles and pointers fitted, in their final order: a practical
+        question's pointers by the practical words they leave open (`practical_first`) and
+        the asked predicate (`asked_of`, `predicate_first`), a
+        long message's principles by exact words when undecided (`decided_by_words`);
+        each kind's best judged against the other kind's best ("margin")."""
+        principles_scored, pointers_scored = scored
+        every = fitting.practical > 0  # practical_first compares the pointers' fits
+        pointers = practical_first(
+            fitted(pointers_scored, fitting, about, None if every else keep, 0.0)
+        )
+        if asked_of is not None:  # a framed question: every pointer is fitted
+            pointers = predicate_first(pointers, lambda i: (asked_of.value(i) or 0.0) >= NAMES)
+        if pointers:
+            best = pointers[0]
+            rival = best_score(principles_scored)  # decided_by_words keeps the first score
+            pointers[0] = Ranked(best.index, best.score, replace(best.fit, rival=rival))
+        long = len(exact_query) >= INTRODUCTION_WORDS
+        rival = pointers[0].score / 100 if pointers else 0.0
+        principles = fitted(
+            principles_scored, fitting, about, None if long else keep, rival, introduced and long
+        )
+        if long:  # a long message: exact words may decide
+            plain = dict.fromkeys(exact_query, 1.0)
+            exact = self._index.bm25.share(plain, (r.index for r in principles))
+            principles = decided_by_words(principles, exact)
+        return principles[:keep], pointers[:keep]
+
+    def _scored(
+        self,
+        best_ones: list[tuple[int, float]],
+        query: Query,
+        exact: dict[int, float],
+        share: float,
+    ) -> list[tuple[float, int, float]]:
+        """(score, document, own score) of the best few of one kind, best first: coverage
+        and phrase similarity (own), mixed with their exact-word BM25 share (`exact`)."""
+        own = {
+            i: COVERAGE_SHARE * cov
+            + (1 - COVERAGE_SHARE) * phrase_score(self._index.phrases[i], query, self._index.idf)
+            for i, cov in best_ones
+        }
+        return sorted(
+            ((round(100 * mixed(own[i], exact.get(i, 0.0), share), 1), i, own[i]) for i in own),
+            reverse=True,
+        )
+
+
+def _asked_of(found_by: Sequence[tuple[Term, bool, Explains]], predicate: str) -> Explains | None:
+    """What explains the asked predicate: its own term, else the longest term it ends in
+    ("mitversichert" is read as the verb "versichert" with its particle)."""
+    ending = [(len(t.token), e) for t, _, e in found_by if predicate.endswith(t.token)]
+    longest = max(ending, key=lambda pair: pair[0], default=None)
+    return longest[1] if longest and longest[0] >= PREDICATE_PART else None
