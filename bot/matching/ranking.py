@@ -79,17 +79,7 @@ class Ranker:
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
             return [], []
-        unexplained = 0.0
-        # Per term: how well each document explains it (only coverage is summed for every
-        # document; the other masses only for the few candidates that are ranked).
-        found_by: list[tuple[Term, bool, Explains]] = []
-        for term in terms:
-            explains = self._index.postings.explains(term.candidates)
-            unexplained += term.info * (1.0 - explains.most)
-            found_by.append((term, self.practical.is_practical(term), explains))
-        coverage = self._index.postings.coverage(
-            [explains for _, _, explains in found_by], [term.weight / total for term in terms]
-        )
+        found_by, unexplained = self._found_by(terms)
         # the practical mass of the message, and how much each candidate explains of it
         practical = math.fsum(term.info for term, is_practical, _ in found_by if is_practical)
         framed = FRAME_SHARE * total_info if practical_frame else 0.0  # never explained
@@ -110,17 +100,43 @@ class Ranker:
         # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
         about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
         exact_query = {term.token: term.info for term in terms if not term.foreign}
-        query = query_of(terms, total, self._index.stem_bits)
-        candidates = (
-            coverage.best(0, self._index.count, RERANK_CANDIDATES),
-            coverage.best(self._index.count, self._index.postings.size, RERANK_POINTERS),
-        )
-        exact = self._index.bm25.share(exact_query, (i for best in candidates for i, _ in best))
-        share = bm25_share(len(exact_query))
-        scored = [self._scored(best, query, exact, share) for best in candidates]
+        scored = self._candidates(found_by, total, exact_query)
         asked_of = _asked_of(found_by, predicate) if predicate else None
         order = (asked_of, about, exact_query, introduced, keep)
         return self._ordered(scored, fitting, *order)
+
+    def _found_by(self, terms: Sequence[Term]) -> tuple[list[tuple[Term, bool, Explains]], float]:
+        """Per term: whether it is practical and how well each document explains it (only
+        coverage is summed for every document; the other masses only for the few
+        candidates that are ranked); and the message's mass no document explains."""
+        unexplained = 0.0
+        found_by: list[tuple[Term, bool, Explains]] = []
+        for term in terms:
+            explains = self._index.postings.explains(term.candidates)
+            unexplained += term.info * (1.0 - explains.most)
+            found_by.append((term, self.practical.is_practical(term), explains))
+        return found_by, unexplained
+
+    def _candidates(
+        self,
+        found_by: Sequence[tuple[Term, bool, Explains]],
+        total: float,
+        exact_query: dict[str, float],
+    ) -> list[list[tuple[float, int, float]]]:
+        """The best principles and pointers by coverage, each kind scored (`_scored`)."""
+        terms = [term for term, _, _ in found_by]
+        index = self._index
+        coverage = index.postings.coverage(
+            [explains for _, _, explains in found_by], [term.weight / total for term in terms]
+        )
+        candidates = (
+            coverage.best(0, index.count, RERANK_CANDIDATES),
+            coverage.best(index.count, index.postings.size, RERANK_POINTERS),
+        )
+        exact = index.bm25.share(exact_query, (i for best in candidates for i, _ in best))
+        share = bm25_share(len(exact_query))
+        query = query_of(terms, total, index.stem_bits)
+        return [self._scored(best, query, exact, share) for best in candidates]
 
     def _ordered(
         self,
