@@ -187,43 +187,33 @@ def test_refusal_table_counts_refused_and_own_replies(shipped_snapshot: Snapshot
     assert row.split()[:5] == ["smalltalk", "tune", "2", "0.50", "0.50"]
 
 
-def test_own_long_messages_are_tune_only_and_labelled_with_real_statements() -> None:
+@pytest.mark.parametrize(
+    ("name", "least", "fitted"),
+    [("LONG", 50, True), ("LONG_FRESH", 30, False)],
+    ids=["long.yaml", "long_fresh.yaml"],
+)
+def test_own_long_sets_are_tune_only_and_labelled_with_real_statements(
+    name: str, least: int, fitted: bool
+) -> None:
+    """long.yaml is tuning material; long_fresh.yaml is a fresh signal, never fitted on."""
     import yaml
 
     from benchmarks import fit
 
-    items = groups.load(groups.LONG)
+    items = groups.load(getattr(groups, name))
     statements = yaml.safe_load(
         (groups.ROOT / "content" / "statements.yaml").read_text(encoding="utf-8")
     )
     known = {sid for section in statements["sections"] for sid in section["statements"]}
-    assert len(items) >= 50
+    assert len(items) >= least
     assert {item["half"] for item in items} == {"tune"}
-    assert {item["group"] for item in items} == {"long", "long_offtopic"}
+    assert {item["group"] for item in items} <= {"long", "long_offtopic"}
     for item in items:
         assert set(item["expect"]) <= known, item["q"]
         assert bool(item["expect"]) == (item["group"] == "long"), item["q"]
     tuning = {str(item["q"]) for item in fit.tuning_items()}
-    assert {str(item["q"]) for item in items} <= tuning
-
-
-def test_fresh_long_messages_are_tune_only_and_never_fitted_on() -> None:
-    import yaml
-
-    from benchmarks import fit
-
-    items = groups.load(groups.LONG_FRESH)
-    statements = yaml.safe_load(
-        (groups.ROOT / "content" / "statements.yaml").read_text(encoding="utf-8")
-    )
-    known = {sid for section in statements["sections"] for sid in section["statements"]}
-    assert len(items) >= 30
-    assert {item["half"] for item in items} == {"tune"}
-    for item in items:
-        assert set(item["expect"]) <= known, item["q"]
-        assert bool(item["expect"]) == (item["group"] == "long"), item["q"]
-    tuning = {str(item["q"]) for item in fit.tuning_items()}
-    assert not {str(item["q"]) for item in items} & tuning
+    questions = {str(item["q"]) for item in items}
+    assert (questions <= tuning) if fitted else not questions & tuning
 
 
 def test_fit_keeps_a_fixed_offset_out_of_the_fitted_weights() -> None:

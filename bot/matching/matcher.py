@@ -102,7 +102,8 @@ class Matcher:
             [t for t in self._named_by_pointers() if min(self._postings[t]) >= self._count],
         )
         self._attach_loanwords(english)
-        self._ranker = Ranker(index, self.practical)
+        # best principles and best pointers for a message's terms (`Ranker.rank`)
+        self.rank = Ranker(index, self.practical).rank
         self.smalltalk = Classifier(content.smalltalk, index.protected, content.lang)
         self.weights, self.pointer_weights = weights_for(content.lang)
         zipf("", content.lang)  # load the background model now, not on the first question
@@ -266,28 +267,4 @@ class Matcher:
         """No word is known to the content or to the general language ("asdfgh jkl")."""
         return not any(term.candidates for term in terms) and not any(
             zipf(word, self.content.lang) for word in words(text, self.content.lang)
-        )
-
-    def rank(
-        self,
-        terms: Sequence[Term],
-        practical_frame: bool = False,
-        introduced: bool = False,
-        fact: bool = False,
-        asked: str | None = None,
-        personal: bool = False,
-        *,
-        keep: int | None = None,
-        predicate: str | None = None,
-    ) -> tuple[list[Ranked], list[Ranked]]:
-        """Best principles and best pointers, each ranked by score (`Ranker.rank`)."""
-        return self._ranker.rank(
-            terms,
-            practical_frame,
-            introduced,
-            fact,
-            asked,
-            personal,
-            keep=keep,
-            predicate=predicate,
         )
