@@ -10,7 +10,9 @@ from bot.matching.practical import (
     FRAME_SHARE,
     PracticalWords,
     asked_predicate,
+    asks_for_rule,
     asks_practically,
+    not_the_workshop,
     practical_first,
     predicate_first,
 )
@@ -271,3 +273,40 @@ def test_a_predicate_with_a_particle_is_read_as_its_verb(shipped_snapshot: Snaps
         "Ist der Kassenwart eines gemeinnützigen Vereins mitversichert?"
     )
     assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
+
+
+@pytest.mark.parametrize(
+    ("request_sentence", "rule"),
+    [
+        ("Müssen Anlieger mitzahlen, wenn der Gehweg erneuert wird?", True),  # bare noun
+        ("Dürfen Ehrenamtliche das?", True),
+        ("Wo kann sie das vorbringen?", True),  # where someone else turns
+        ("Bis wann geht das?", True),
+        ("Muss die Stadt alles selbst organisieren?", False),  # the Kommune's role
+        ("Dürfen wir den Kreis einfach auflösen?", False),  # workshop questions ask so too
+        ("Muss man alle ins Boot holen?", False),
+        ("Müssen alle mitmachen?", False),
+    ],
+)
+def test_asks_for_rule(request_sentence: str, rule: bool) -> None:
+    assert asks_for_rule(request_sentence) is rule
+
+
+def test_a_principle_explaining_little_of_a_rule_question_is_no_answer() -> None:
+    fit = Fit(0.65, 0.9, 0.0, 1.0, 0.0, 0.6, 0.2)  # fit, explained, …, score, lead
+    principle = Ranked(0, 0.6, fit)
+    assert not not_the_workshop(principle, None)
+    assert not_the_workshop(principle, None, rule_asked=True)
+    sure = Ranked(0, 0.8, Fit(1.0, 1.8, 0.0, 1.0, 0.0, 0.8, 0.5))
+    assert not not_the_workshop(sure, None, rule_asked=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dürfen Mitarbeiter der Stadtverwaltung nebenbei in einer Bürgerinitiative mitarbeiten?",
+        "Müssen Gemeinden ihre Bürger vor dem Bau eines Windparks anhören?",
+    ],
+)
+def test_a_rule_question_gets_no_principle(shipped_snapshot: Snapshot, question: str) -> None:
+    assert shipped_snapshot.matcher.search(question).kind != KIND_PRINCIPLE

@@ -58,6 +58,7 @@ from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
     PracticalWords,
     asked_predicate,
+    asks_for_rule,
     asks_practically,
     clearly_ahead,
     far_ahead,
@@ -184,7 +185,7 @@ class Matcher:
             )
         may = self._may_answer(principle, asking, asking != text)
         decision = decide(matches, p_conf) if may else REFUSE
-        if principle and not_the_workshop(principle, pointer):
+        if principle and not_the_workshop(principle, pointer, asks_for_rule(asking)):
             decision = REFUSE  # a practical question: the workshop is not its answer
         if decision != REFUSE:
             return SearchResult(

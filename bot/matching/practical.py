@@ -42,6 +42,7 @@ __all__ = [
     "WORDS",
     "PracticalWords",
     "asked_predicate",
+    "asks_for_rule",
     "asks_practically",
     "clearly_ahead",
     "far_ahead",
@@ -100,6 +101,7 @@ AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle ans
 FAR_AHEAD_BY = 10.0  # ... and by which it beats a principle that would answer on its own
 PRACTICAL_TIE = 3.0  # pointers this close to the best are ordered by the practical words
 PREDICATE_TIE = 20.0  # ... and this close, the one that names the asked predicate goes first
+FRAMED_FIT = 0.7  # a question asking for a rule or an address needs this fit of a principle
 NAMES = 0.8  # a pointer names a word it has (or a close form of it) where it says what it is
 # The same classes in English, for questions answered in English (English stems): the
 # words English speakers use for these matters, from general administrative English.
@@ -128,6 +130,13 @@ ENGLISH_WORDS = frozenset(
 # such a frame about one in thirty times, practical questions about one in three.
 _MODAL = r"(?:darf|darfst|duerfen|durfen|duerft|durft|muss|musst|muessen|mussen|muesst)"
 _PERSON = r"(?:ich|wir|man|du|ihr)"
+# "Müssen Anwohner zahlen …", "Dürfen Ehrenamtliche …": a modal first and a bare noun as
+# its subject (no article, no pronoun) asks what a rule says of everyone of a kind — a
+# legal question; "Muss die Kommune …" (the Kommune's role) stays a workshop question.
+_BARE = r"""(?!(?:die|der|das|den|dem|des|ein|eine|einer|einem|einen|es|sie|er|ich|wir|man
+    |du|ihr|unser\w*|mein\w*|euer|eure\w*|dies\w*|jede\w*|alle\w*|auch|denn|nicht)\b)[a-z]\w+"""
+# ... and where someone else (a child, a neighbour) turns: "Wo kann sie das vorbringen?"
+_WHERE_WHO = r"(?:ich|man|wir|sie|er|mein\w*|unser\w*)"
 # "Darf unser Verein …", "Muss meine Initiative …": the writer's own group (not "Muss die
 # Kommune …", which asks about the Kommune's role, a workshop topic)
 _OWN = r"(?:unser|unsere|unserem|unseren|mein|meine|meinem|meinen|euer|eure|eurem|euren)"
@@ -136,16 +145,28 @@ _OWN = r"(?:unser|unsere|unserem|unseren|mein|meine|meinem|meinen|euer|eure|eure
 # subject: "Sind die Helfer bei unserem Aufräumtag im Park versichert?".
 _PREDICATE = r"""(?:erlaubt|verboten|zulaessig|zulassig|\w*versichert|steuerfrei|absetzbar
     |pflicht|\w*pflichtig|kostenlos|gebuehrenfrei|legal|illegal|rechtens|haftbar)"""
-FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are one
-    rf"""\b{_MODAL}\s+{_PERSON}\b|\b{_PERSON}\s+{_MODAL}\b  # permission, obligation
-    |\b{_MODAL}\s+{_OWN}\b|\bbraucht\s+man\b  # ... of one's own group; requirement
-    |\bwie\s+viele?\b|\bwie\s+hoch\b|\bbis\s+zu\s+welche[mnrs]?\b  # amount
+# Of these, the frames that ask for a rule, an amount, a date or an address — not "Dürfen
+# wir …", "Muss man …", which workshop questions use too ("Dürfen wir den Kreis auflösen?").
+_RULE = rf"""\bwie\s+viele?\b|\bwie\s+hoch\b|\bbis\s+zu\s+welche[mnrs]?\b  # amount
     |\bbis\s+wann\b|\bab\s+wann\b|\bab\s+welche[mnrs]?\b  # deadline, threshold
     |\bwie\s+lange\s+(?:ist|sind|gilt|gelten|dauert|laeuft|lauft)\b  # validity
     |\bwer\s+(?:zahlt|bezahlt|haftet|kommt|traegt|tragt|uebernimmt|ubernimmt)\b  # who pays
-    |\bwo\s+(?:kann|finde|bekomme|melde|beantrage|fange|muss)\s+(?:ich|man|wir)\b  # where to
+    |\bwo\s+(?:kann|finde|bekomme|melde|beantrage|fange|muss)\s+{_PERSON}\b  # where to
     |\b(?:ist|sind|bin|bist)\s+(?:\w+\s+){{0,3}}?{_PREDICATE}\b  # is it allowed / insured
-    |^\W*(?:ist|sind|bin|bist)\b[^.?!]*\b{_PREDICATE}\W*$  # ... with the predicate last""",
+    |^\W*(?:ist|sind|bin|bist)\b[^.?!]*\b{_PREDICATE}\W*$  # ... with the predicate last"""
+FRAME = re.compile(  # on the folded request (ü → ue), so both spellings are one
+    rf"""\b{_MODAL}\s+{_PERSON}\b|\b{_PERSON}\s+{_MODAL}\b  # permission, obligation
+    |\b{_MODAL}\s+{_OWN}\b|\bbraucht\s+man\b  # ... of one's own group; requirement
+    |{_RULE}""",
+    re.VERBOSE,
+)
+# ... and two more that ask for a rule or an address but add no practical share (with it,
+# pointers were offered to questions about neither): a modal first with a bare noun as its
+# subject, and where someone else turns.
+RULE_FRAME = re.compile(
+    rf"""{_RULE}
+    |^\W*{_MODAL}\s+{_BARE}\b  # a rule of everyone of a kind
+    |\bwo\s+(?:kann|finde|bekomme|melde|beantrage|fange|muss)\s+{_WHERE_WHO}\b""",
     re.VERBOSE,
 )
 _ASKED = re.compile(rf"\b{_PREDICATE}\b", re.VERBOSE)
@@ -182,6 +203,13 @@ def asks_practically(request: str) -> bool:
     return FRAME.search(fold(request)) is not None
 
 
+def asks_for_rule(request: str) -> bool:
+    """True when the request asks for a rule, an amount, a date or an address (`RULE_FRAME`:
+    "Müssen Anwohner zahlen …", "Bis wann …", "Wo kann sie das vorbringen?"), the frames
+    of `FRAME` that the workshop's own questions do not use."""
+    return RULE_FRAME.search(fold(request)) is not None
+
+
 def asked_predicate(request: str) -> str | None:
     """The predicate a practical yes/no question asks of its subject, folded ("versichert"
     in "Sind Vorstandsmitglieder eines Vereins automatisch unfallversichert?"); None when
@@ -209,10 +237,15 @@ def pointer_from(fit: Fit) -> float:
     return POINTER_FROM if fit.practical < PRACTICAL_SOME else PRACTICAL_POINTER_FROM
 
 
-def not_the_workshop(principle: Ranked, pointer: Ranked | None) -> bool:
+def not_the_workshop(principle: Ranked, pointer: Ranked | None, rule_asked: bool = False) -> bool:
     """True when the best principle is no answer to a practical question: it leaves most of
-    the practical words open, or a pointer fits a question with practical words better."""
+    the practical words open, or a pointer fits a question with practical words better, or
+    the question asks for a rule or an address (`rule_asked`, `asks_for_rule`) and it explains
+    less than FRAMED_FIT of it ("Müssen Anwohner zahlen, wenn die Stadt unsere Straße
+    erneuert?" is not about the workshop's Stadt and Anwohner)."""
     if principle.fit.practical_left >= PRACTICAL_FROM:
+        return True
+    if rule_asked and principle.fit.fit < FRAMED_FIT:
         return True
     return bool(pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
 
