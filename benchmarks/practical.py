@@ -126,12 +126,15 @@ def misses(items: Sequence[Item], answers: Sequence[Answer], show: Callable[[str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the tune half's misses")
+    parser.add_argument(
+        "path", nargs="?", type=Path, default=PRACTICAL, help="another set (practical_fresh.yaml)"
+    )
     args = parser.parse_args()
     from bot.config import DEFAULT_CONTENT_DIR
     from bot.snapshot import build_snapshot
 
     matcher = build_snapshot(DEFAULT_CONTENT_DIR).matcher
-    items = load()
+    items = load(args.path)
     found: dict[str, object] = {}
     print("\n".join(report(matcher, found, items)))
     if args.misses:
