@@ -186,6 +186,34 @@ def test_a_pointer_named_with_a_hyphen_is_found_by_its_name(shipped_snapshot: Sn
     assert result.pointer is not None and result.pointer.pointer.id == "online-beteiligung"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "Ehrenamtliche" weighs as much as "mitversichert"; only the insurance pointer
+        # explains the practical word
+        pytest.param("Sind Ehrenamtliche auf dem Weg zum Einsatzort mitversichert?", id="weight"),
+        # "Sind … versichert?" with five words between: the frame lowers the pointer's bar
+        pytest.param("Sind Helfer bei unserem Aufräumtag im Park versichert?", id="long-subject"),
+        # "Vorstandsmitglieder" and "gemeinnützig" are the Vereinsrecht pointer's words;
+        # what is asked of them is "versichert" (the asked predicate)
+        pytest.param(
+            "Sind Vorstandsmitglieder gemeinnütziger Vereine eigentlich versichert?",
+            id="predicate",
+        ),
+        # "mitversichert" is the term "versichert": the insurance pointer names it
+        pytest.param(
+            "Ist der Kassenwart eines gemeinnützigen Vereins mitversichert?", id="particle"
+        ),
+    ],
+)
+def test_a_question_whether_someone_is_insured_gets_the_insurance_pointer(
+    shipped_snapshot: Snapshot, question: str
+) -> None:
+    result = shipped_snapshot.matcher.search(question)
+    assert result.kind == KIND_POINTER and not result.answered
+    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
+
+
 def _pointer(index: int, score: float, practical: float, left: float) -> Ranked:
     fit = Fit(0.5, 1.0, 0.0, 1.0, 0.0, score / 100, 0.0, practical=practical, practical_left=left)
     return Ranked(index, score, fit)
@@ -202,24 +230,6 @@ def test_close_pointers_are_ordered_by_the_practical_words_they_explain() -> Non
     assert [p.index for p in practical_first([role, far])] == [1, 3]
     plain = [_pointer(1, 38.0, 0.0, 0.0), _pointer(2, 37.0, 0.0, 0.0)]
     assert practical_first(plain) == plain
-
-
-def test_a_question_about_insurance_gets_the_insurance_pointer(shipped_snapshot: Snapshot) -> None:
-    # "Ehrenamtliche" weighs as much as "mitversichert"; only the insurance pointer explains
-    # the practical word
-    result = shipped_snapshot.matcher.search(
-        "Sind Ehrenamtliche auf dem Weg zum Einsatzort mitversichert?"
-    )
-    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
-
-
-def test_a_yes_no_question_with_a_long_subject_is_practical(shipped_snapshot: Snapshot) -> None:
-    # "Sind … versichert?" with five words between: the frame lowers the bar for the pointer
-    result = shipped_snapshot.matcher.search(
-        "Sind Helfer bei unserem Aufräumtag im Park versichert?"
-    )
-    assert result.kind == KIND_POINTER and not result.answered
-    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
 
 
 @pytest.mark.parametrize(
@@ -254,25 +264,6 @@ def test_the_pointer_naming_the_asked_predicate_goes_first() -> None:
     assert [p.index for p in predicate_first([club, far], lambda i: i == 3)] == [1, 3]
     assert [p.index for p in predicate_first([club, insurance], lambda i: False)] == [1, 2]
     assert [p.index for p in predicate_first([club, insurance], lambda i: True)] == [1, 2]
-
-
-def test_a_question_asking_if_board_members_are_insured_gets_the_insurance_pointer(
-    shipped_snapshot: Snapshot,
-) -> None:
-    # "Vorstandsmitglieder" and "gemeinnützig" are the Vereinsrecht pointer's words; what is
-    # asked of them is "versichert"
-    result = shipped_snapshot.matcher.search(
-        "Sind Vorstandsmitglieder gemeinnütziger Vereine eigentlich versichert?"
-    )
-    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
-
-
-def test_a_predicate_with_a_particle_is_read_as_its_verb(shipped_snapshot: Snapshot) -> None:
-    # "mitversichert" is the term "versichert": the insurance pointer names it
-    result = shipped_snapshot.matcher.search(
-        "Ist der Kassenwart eines gemeinnützigen Vereins mitversichert?"
-    )
-    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
 
 
 @pytest.mark.parametrize(
