@@ -63,8 +63,18 @@ class Postings(Mapping[str, Mapping[int, float]], ABC):
     """Stem → {document: field weight}, built once per content version; read as a mapping
     (a posting of the array form is a new dictionary each time: not for questions)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, table: Mapping[str, object]) -> None:
         self.size = size
+        self._table = table  # the form's own per-stem store, keyed by stem
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._table
 
     @abstractmethod
     def update(self, postings: Mapping[str, Mapping[int, float]]) -> None:
@@ -119,20 +129,11 @@ class DictPostings(Postings):
     """A dictionary per stem; coverage summed per document in Python."""
 
     def __init__(self, postings: Mapping[str, Mapping[int, float]], size: int) -> None:
-        super().__init__(size)
         self._postings = dict(postings)
+        super().__init__(size, self._postings)
 
     def __getitem__(self, token: str) -> Mapping[int, float]:
         return self._postings[token]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._postings)
-
-    def __len__(self) -> int:
-        return len(self._postings)
-
-    def __contains__(self, token: object) -> bool:
-        return token in self._postings
 
     def update(self, postings: Mapping[str, Mapping[int, float]]) -> None:
         self._postings.update(postings)
@@ -211,23 +212,14 @@ class ArrayPostings(Postings):
     """Per stem, its documents in ascending order and their field weights as arrays."""
 
     def __init__(self, postings: Mapping[str, Mapping[int, float]], size: int) -> None:
-        super().__init__(size)
         self._arrays: dict[str, tuple[Indexes, Floats]] = {}
+        super().__init__(size, self._arrays)
         self._most: dict[str, float] = {}
         self.update(postings)
 
     def __getitem__(self, token: str) -> Mapping[int, float]:
         indexes, weights = self._arrays[token]
         return dict(zip(indexes.tolist(), weights.tolist(), strict=True))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._arrays)
-
-    def __len__(self) -> int:
-        return len(self._arrays)
-
-    def __contains__(self, token: object) -> bool:
-        return token in self._arrays
 
     def update(self, postings: Mapping[str, Mapping[int, float]]) -> None:
         for token, posting in postings.items():
