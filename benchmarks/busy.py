@@ -32,7 +32,7 @@ from benchmarks.broadcast import NOW, TOKEN, ZONE, add_subscribers  # noqa: E402
 from benchmarks.latency import percentile  # noqa: E402
 from bot.serve import DB_KEY, STORE_KEY, build_application, telegram_sender  # noqa: E402
 from bot.snapshot import ContentStore  # noqa: E402
-from bot.testing.fake_telegram import FakeTelegramServer  # noqa: E402
+from bot.testing.fake_telegram import FakeTelegramServer, Sender  # noqa: E402
 from bot.testing.polling import settings_for, start_polling, stop_polling  # noqa: E402
 from bot.tips import BroadcastOptions, broadcast_concurrency, deliver_due  # noqa: E402
 
@@ -51,7 +51,7 @@ async def ask(server: FakeTelegramServer, seconds: float) -> dict[int, float]:
     for n in range(int(seconds * QUESTIONS_PER_S)):
         await asyncio.sleep(max(0.0, start + n / QUESTIONS_PER_S - time.monotonic()))
         chat = FIRST_ASKER + n
-        server.push_message(QUESTION, chat_id=chat, user_id=chat)
+        server.push_message(QUESTION, sender=Sender(chat))
         pushed[chat] = time.time()  # the server stamps its calls with time.time()
     await asyncio.sleep(GOAL_P99_S * 2)  # let the last answers arrive
     return pushed

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from benchmarks.latency import percentile
-from bot.testing import FakeTelegramServer
+from bot.testing import FakeTelegramServer, Sender
 
 TIMEOUT_S = 180.0
 POLL_S = 0.02
@@ -70,7 +70,7 @@ async def run_round(server: FakeTelegramServer, job: Round) -> dict[str, float]:
         if job.per_s:
             await asyncio.sleep(max(0.0, start + n / job.per_s - time.monotonic()))
         chat = job.first_chat + n
-        pushed = server.push_message(job.questions[n % len(job.questions)], user_id=chat)
+        pushed = server.push_message(job.questions[n % len(job.questions)], sender=Sender(chat))
         update_chat[pushed["update_id"]] = chat
     await _answered(server, set(update_chat.values()), TIMEOUT_S)
     cpu_ms = (time.process_time() - cpu_start) * 1000 / job.count

@@ -8,7 +8,7 @@ import pytest
 
 from bot.records.question_log import AnswerRef, LoggedQuestion, record_question, record_vote
 from bot.serve import DB_KEY, BotApp
-from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer, Sender
 from bot.ui.commands import Scope, commands_for
 from tests.conftest import ADMIN_ID
 
@@ -30,7 +30,7 @@ async def test_non_admin_is_refused_and_logged(
     command: str,
 ) -> None:
     caplog.set_level(logging.WARNING, logger="handlers.common")
-    fake_telegram.push_message(f"/{command}", user_id=STRANGER)
+    fake_telegram.push_message(f"/{command}", sender=Sender(STRANGER))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert call.params["text"] == REFUSAL
     assert str(STRANGER) in caplog.text
@@ -41,7 +41,7 @@ async def test_admin_sees_the_admin_commands(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("/admin", user_id=ADMIN_ID)
+    fake_telegram.push_message("/admin", sender=Sender(ADMIN_ID))
     (call,) = await fake_telegram.wait_for("sendMessage")
     for name in ADMIN_COMMANDS:
         assert f"/{name} – " in call.params["text"]
@@ -67,7 +67,7 @@ async def test_stats_shows_the_seeded_figures(
         await record_question(db, LoggedQuestion("Zeitplan?", "answer", "private", "augenhoehe"))
     answer_id = await record_question(db, LoggedQuestion("Wo parken?", "refuse", "group"))
     await record_vote(db, AnswerRef(-100, answer_id), 5, "augenhoehe", 1)
-    fake_telegram.push_message("/stats", user_id=ADMIN_ID)
+    fake_telegram.push_message("/stats", sender=Sender(ADMIN_ID))
     (call,) = await fake_telegram.wait_for("sendMessage")
     text = call.params["text"]
     assert text.count("Fragen: 4") == 2  # 7 and 30 days

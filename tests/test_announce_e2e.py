@@ -9,7 +9,7 @@ from bot.config import Settings
 from bot.serve import DB_KEY, BotApp
 from bot.snapshot import Snapshot
 from bot.storage import Database
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from bot.tips import subscriptions as store
 from bot.tips.schedule import EVERY_DAY
 from tests.conftest import ADMIN_ID
@@ -36,11 +36,11 @@ async def test_announcement_to_a_thousand_subscribers_exactly_once(
         fake_telegram.block_chat(chat)
     await subscribe(running_bot.bot_data[DB_KEY], chats)
 
-    fake_telegram.push_message(f"/ankuendigung {TEXT}", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+    fake_telegram.push_message(f"/ankuendigung {TEXT}", sender=Sender(ADMIN_ID))
     preview = (await sent_to(fake_telegram, ADMIN_ID, "geht an 1000")).result
     assert TEXT in preview["text"]  # escaped for HTML, shown exactly as written
     assert not [c for c in fake_telegram.calls_of("sendMessage") if c.params["chat_id"] in chats]
-    fake_telegram.push_callback(with_prefix(preview, "ank:send"), preview, user_id=ADMIN_ID)
+    fake_telegram.push_callback(with_prefix(preview, "ank:send"), preview, sender=Sender(ADMIN_ID))
 
     def to_subscriber(call: object) -> bool:
         return getattr(call, "params", {}).get("chat_id") in set(chats)
@@ -56,28 +56,24 @@ async def test_announcement_to_a_thousand_subscribers_exactly_once(
     ]
     assert ok[0].result["text"] == TEXT  # HTML-escaped on the way, shown as written
 
-    fake_telegram.push_message("/stats", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+    fake_telegram.push_message("/stats", sender=Sender(ADMIN_ID))
     await sent_to(fake_telegram, ADMIN_ID, "950 zugestellt, 50 blockiert", timeout=30)
 
 
 async def test_announcements_are_for_admins_and_can_be_planned(
     running_bot: BotApp, fake_telegram: FakeTelegramServer
 ) -> None:
-    fake_telegram.push_message(f"/ankuendigung {TEXT}", chat_id=4711, user_id=4711)
+    fake_telegram.push_message(f"/ankuendigung {TEXT}", sender=Sender(4711))
     await sent_to(fake_telegram, 4711, "vorbehalten")
-    fake_telegram.push_message(f"/ankuendigung {TEXT}", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+    fake_telegram.push_message(f"/ankuendigung {TEXT}", sender=Sender(ADMIN_ID))
     preview = (await sent_to(fake_telegram, ADMIN_ID, "Vorschau")).result
-    fake_telegram.push_callback(with_prefix(preview, "ank:plan"), preview, user_id=ADMIN_ID)
+    fake_telegram.push_callback(with_prefix(preview, "ank:plan"), preview, sender=Sender(ADMIN_ID))
     prompt = (await sent_to(fake_telegram, ADMIN_ID, "Wann soll")).result
-    fake_telegram.push_message(
-        "gestern", chat_id=ADMIN_ID, user_id=ADMIN_ID, reply_to_message=prompt
-    )
+    fake_telegram.push_message("gestern", sender=Sender(ADMIN_ID), reply_to_message=prompt)
     await sent_to(fake_telegram, ADMIN_ID, "nicht als künftigen Zeitpunkt")
-    fake_telegram.push_message(
-        "24.12.2099 9:00", chat_id=ADMIN_ID, user_id=ADMIN_ID, reply_to_message=prompt
-    )
+    fake_telegram.push_message("24.12.2099 9:00", sender=Sender(ADMIN_ID), reply_to_message=prompt)
     await sent_to(fake_telegram, ADMIN_ID, "am 24.12.2099 09:00 Uhr")
-    fake_telegram.push_message("/stats", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+    fake_telegram.push_message("/stats", sender=Sender(ADMIN_ID))
     await sent_to(fake_telegram, ADMIN_ID, "24.12.2099 09:00: geplant")
 
 
@@ -88,21 +84,25 @@ async def test_a_draft_and_the_time_prompt_survive_a_restart(
     await bot.start()
     try:
         await subscribe(bot.db, [100_001])
-        fake_telegram.push_message(f"/ankuendigung {TEXT}", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+        fake_telegram.push_message(f"/ankuendigung {TEXT}", sender=Sender(ADMIN_ID))
         preview = (await sent_to(fake_telegram, ADMIN_ID, "Vorschau")).result
         await bot.stop()  # a redeploy between preview and "Planen"
         await bot.start()
-        fake_telegram.push_callback(with_prefix(preview, "ank:plan"), preview, user_id=ADMIN_ID)
+        fake_telegram.push_callback(
+            with_prefix(preview, "ank:plan"), preview, sender=Sender(ADMIN_ID)
+        )
         prompt = (await sent_to(fake_telegram, ADMIN_ID, "Wann soll")).result
         await bot.stop()  # and another one between "Wann?" and the answer
         await bot.start()
         fake_telegram.push_message(
-            "24.12.2099 9:00", chat_id=ADMIN_ID, user_id=ADMIN_ID, reply_to_message=prompt
+            "24.12.2099 9:00", sender=Sender(ADMIN_ID), reply_to_message=prompt
         )
         await sent_to(fake_telegram, ADMIN_ID, "am 24.12.2099 09:00 Uhr")
-        fake_telegram.push_callback(with_prefix(preview, "ank:send"), preview, user_id=ADMIN_ID)
+        fake_telegram.push_callback(
+            with_prefix(preview, "ank:send"), preview, sender=Sender(ADMIN_ID)
+        )
         await sent_to(fake_telegram, ADMIN_ID, "verworfen", "editMessageText")  # used up
-        fake_telegram.push_message("/stats", chat_id=ADMIN_ID, user_id=ADMIN_ID)
+        fake_telegram.push_message("/stats", sender=Sender(ADMIN_ID))
         await sent_to(fake_telegram, ADMIN_ID, "24.12.2099 09:00: geplant")
     finally:
         await bot.stop()

@@ -13,7 +13,7 @@ from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import content_files, content_version
 from bot.serve import STORE_KEY, BotApp
 from bot.snapshot import ContentStore
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from handlers.content_admin import WATCH_JOB
 from tests.conftest import ADMIN_ID
 
@@ -36,13 +36,13 @@ async def admin_upload(
     fake: FakeTelegramServer, name: str, data: bytes, user_id: int = ADMIN_ID
 ) -> str:
     """Send a document as a user and return the bot's (first) reply text."""
-    fake.push_document(name, content=data, user_id=user_id, mime_type="application/x-yaml")
+    fake.push_document(name, sender=Sender(user_id), content=data, mime_type="application/x-yaml")
     (call, *_) = await fake.wait_for("sendMessage", lambda c: c.params["chat_id"] == user_id)
     return str(call.params["text"])
 
 
 async def ask(fake: FakeTelegramServer, question: str, chat_id: int) -> dict[str, Any]:
-    fake.push_message(question, chat_id=chat_id, user_id=chat_id)
+    fake.push_message(question, sender=Sender(chat_id))
     (call,) = await fake.wait_for("sendMessage", lambda c: c.params["chat_id"] == chat_id)
     return call.params
 
@@ -180,7 +180,7 @@ async def test_rollback_restores_the_previous_version(
     await admin_upload(fake_telegram, "steuerung.yaml", changed.encode())
     fake_telegram.clear_calls()
 
-    fake_telegram.push_message("/rollback", user_id=ADMIN_ID)
+    fake_telegram.push_message("/rollback", sender=Sender(ADMIN_ID))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert "zurückgenommen" in call.params["text"]
     assert text_of(content_copy, STEUERUNG) == original
@@ -188,7 +188,7 @@ async def test_rollback_restores_the_previous_version(
         OLD_TITLE
     )
     fake_telegram.clear_calls()
-    fake_telegram.push_message("/rollback", user_id=ADMIN_ID)
+    fake_telegram.push_message("/rollback", sender=Sender(ADMIN_ID))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert "keine ältere Fassung" in call.params["text"]
 
@@ -198,7 +198,7 @@ async def test_export_sends_every_content_file(
     fake_telegram: FakeTelegramServer,
     content_copy: Path,
 ) -> None:
-    fake_telegram.push_message("/export", user_id=ADMIN_ID)
+    fake_telegram.push_message("/export", sender=Sender(ADMIN_ID))
     count = len(content_files(content_copy))
     assert count >= 12  # statements, topics, tips, messages, synonyms, wegweiser, reading, entries
     calls = await fake_telegram.wait_for("sendDocument", count=count)
@@ -252,7 +252,7 @@ async def test_reload_command_reports_findings_and_keeps_serving(
 ) -> None:
     served = store_of(editable_bot).current
     (content_copy / "entries" / "leer.yaml").write_text("eintraege: []\n", encoding="utf-8")
-    fake_telegram.push_message("/reload", user_id=ADMIN_ID)
+    fake_telegram.push_message("/reload", sender=Sender(ADMIN_ID))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert "entries/leer.yaml, Zeile 1" in call.params["text"]
     assert store_of(editable_bot).current is served
@@ -298,17 +298,17 @@ async def test_reload_while_100_questions_are_in_flight_answers_consistently(
     mark_every_entry(content_copy)
     chats = list(range(9000, 9100))
     for chat in chats[:50]:
-        fake_telegram.push_message(QUESTIONS[chat % 4], chat_id=chat, user_id=chat)
+        fake_telegram.push_message(QUESTIONS[chat % 4], sender=Sender(chat))
     await fake_telegram.wait_for("sendMessage", count=10)
     if trigger == "watcher":
         await_reload = asyncio.create_task(run_watch_job(editable_bot))
     else:
-        fake_telegram.push_message("/reload", user_id=ADMIN_ID)
+        fake_telegram.push_message("/reload", sender=Sender(ADMIN_ID))
         await_reload = asyncio.create_task(
             fake_telegram.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN_ID)
         )
     for chat in chats[50:]:
-        fake_telegram.push_message(QUESTIONS[chat % 4], chat_id=chat, user_id=chat)
+        fake_telegram.push_message(QUESTIONS[chat % 4], sender=Sender(chat))
     in_range = {"predicate": lambda c: c.params["chat_id"] in chats, "count": 100, "timeout": 20}
     await fake_telegram.wait_for("sendMessage", **in_range)  # type: ignore[arg-type]
     await await_reload

@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.snapshot import Snapshot
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from bot.ui.deeplinks import ENTRY, TIPS, TOPIC, DeepLink, all_links, link_url, parse_start
 
 
@@ -78,7 +78,7 @@ async def test_deep_links_open_entry_topic_tips_or_greet(
     ]
     for number, (text, expected) in enumerate(cases):
         chat = 5000 + number
-        fake_telegram.push_message(text, chat_id=chat, user_id=chat)
+        fake_telegram.push_message(text, sender=Sender(chat))
         (call,) = await fake_telegram.wait_for(
             "sendMessage", lambda c, chat=chat: c.params["chat_id"] == chat
         )

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 
 from bot.serve.intake import CONCURRENT_UPDATES
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from tests.conftest import free_port
 from tests.test_runner import bot_environment
 from tests.test_webhook import QUESTION, text_update
@@ -126,7 +126,7 @@ class Load:
                 update = {"update_id": chat, **text_update(QUESTION, chat)}
                 self.sent[chat] = update
             else:
-                self.fake.push_message(QUESTION, chat_id=chat, user_id=chat)
+                self.fake.push_message(QUESTION, sender=Sender(chat))
                 self.confirmed.add(chat)  # Telegram keeps it until an offset confirms it
         if self.bot.webhook:
             await self.redeliver()

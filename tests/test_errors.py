@@ -10,7 +10,7 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.serve import BotApp
 from bot.snapshot import Snapshot
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 
 CHAT = 9001
 
@@ -39,8 +39,8 @@ async def test_failing_handler_gets_a_polite_reply_and_is_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.ERROR, logger="handlers.errors")
-    fake_telegram.push_message("/kaputt", chat_id=CHAT)
-    fake_telegram.push_message("/hilfe", chat_id=CHAT)
+    fake_telegram.push_message("/kaputt", sender=Sender(chat_id=CHAT))
+    fake_telegram.push_message("/hilfe", sender=Sender(chat_id=CHAT))
     call, help_call = await fake_telegram.wait_for("sendMessage", count=2)
     assert "/themen" in help_call.params["text"]  # the bot goes on; nothing else was sent
     assert call.ok and call.params["chat_id"] == CHAT
@@ -54,8 +54,8 @@ async def test_failing_apology_does_not_stop_the_bot(
     fake_telegram: FakeTelegramServer,
 ) -> None:
     fake_telegram.fail_next(1, status=400, method="sendMessage", description="Bad Request: x")
-    fake_telegram.push_message("/kaputt", chat_id=CHAT)
-    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", chat_id=CHAT)
+    fake_telegram.push_message("/kaputt", sender=Sender(chat_id=CHAT))
+    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", sender=Sender(chat_id=CHAT))
     calls = await fake_telegram.wait_for("sendMessage", count=2)
     assert [c.ok for c in calls] == [False, True]
     assert len(fake_telegram.calls_of("sendMessage")) == 2

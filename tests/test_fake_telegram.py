@@ -30,7 +30,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
+from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, Sender, parse_html
 from tests.conftest import BOT_TOKEN
 
 CHAT = 4242
@@ -100,7 +100,7 @@ async def test_start_command_and_callback_with_real_ptb(fake_telegram: FakeTeleg
     app.add_handler(CallbackQueryHandler(on_button))
     async with polling(app):
         assert app.bot.username == BOT_USERNAME
-        fake_telegram.push_message("/start", chat_id=CHAT, user_id=CHAT)
+        fake_telegram.push_message("/start", sender=Sender(CHAT))
         [call] = await fake_telegram.wait_for("sendMessage")
         assert call.ok
         assert call.params["chat_id"] == CHAT
@@ -137,7 +137,7 @@ async def test_updates_are_confirmed_and_not_redelivered(fake_telegram: FakeTele
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
     async with polling(app):
         for i in range(5):
-            fake_telegram.push_message(f"hallo {i}", chat_id=CHAT)
+            fake_telegram.push_message(f"hallo {i}", sender=Sender(chat_id=CHAT))
         await fake_telegram.wait_for("sendMessage", count=5)
     assert sorted(seen) == [f"hallo {i}" for i in range(5)]
     assert fake_telegram.pending_updates == []  # final getUpdates confirmed everything
@@ -425,7 +425,8 @@ async def test_wrong_token_and_missing_params(fake_telegram: FakeTelegramServer)
 async def test_pushed_updates_parse_as_ptb_objects(fake_telegram: FakeTelegramServer):
     raw = [
         fake_telegram.push_message(
-            "/start@beteiligungslotse_test_bot abc", chat_id=-100123, chat_type="supergroup"
+            "/start@beteiligungslotse_test_bot abc",
+            sender=Sender(chat_id=-100123, chat_type="supergroup"),
         ),
         fake_telegram.push_sticker("🎉"),
         fake_telegram.push_photo(caption="Foto"),
@@ -444,3 +445,33 @@ async def test_pushed_updates_parse_as_ptb_objects(fake_telegram: FakeTelegramSe
     assert updates[4].inline_query.query == "suche"
     assert cb.callback_query.message.message_id == msg.message_id
     assert [u["update_id"] for u in raw] == sorted(u["update_id"] for u in raw)
+
+
+@pytest.mark.parametrize(
+    ("sender", "chat", "user"),
+    [
+        (Sender(), {"id": 1001, "type": "private", "first_name": "Erika"}, 1001),
+        (Sender(77, username=None), {"id": 77, "type": "private", "first_name": "Erika"}, 77),
+        (Sender(5, chat_type="group"), {"id": -1001000000005, "type": "group"}, 5),
+        (Sender(chat_id=-100123, chat_type="supergroup"), {"id": -100123}, 1001),
+    ],
+)
+def test_every_push_helper_takes_the_chat_and_user_from_one_sender(
+    fake_telegram: FakeTelegramServer, sender: Sender, chat: dict[str, object], user: int
+) -> None:
+    pushed = [
+        fake_telegram.push_message("hallo", sender=sender),
+        fake_telegram.push_sticker(sender=sender),
+        fake_telegram.push_photo(sender=sender),
+        fake_telegram.push_document("a.pdf", sender=sender),
+    ]
+    for update in pushed:
+        message = update["message"]
+        assert chat.items() <= message["chat"].items()
+        assert message["from"]["id"] == user
+        assert ("username" in message["from"]) == (sender.username is not None)
+    bot_message = {"chat": pushed[0]["message"]["chat"], "message_id": 1}
+    pressed = fake_telegram.push_callback("d", bot_message, sender=sender)
+    assert pressed["callback_query"]["from"]["id"] == user
+    queried = fake_telegram.push_inline_query("q", sender=sender)
+    assert queried["inline_query"]["from"]["id"] == user

@@ -9,7 +9,7 @@ import pytest
 
 from bot.serve import BotApp
 from bot.snapshot import Snapshot
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 
 CHAT = 8001
 GROUP = -1008001
@@ -33,11 +33,11 @@ async def test_non_text_message_gets_the_text_hint(
     kind: str,
 ) -> None:
     if kind == "sticker":
-        fake_telegram.push_sticker(chat_id=CHAT, user_id=CHAT)
+        fake_telegram.push_sticker(sender=Sender(CHAT))
     elif kind == "photo":
-        fake_telegram.push_photo(chat_id=CHAT, user_id=CHAT)
+        fake_telegram.push_photo(sender=Sender(CHAT))
     elif kind == "document":
-        fake_telegram.push_document("notizen.pdf", chat_id=CHAT, user_id=CHAT)
+        fake_telegram.push_document("notizen.pdf", sender=Sender(CHAT))
     else:
         push_media(fake_telegram, 900, VOICE if kind == "voice" else LOCATION)
     (call,) = await fake_telegram.wait_for("sendMessage")
@@ -49,8 +49,8 @@ async def test_non_text_in_a_group_is_ignored(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_sticker(chat_id=GROUP, chat_type="supergroup")
-    fake_telegram.push_message("/start", chat_id=GROUP, chat_type="supergroup")
+    fake_telegram.push_sticker(sender=Sender(chat_id=GROUP, chat_type="supergroup"))
+    fake_telegram.push_message("/start", sender=Sender(chat_id=GROUP, chat_type="supergroup"))
     (call,) = await fake_telegram.wait_for("sendMessage")  # only the /start greeting
     assert "Beteiligungslotse" in call.params["text"]
     assert len(fake_telegram.sent_messages(GROUP)) == 1
@@ -63,7 +63,7 @@ async def test_unknown_command_in_private_chat_gets_a_hint(
     shipped_snapshot: Snapshot,
     command: str,
 ) -> None:
-    fake_telegram.push_message(command, chat_id=CHAT, user_id=CHAT)
+    fake_telegram.push_message(command, sender=Sender(CHAT))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert call.ok
     assert call.params["text"] == shipped_snapshot.content.text("unknown_command")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.serve import DB_KEY, BotApp
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from bot.ui.callbacks import MAX_CALLBACK_BYTES
 
 CHAT = 6001
@@ -14,7 +14,7 @@ async def test_answer_is_logged_and_votes_are_stored_and_changeable(
     fake_telegram: FakeTelegramServer,
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
-    fake_telegram.push_message("Wie vermeiden wir Doppelstrukturen?", chat_id=CHAT, user_id=CHAT)
+    fake_telegram.push_message("Wie vermeiden wir Doppelstrukturen?", sender=Sender(CHAT))
     (answer,) = await fake_telegram.wait_for("sendMessage")
     rows = answer.params["reply_markup"]["inline_keyboard"]
     up, down = rows[-2]
@@ -30,7 +30,7 @@ async def test_answer_is_logged_and_votes_are_stored_and_changeable(
         ]
 
     for button in (up, down):
-        fake_telegram.push_callback(button["callback_data"], answer.result, user_id=CHAT)
+        fake_telegram.push_callback(button["callback_data"], answer.result, sender=Sender(CHAT))
     thanks = await fake_telegram.wait_for("answerCallbackQuery", count=2)
     assert {c.params["text"] for c in thanks} == {"Danke für Ihre Rückmeldung!"}
     async with db.connection.execute(
@@ -45,7 +45,7 @@ async def test_refusals_are_logged_without_feedback_buttons(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("Wie wird das Wetter morgen in Paris?", chat_id=CHAT, user_id=CHAT)
+    fake_telegram.push_message("Wie wird das Wetter morgen in Paris?", sender=Sender(CHAT))
     (reply,) = await fake_telegram.wait_for("sendMessage")
     data = [
         b["callback_data"] for row in reply.params["reply_markup"]["inline_keyboard"] for b in row
@@ -62,6 +62,6 @@ async def test_forged_feedback_button_gets_a_polite_note(
     fake_telegram: FakeTelegramServer,
 ) -> None:
     message = {"message_id": 1, "chat": {"id": CHAT, "type": "private"}, "date": 0, "text": "x"}
-    fake_telegram.push_callback("fb:up:gibt-es-nicht", message, user_id=CHAT)
+    fake_telegram.push_callback("fb:up:gibt-es-nicht", message, sender=Sender(CHAT))
     (call,) = await fake_telegram.wait_for("answerCallbackQuery")
     assert "nicht mehr aktuell" in call.params["text"]

@@ -12,7 +12,7 @@ from bot.records import forwarded
 from bot.serve import DB_KEY, build_application
 from bot.snapshot import ContentStore, Snapshot
 from bot.storage import Database
-from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer, Sender
 from bot.testing.polling import start_polling, stop_polling
 from tests.conftest import ADMIN_ID, with_settings
 
@@ -89,17 +89,17 @@ async def sent_to(
 
 async def refuse_and_consent(fake: FakeTelegramServer) -> dict[str, Any]:
     """Ask something the bot cannot answer, open the contacts, consent; the team copy."""
-    fake.push_message(REFUSED, chat_id=USER, user_id=USER)
+    fake.push_message(REFUSED, sender=Sender(USER))
     refusal = (await sent_to(fake, USER, "leider nichts Passendes")).result
     assert "👤 Ansprechpartner vor Ort" in buttons(refusal).values()
-    fake.push_callback("kontakt", refusal, user_id=USER)
+    fake.push_callback("kontakt", refusal, sender=Sender(USER))
     contacts = await sent_to(fake, USER, "An diese Stellen können Sie sich wenden")
     assert "engagement@musterstadt.example" in contacts.params["text"]
-    fake.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+    fake.push_callback(with_prefix(refusal, "ask:"), refusal, sender=Sender(USER))
     consent = (await sent_to(fake, USER, "Soll ich diese Frage")).result
     assert REFUSED in consent["text"] and "nicht Ihr Name" in consent["text"]
     assert fake.calls_of("sendMessage")[-1].params["chat_id"] == USER  # nothing sent yet
-    fake.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
+    fake.push_callback(with_prefix(consent, "fwd:"), consent, sender=Sender(USER))
     copy = (await sent_to(fake, TEAM, REFUSED)).result
     await sent_to(fake, USER, "beim Team angekommen", method="editMessageText")
     assert str(USER) not in copy["text"] and "Erika" not in copy["text"]
@@ -111,16 +111,18 @@ async def test_refusal_contact_consent_team_reply_reaches_the_user(
 ) -> None:
     copy = await refuse_and_consent(fake_telegram)
     fake_telegram.push_message(
-        ANSWER, chat_id=TEAM, user_id=TEAM_MEMBER, chat_type="supergroup", reply_to_message=copy
+        ANSWER,
+        sender=Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup"),
+        reply_to_message=copy,
     )
     answer = await sent_to(fake_telegram, USER, ANSWER)
     assert "Persönliche Antwort aus dem Team" in answer.params["text"]
     await sent_to(fake_telegram, TEAM, "wurde weitergeleitet")
     # the user thanks once; a second press is refused
     thanks, ask_back = with_prefix(answer.result, "fu:thanks"), with_prefix(answer.result, "fu:q")
-    fake_telegram.push_callback(thanks, answer.result, USER)
+    fake_telegram.push_callback(thanks, answer.result, sender=Sender(USER))
     await sent_to(fake_telegram, TEAM, "bedankt sich")
-    fake_telegram.push_callback(ask_back, answer.result, USER)
+    fake_telegram.push_callback(ask_back, answer.result, sender=Sender(USER))
     (note,) = await fake_telegram.wait_for(
         "answerCallbackQuery", lambda c: "schon zurückgemeldet" in str(c.params.get("text"))
     )
@@ -131,16 +133,20 @@ async def test_the_answer_button_then_a_text_and_an_ask_back(
     team_bot: Bot, fake_telegram: FakeTelegramServer
 ) -> None:
     copy = await refuse_and_consent(fake_telegram)
-    fake_telegram.push_callback(with_prefix(copy, "ans:"), copy, user_id=TEAM_MEMBER)
+    fake_telegram.push_callback(with_prefix(copy, "ans:"), copy, sender=Sender(TEAM_MEMBER))
     prompt = (await sent_to(fake_telegram, TEAM, "Ihre Antwort auf Frage")).result
     fake_telegram.push_message(
-        ANSWER, chat_id=TEAM, user_id=TEAM_MEMBER, chat_type="supergroup", reply_to_message=prompt
+        ANSWER,
+        sender=Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup"),
+        reply_to_message=prompt,
     )
     answer = await sent_to(fake_telegram, USER, ANSWER)
-    fake_telegram.push_callback(with_prefix(answer.result, "fu:question"), answer.result, USER)
+    fake_telegram.push_callback(
+        with_prefix(answer.result, "fu:question"), answer.result, sender=Sender(USER)
+    )
     ask_prompt = (await sent_to(fake_telegram, USER, "Rückfrage als Antwort")).result
     fake_telegram.push_message(
-        "Und am Wochenende?", chat_id=USER, user_id=USER, reply_to_message=ask_prompt
+        "Und am Wochenende?", sender=Sender(USER), reply_to_message=ask_prompt
     )
     await sent_to(fake_telegram, TEAM, "Und am Wochenende?")
     await sent_to(fake_telegram, USER, "Rückfrage ist beim Team angekommen")
@@ -153,7 +159,9 @@ async def test_the_team_answer_reaches_the_user_across_a_restart(
     await team_bot.stop()  # the bot restarts while the user waits …
     await team_bot.start()
     fake_telegram.push_message(
-        ANSWER, chat_id=TEAM, user_id=TEAM_MEMBER, chat_type="supergroup", reply_to_message=copy
+        ANSWER,
+        sender=Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup"),
+        reply_to_message=copy,
     )
     await sent_to(fake_telegram, USER, ANSWER)
     await sent_to(fake_telegram, TEAM, "wurde weitergeleitet")
@@ -170,15 +178,15 @@ async def test_the_team_answer_reaches_the_user_across_a_restart(
 async def test_a_user_who_does_not_consent_is_never_forwarded(
     team_bot: Bot, fake_telegram: FakeTelegramServer
 ) -> None:
-    fake_telegram.push_message(REFUSED, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(REFUSED, sender=Sender(USER))
     refusal = (await sent_to(fake_telegram, USER, "leider nichts Passendes")).result
-    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, sender=Sender(USER))
     consent = (await sent_to(fake_telegram, USER, "Soll ich diese Frage")).result
-    fake_telegram.push_message("Ach, doch lieber nicht.", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("Ach, doch lieber nicht.", sender=Sender(USER))
     to_user = lambda c: c.params.get("chat_id") == USER  # noqa: E731
     await fake_telegram.wait_for("sendMessage", to_user, count=3)  # answered as a question
     # someone else cannot consent for the user with the same button data
-    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER + 1)
+    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, sender=Sender(USER + 1))
     await fake_telegram.wait_for("answerCallbackQuery", count=2)
     await sent_to(fake_telegram, USER, "nicht mehr finden", "editMessageText")
     assert await forwarded.open_count(team_bot.db, USER) == 0
@@ -189,11 +197,11 @@ async def test_a_blocked_team_chat_is_logged_and_the_user_told(
     team_bot: Bot, fake_telegram: FakeTelegramServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake_telegram.block_chat(TEAM)
-    fake_telegram.push_message(REFUSED, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(REFUSED, sender=Sender(USER))
     refusal = (await sent_to(fake_telegram, USER, "leider nichts Passendes")).result
-    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, sender=Sender(USER))
     consent = (await sent_to(fake_telegram, USER, "Soll ich diese Frage")).result
-    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
+    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, sender=Sender(USER))
     await sent_to(fake_telegram, USER, "erreiche das Team gerade nicht", "editMessageText")
     assert "Team chat -1001234 unreachable" in caplog.text
 
@@ -204,15 +212,13 @@ async def test_without_team_chat_the_admins_get_the_question(
     bot = Bot(settings, shipped_snapshot)  # no TEAM_CHAT_ID: ADMIN_IDS
     await bot.start()
     try:
-        fake_telegram.push_message(REFUSED, chat_id=USER, user_id=USER)
+        fake_telegram.push_message(REFUSED, sender=Sender(USER))
         refusal = (await sent_to(fake_telegram, USER, "leider nichts Passendes")).result
-        fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+        fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, sender=Sender(USER))
         consent = (await sent_to(fake_telegram, USER, "Soll ich diese Frage")).result
-        fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
+        fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, sender=Sender(USER))
         copy = (await sent_to(fake_telegram, ADMIN_ID, REFUSED)).result
-        fake_telegram.push_message(
-            ANSWER, chat_id=ADMIN_ID, user_id=ADMIN_ID, reply_to_message=copy
-        )
+        fake_telegram.push_message(ANSWER, sender=Sender(ADMIN_ID), reply_to_message=copy)
         await sent_to(fake_telegram, USER, ANSWER)
         (closed,) = await fake_telegram.wait_for("editMessageReplyMarkup")
         assert closed.params["message_id"] == copy["message_id"]  # "Beantworten" is gone
@@ -225,24 +231,24 @@ async def test_at_most_three_open_questions(
 ) -> None:
     for n in range(forwarded.MAX_OPEN_PER_USER):
         await forwarded.create(team_bot.db, USER, USER, f"Frage {n}")
-    fake_telegram.push_message(REFUSED, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(REFUSED, sender=Sender(USER))
     refusal = (await sent_to(fake_telegram, USER, "leider nichts Passendes")).result
-    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, sender=Sender(USER))
     consent = (await sent_to(fake_telegram, USER, "Soll ich diese Frage")).result
-    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
+    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, sender=Sender(USER))
     await sent_to(fake_telegram, USER, "schon 3 Fragen", "editMessageText")
 
 
 async def test_every_answer_has_a_share_button(
     team_bot: Bot, fake_telegram: FakeTelegramServer
 ) -> None:
-    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", sender=Sender(USER))
     answer = await sent_to(fake_telegram, USER, "<b>")
     rows = answer.params["reply_markup"]["inline_keyboard"]
     (share,) = [b for row in rows for b in row if "switch_inline_query" in b]
     assert share["text"] == "📤 Teilen"
     assert share["switch_inline_query"] in answer.result["text"]  # the entry's title
-    fake_telegram.push_inline_query(share["switch_inline_query"], user_id=USER)
+    fake_telegram.push_inline_query(share["switch_inline_query"], sender=Sender(USER))
     (inline,) = await fake_telegram.wait_for("answerInlineQuery")
     first = inline.params["results"][0]
     assert first["title"] == share["switch_inline_query"]  # the shared entry comes first
@@ -252,11 +258,11 @@ async def test_an_english_reader_is_asked_in_english_and_the_team_reads_german(
     team_bot: Bot, fake_telegram: FakeTelegramServer
 ) -> None:
     question = "Which dinosaurs lived in the Jurassic period?"  # nothing fits, in any language
-    fake_telegram.push_message(question, chat_id=USER, user_id=USER, language_code="en")
+    fake_telegram.push_message(question, sender=Sender(USER, language_code="en"))
     refusal = (await sent_to(fake_telegram, USER, "nothing that fits")).result
-    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, user_id=USER)
+    fake_telegram.push_callback(with_prefix(refusal, "ask:"), refusal, sender=Sender(USER))
     consent = (await sent_to(fake_telegram, USER, "Shall I pass this question on")).result
-    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, user_id=USER)
+    fake_telegram.push_callback(with_prefix(consent, "fwd:"), consent, sender=Sender(USER))
     copy = await sent_to(fake_telegram, TEAM, question)
     assert "Frage #" in copy.params["text"] and "Beantworten" in str(copy.params)
 
@@ -264,7 +270,7 @@ async def test_an_english_reader_is_asked_in_english_and_the_team_reads_german(
 async def test_small_talk_gets_no_team_or_contact_buttons(
     team_bot: Bot, fake_telegram: FakeTelegramServer
 ) -> None:
-    fake_telegram.push_message("Danke dir!", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("Danke dir!", sender=Sender(USER))
     reply = (await fake_telegram.wait_for("sendMessage"))[0].result
     assert reply["text"] == team_bot.snapshot.content.text("smalltalk_thanks")
     labels = buttons(reply)

@@ -19,7 +19,7 @@ from bot.records.privacy import forget_user
 from bot.serve import DB_KEY, SETTINGS_KEY, BotApp
 from bot.serve.runner import BotRunner
 from bot.storage import Database
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from tests.test_webhook import ANSWER_TITLE, QUESTION, registered_url, text_update
 
 CHAT = 6201
@@ -108,7 +108,7 @@ async def test_poison_update_is_kept_dead_and_does_not_delay_the_next_question(
 ) -> None:
     fake_telegram.push_update({"poll": {"id": "1"}})  # fields the library requires are missing
     pushed = time.monotonic()
-    fake_telegram.push_message(QUESTION, chat_id=CHAT, user_id=CHAT)
+    fake_telegram.push_message(QUESTION, sender=Sender(CHAT))
     (answer,) = await fake_telegram.wait_for("sendMessage")
     assert time.monotonic() - pushed < 1.0
     assert ANSWER_TITLE in answer.params["text"]

@@ -13,7 +13,7 @@ from bot.records.question_log import AnswerRef, LoggedQuestion, record_question,
 from bot.records.roles import role_of, set_role
 from bot.serve import DB_KEY, BotApp
 from bot.storage import Database
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from handlers.privacy import RETENTION_JOB
 
 USER = 4711
@@ -89,13 +89,13 @@ async def test_vergessen_after_confirmation_leaves_no_row(
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
     await seed(db)
-    fake_telegram.push_message("Wie schaffen wir Augenhöhe?", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("Wie schaffen wir Augenhöhe?", sender=Sender(USER))
     await fake_telegram.wait_for("sendMessage")
-    fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("/vergessen", sender=Sender(USER))
     _, confirm = await fake_telegram.wait_for("sendMessage", count=2)
     assert await count_rows_about(db, USER) == 7  # nothing is deleted before confirming
     yes = confirm.result["reply_markup"]["inline_keyboard"][0][0]
-    fake_telegram.push_callback(yes["callback_data"], confirm.result, user_id=USER)
+    fake_telegram.push_callback(yes["callback_data"], confirm.result, sender=Sender(USER))
     (edit,) = await fake_telegram.wait_for("editMessageText")
     assert "(7 Einträge)" in edit.params["text"]
     assert await count_rows_about(db, USER) == 0
@@ -108,10 +108,10 @@ async def test_vergessen_can_be_cancelled(
 ) -> None:
     db = running_bot.bot_data[DB_KEY]
     await seed(db)
-    fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("/vergessen", sender=Sender(USER))
     (confirm,) = await fake_telegram.wait_for("sendMessage")
     no = confirm.result["reply_markup"]["inline_keyboard"][1][0]
-    fake_telegram.push_callback(no["callback_data"], confirm.result, user_id=USER)
+    fake_telegram.push_callback(no["callback_data"], confirm.result, sender=Sender(USER))
     (edit,) = await fake_telegram.wait_for("editMessageText")
     assert "nichts gelöscht" in edit.params["text"]
     assert await count_rows_about(db, USER) == 6
@@ -121,7 +121,7 @@ async def test_datenschutz_explains_what_why_and_how_long(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("/datenschutz", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("/datenschutz", sender=Sender(USER))
     (call,) = await fake_telegram.wait_for("sendMessage")
     text = call.params["text"]
     for heading in ("Was ich speichere", "Warum", "Wie lange", "/vergessen", "/rolle"):

@@ -11,7 +11,7 @@ from bot.matching.matcher import Matcher
 from bot.serve import BotApp
 from bot.serve.app import build_application
 from bot.snapshot import ContentStore, Snapshot
-from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, parse_html
+from bot.testing.fake_telegram import BOT_USERNAME, FakeTelegramServer, Sender, parse_html
 from bot.testing.polling import start_polling, stop_polling
 from bot.ui.render import MAX_MESSAGE_CHARS, esc, render_result
 from tests.conftest import ADMIN_ID
@@ -33,7 +33,7 @@ async def test_question_is_answered_with_the_right_entry(
     shipped_snapshot: Snapshot,
 ) -> None:
     content = shipped_snapshot.content
-    fake_telegram.push_message(QUESTION, chat_id=CHAT)
+    fake_telegram.push_message(QUESTION, sender=Sender(chat_id=CHAT))
     (call,) = await fake_telegram.wait_for("sendMessage")
     params = call.params
     assert call.ok and params["chat_id"] == CHAT and params["parse_mode"] == "HTML"
@@ -60,7 +60,7 @@ async def test_out_of_scope_question_is_refused_honestly(
     shipped_snapshot: Snapshot,
 ) -> None:
     content = shipped_snapshot.content
-    fake_telegram.push_message(OUT_OF_SCOPE, chat_id=CHAT)
+    fake_telegram.push_message(OUT_OF_SCOPE, sender=Sender(chat_id=CHAT))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert call.params["text"] == esc(content.text("refused"))
     topics = [f"t:{t.id}" for t in content.topics]
@@ -74,19 +74,18 @@ async def test_group_chatter_is_ignored_mentions_and_replies_are_answered(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message(QUESTION, chat_id=GROUP, chat_type="supergroup")
+    fake_telegram.push_message(QUESTION, sender=Sender(chat_id=GROUP, chat_type="supergroup"))
     mention = fake_telegram.push_message(
-        f"@{BOT_USERNAME} {QUESTION}", chat_id=GROUP, chat_type="supergroup"
+        f"@{BOT_USERNAME} {QUESTION}", sender=Sender(chat_id=GROUP, chat_type="supergroup")
     )["message"]
     (answer,) = await fake_telegram.wait_for("sendMessage")
     assert answer.params["chat_id"] == GROUP
     assert answer.params["reply_parameters"]["message_id"] == mention["message_id"]
     assert "Keine Beteiligung an Ohnmacht" in answer.params["text"]
-    fake_telegram.push_message("Danke!", chat_id=GROUP, chat_type="supergroup")
+    fake_telegram.push_message("Danke!", sender=Sender(chat_id=GROUP, chat_type="supergroup"))
     fake_telegram.push_message(
         "Und wie präsentieren wir den Zeitplan?",
-        chat_id=GROUP,
-        chat_type="supergroup",
+        sender=Sender(chat_id=GROUP, chat_type="supergroup"),
         reply_to_message=answer.result,
     )
     calls = await fake_telegram.wait_for("sendMessage", count=2)
@@ -99,8 +98,10 @@ async def test_html_in_a_question_never_reaches_telegram_unescaped(
     fake_telegram: FakeTelegramServer,
 ) -> None:
     hostile = '<b>Zeitplan</b> & <script>alert("x")</script> <a href="x">Augenhöhe</a> &amp;'
-    fake_telegram.push_message(hostile, chat_id=CHAT)
-    fake_telegram.push_message(f"@{BOT_USERNAME} {hostile}", chat_id=GROUP, chat_type="group")
+    fake_telegram.push_message(hostile, sender=Sender(chat_id=CHAT))
+    fake_telegram.push_message(
+        f"@{BOT_USERNAME} {hostile}", sender=Sender(chat_id=GROUP, chat_type="group")
+    )
     fake_telegram.push_inline_query(hostile)
     calls = await fake_telegram.wait_for("sendMessage", count=2)
     (inline,) = await fake_telegram.wait_for("answerInlineQuery")
@@ -129,8 +130,10 @@ async def test_over_long_answer_is_split_into_valid_messages(
     app = build_application(settings, ContentStore(settings.content_dir, snapshot))
     await start_polling(app)
     try:
-        fake_telegram.push_message(QUESTION, chat_id=CHAT)
-        fake_telegram.push_message("/hilfe", chat_id=CHAT)  # handled after every part is sent
+        fake_telegram.push_message(QUESTION, sender=Sender(chat_id=CHAT))
+        fake_telegram.push_message(
+            "/hilfe", sender=Sender(chat_id=CHAT)
+        )  # handled after every part is sent
         help_calls = await fake_telegram.wait_for(
             "sendMessage", lambda c: "/themen" in c.params["text"]
         )
@@ -154,7 +157,7 @@ async def test_a_lone_command_word_acts_as_the_command(
     word: str,
     expected: str | None,
 ) -> None:
-    fake_telegram.push_message(word, chat_id=6101)
+    fake_telegram.push_message(word, sender=Sender(chat_id=6101))
     (call,) = await fake_telegram.wait_for("sendMessage")
     if expected:
         assert expected in call.params["text"]
@@ -174,7 +177,7 @@ async def test_practical_question_gets_its_pointer_which_leads_to_the_principle(
     content = shipped_snapshot.content
     pointer = content.pointer("foerdermittel")
     assert pointer is not None and pointer.related
-    fake_telegram.push_message(PRACTICAL, chat_id=CHAT, user_id=CHAT)
+    fake_telegram.push_message(PRACTICAL, sender=Sender(CHAT))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert call.ok, call.error  # the fake server parsed the HTML, links included
     shown, entities = parse_html(call.params["text"])
@@ -188,15 +191,15 @@ async def test_practical_question_gets_its_pointer_which_leads_to_the_principle(
     assert pressed[0] == principle and pressed[-2:] == ["wl", "top"]
     assert "kontakt" in pressed and "fb:up:foerdermittel" in pressed
 
-    fake_telegram.push_callback("fb:up:foerdermittel", call.result, user_id=CHAT)
+    fake_telegram.push_callback("fb:up:foerdermittel", call.result, sender=Sender(CHAT))
     (thanks,) = await fake_telegram.wait_for("answerCallbackQuery")
     assert thanks.params["text"] == content.text("feedback_thanks")
-    fake_telegram.push_callback(principle, call.result, user_id=CHAT)
+    fake_telegram.push_callback(principle, call.result, sender=Sender(CHAT))
     (edit,) = await fake_telegram.wait_for("editMessageText")
     entry = content.entry(pointer.related[0])
     assert entry is not None and edit.params["text"].startswith(f"<b>{esc(entry.title)}</b>")
 
-    fake_telegram.push_message("/stats", user_id=ADMIN_ID)
+    fake_telegram.push_message("/stats", sender=Sender(ADMIN_ID))
     (_, stats) = await fake_telegram.wait_for("sendMessage", count=2)
     assert "Wegweiser zu praktischen Fragen: 100 % (1)" in stats.params["text"]
     section = stats.params["text"].split("<b>Praktische Fragen (Wegweiser)</b>\n")[-1]

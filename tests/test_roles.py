@@ -10,7 +10,7 @@ from bot.content import ROLE_ENGAGIERTE, ROLE_VERWALTUNG, Entry
 from bot.records import choose_language, reader_choices, role_of, set_role
 from bot.serve import DB_KEY, BotApp
 from bot.snapshot import Snapshot
-from bot.testing.fake_telegram import FakeTelegramServer, parse_html
+from bot.testing.fake_telegram import FakeTelegramServer, Sender, parse_html
 from bot.ui import View, render_result
 
 USER = 6201
@@ -37,10 +37,10 @@ async def choose(
     fake_telegram: FakeTelegramServer, label: str, sent: int, edited: int = 1
 ) -> tuple[str, dict[str, Any]]:
     """Send /rolle (the `sent`-th message) and press `label` (the `edited`-th edit)."""
-    fake_telegram.push_message("/rolle", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("/rolle", sender=Sender(USER))
     prompt = (await fake_telegram.wait_for("sendMessage", count=sent))[-1]
     data = dict(buttons(prompt.result))[label]
-    fake_telegram.push_callback(data, prompt.result, user_id=USER)
+    fake_telegram.push_callback(data, prompt.result, sender=Sender(USER))
     edit = (await fake_telegram.wait_for("editMessageText", count=edited))[-1]
     return prompt.params["text"], edit.params
 
@@ -62,7 +62,7 @@ async def test_rolle_puts_the_chosen_perspective_first_until_cleared(
     assert saved["text"] == content.text("role_saved", role=name)
     assert await role_of(db, USER) == role
 
-    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(question, sender=Sender(USER))
     answer = (await fake_telegram.wait_for("sendMessage", count=2))[-1]
     result = shipped_snapshot.matcher.search(question)
     assert answer.params["text"] == render_result(content, result, View(role=role)).text
@@ -75,7 +75,7 @@ async def test_rolle_puts_the_chosen_perspective_first_until_cleared(
     assert f"Zurzeit: {name}" in parse_html(prompt)[0]
     assert cleared["text"] == content.text("role_cleared")
     assert await role_of(db, USER) == ""
-    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(question, sender=Sender(USER))
     again = (await fake_telegram.wait_for("sendMessage", count=4))[-1]
     assert again.params["text"] == render_result(content, result).text
 
@@ -88,14 +88,14 @@ async def test_vergessen_deletes_the_role(
     db = running_bot.bot_data[DB_KEY]
     await choose(fake_telegram, shipped_snapshot.content.text("role_verwaltung"), 1)
     assert await role_of(db, USER) == ROLE_VERWALTUNG
-    fake_telegram.push_message("/vergessen", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("/vergessen", sender=Sender(USER))
     confirm = (await fake_telegram.wait_for("sendMessage", count=2))[-1]
     yes = buttons(confirm.result)[0][1]
-    fake_telegram.push_callback(yes, confirm.result, user_id=USER)
+    fake_telegram.push_callback(yes, confirm.result, sender=Sender(USER))
     await fake_telegram.wait_for("editMessageText", count=2)
     assert await role_of(db, USER) == ""
     _, question = entry_with_roles(shipped_snapshot)
-    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(question, sender=Sender(USER))
     answer = (await fake_telegram.wait_for("sendMessage", count=3))[-1]
     result = shipped_snapshot.matcher.search(question)
     assert answer.params["text"] == render_result(shipped_snapshot.content, result).text
@@ -108,7 +108,7 @@ async def test_a_role_stored_before_the_start_shapes_the_first_answer(
 ) -> None:
     await set_role(running_bot.bot_data[DB_KEY], USER, ROLE_ENGAGIERTE)
     _, question = entry_with_roles(shipped_snapshot)
-    fake_telegram.push_message(question, chat_id=USER, user_id=USER)
+    fake_telegram.push_message(question, sender=Sender(USER))
     (answer,) = await fake_telegram.wait_for("sendMessage")
     result = shipped_snapshot.matcher.search(question)
     view = View(role=ROLE_ENGAGIERTE)
@@ -129,10 +129,10 @@ async def test_forged_role_button_changes_nothing(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("/rolle", chat_id=USER, user_id=USER)
+    fake_telegram.push_message("/rolle", sender=Sender(USER))
     (prompt,) = await fake_telegram.wait_for("sendMessage")
-    fake_telegram.push_callback("role:chefin", prompt.result, user_id=USER)
-    fake_telegram.push_callback("role:none", prompt.result, user_id=USER)
+    fake_telegram.push_callback("role:chefin", prompt.result, sender=Sender(USER))
+    fake_telegram.push_callback("role:none", prompt.result, sender=Sender(USER))
     await fake_telegram.wait_for("editMessageText")
     assert await role_of(running_bot.bot_data[DB_KEY], USER) == ""
     assert len(fake_telegram.calls_of("editMessageText")) == 1

@@ -25,7 +25,7 @@ from bot.serve.app import build_application
 from bot.serve.runner import BotRunner
 from bot.serve.webhook_keys import path_token, webhook_secret
 from bot.snapshot import ContentStore, Snapshot
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from tests.conftest import BOT_TOKEN, CONTENT_DIR, free_port
 from tests.slow_bot import SLOW_TEXT
 from tests.test_webhook import ANSWER_TITLE, QUESTION, text_update
@@ -89,7 +89,9 @@ async def test_sigterm_lets_the_update_in_flight_finish_and_exits_0(
                 )
                 assert status == 200
             else:
-                fake_telegram.push_message(SLOW_TEXT, chat_id=CHAT)  # waits for the first poll
+                fake_telegram.push_message(
+                    SLOW_TEXT, sender=Sender(chat_id=CHAT)
+                )  # waits for the first poll
             await fake_telegram.wait_for(
                 "sendMessage",
                 lambda call: call.params["text"] == "angefangen",
@@ -215,7 +217,7 @@ async def test_polling_after_webhook_mode_deletes_the_webhook_first(
     polling = BotRunner(build_application(settings, store), settings, webhook=False)
     await polling.start()
     try:
-        fake_telegram.push_message(QUESTION, chat_id=CHAT)
+        fake_telegram.push_message(QUESTION, sender=Sender(chat_id=CHAT))
         (answer,) = await fake_telegram.wait_for("sendMessage")
     finally:
         await polling.stop()
@@ -258,7 +260,7 @@ async def test_updates_running_past_the_grace_period_do_not_block_the_shutdown(
     app.add_handler(MessageHandler(filters.Text([SLOW_TEXT]), endless), group=-1)
     runner = BotRunner(app, settings, webhook=False, grace_s=0.2)
     await runner.start()
-    fake_telegram.push_message(SLOW_TEXT, chat_id=CHAT)
+    fake_telegram.push_message(SLOW_TEXT, sender=Sender(chat_id=CHAT))
     await fake_telegram.wait_for("sendMessage")
     await asyncio.wait_for(runner.stop(), EXIT_BOUND_S)
     assert not app.running

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.serve import BotApp
-from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer, Sender
 
 CHAT = 5001
 USER_COMMANDS = [
@@ -32,7 +32,7 @@ async def test_start_greets_with_topic_keyboard(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("/start", chat_id=CHAT)
+    fake_telegram.push_message("/start", sender=Sender(chat_id=CHAT))
     (call,) = await fake_telegram.wait_for("sendMessage")
     assert call.params["chat_id"] == CHAT
     assert "Beteiligungslotse" in call.params["text"]
@@ -56,7 +56,7 @@ async def test_help_lists_every_command(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("/hilfe", chat_id=CHAT)
+    fake_telegram.push_message("/hilfe", sender=Sender(chat_id=CHAT))
     (call,) = await fake_telegram.wait_for("sendMessage")
     for name in USER_COMMANDS:
         assert f"/{name} – " in call.params["text"]

@@ -9,7 +9,7 @@ from telegram import Message
 from telegram.ext import ExtBot
 
 from bot.serve import send_answer, send_reply
-from bot.testing.fake_telegram import FakeTelegramServer
+from bot.testing.fake_telegram import FakeTelegramServer, Sender
 from bot.ui import Button, Reply
 from tests.conftest import BOT_TOKEN
 
@@ -26,7 +26,9 @@ def question(fake: FakeTelegramServer, bot: ExtBot[None], chat_type: str, topic:
     """A question the fake server knows (so it can be quoted), as the bot receives it."""
     extra: dict[str, Any] = {"is_topic_message": True, "message_thread_id": 9} if topic else {}
     chat = 5 if chat_type == "private" else -100
-    update = fake.push_message("Wie finden wir Initiativen?", chat, 5, chat_type, **extra)
+    update = fake.push_message(
+        "Wie finden wir Initiativen?", sender=Sender(5, chat_id=chat, chat_type=chat_type), **extra
+    )
     return Message.de_json(update["message"], bot)
 
 

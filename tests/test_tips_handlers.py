@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.serve import CLOCK_KEY, DB_KEY, STORE_KEY, BotApp
 from bot.storage import Database
-from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer, Sender
 from bot.tips import subscriptions as store
 from handlers.tips import JOB_NAME
 
@@ -27,7 +27,7 @@ def buttons(call: Call) -> list[tuple[str, str]]:
 
 async def command(fake: FakeTelegramServer, text: str, chat: int = CHAT) -> Call:
     before = len(fake.calls_of("sendMessage"))
-    fake.push_message(text, chat_id=chat)
+    fake.push_message(text, sender=Sender(chat_id=chat))
     calls = await fake.wait_for("sendMessage", count=before + 1)
     return calls[before]
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.serve import BotApp
 from bot.snapshot import Snapshot
-from bot.testing.fake_telegram import Call, FakeTelegramServer
+from bot.testing.fake_telegram import Call, FakeTelegramServer, Sender
 from bot.ui.render import render_entry_by_id, render_reading, render_topic, render_topics
 
 CHAT = 7001
@@ -34,7 +34,7 @@ async def test_topics_to_entry_and_back_edits_one_message(
     shipped_snapshot: Snapshot,
 ) -> None:
     content = shipped_snapshot.content
-    fake_telegram.push_message("/themen", chat_id=CHAT)
+    fake_telegram.push_message("/themen", sender=Sender(chat_id=CHAT))
     (sent,) = await fake_telegram.wait_for("sendMessage")
     message = sent.result
     assert buttons(message) == [*(f"t:{t.id}" for t in content.topics), "wl", "read"]
@@ -65,7 +65,7 @@ async def test_pressing_the_button_of_the_current_view_does_not_fail(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message("/themen", chat_id=CHAT)
+    fake_telegram.push_message("/themen", sender=Sender(chat_id=CHAT))
     (sent,) = await fake_telegram.wait_for("sendMessage")
     await press(fake_telegram, "top", sent.result)
     await press(fake_telegram, "t:rahmen", sent.result)
@@ -86,13 +86,13 @@ async def test_forged_or_stale_button_gets_a_polite_answer(
     shipped_snapshot: Snapshot,
     data: str,
 ) -> None:
-    fake_telegram.push_message("/themen", chat_id=CHAT)
+    fake_telegram.push_message("/themen", sender=Sender(chat_id=CHAT))
     (sent,) = await fake_telegram.wait_for("sendMessage")
     answer = await press(fake_telegram, data, sent.result)
     assert answer.ok
     assert answer.params["text"] == shipped_snapshot.content.text("stale_button")
     assert not fake_telegram.calls_of("editMessageText")
-    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", chat_id=CHAT)
+    fake_telegram.push_message("Wie vermeiden wir Scheinbeteiligung?", sender=Sender(chat_id=CHAT))
     await fake_telegram.wait_for("sendMessage", count=2)  # the bot is still answering
     assert len(fake_telegram.sent_messages(CHAT)) == 2
 
@@ -103,7 +103,7 @@ async def test_lesetipps_lists_the_reading_with_links(
     shipped_snapshot: Snapshot,
 ) -> None:
     content = shipped_snapshot.content
-    fake_telegram.push_message("/lesetipps", chat_id=CHAT)
+    fake_telegram.push_message("/lesetipps", sender=Sender(chat_id=CHAT))
     (sent,) = await fake_telegram.wait_for("sendMessage")
     assert sent.ok and sent.params["text"] == render_reading(content).text
     assert all(r.url in sent.params["text"] for r in content.reading)
@@ -118,7 +118,7 @@ async def test_practical_questions_open_a_pointer_and_its_principle_in_place(
     content = shipped_snapshot.content
     pointer = content.pointer("foerdermittel")
     assert pointer is not None and pointer.related
-    fake_telegram.push_message("/themen", chat_id=CHAT)
+    fake_telegram.push_message("/themen", sender=Sender(chat_id=CHAT))
     (sent,) = await fake_telegram.wait_for("sendMessage")
     message = sent.result
     assert buttons(message)[-2:] == ["wl", "read"]
@@ -150,7 +150,7 @@ async def test_a_button_under_a_message_that_cannot_be_edited_answers_anew(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO, logger="bot.serve.telegram_io")
-    fake_telegram.push_message("/themen", chat_id=CHAT)
+    fake_telegram.push_message("/themen", sender=Sender(chat_id=CHAT))
     (sent,) = await fake_telegram.wait_for("sendMessage")
     gone = {**sent.result, "message_id": 987654}  # deleted meanwhile: Telegram cannot edit it
     topic = shipped_snapshot.content.topics[0]

@@ -3,13 +3,14 @@
 Used by the tests and the benchmarks alike; nothing here reaches the network.
 """
 
-from bot.testing.fake_telegram import BOT_USERNAME, Call, FakeTelegramServer, parse_html
+from bot.testing.fake_telegram import BOT_USERNAME, Call, FakeTelegramServer, Sender, parse_html
 from bot.testing.polling import settings_for, start_polling, stop_polling
 
 __all__ = [
     "BOT_USERNAME",
     "Call",
     "FakeTelegramServer",
+    "Sender",
     "parse_html",
     "settings_for",
     "start_polling",

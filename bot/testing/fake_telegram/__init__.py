@@ -16,8 +16,9 @@ the test with the ``push_*`` helpers and delivered via long polling (``getUpdate
 
 The package is cut by concern: `_protocol` (data types, how parameters are decoded and
 checked), `_http` (the tornado glue), `_state` (what the server remembers and the recording
-helpers tests wait on), `_updates` (the ``push_*`` helpers), `_messages` and `_setup` (the Bot
-API methods), `_server` (lifecycle, dispatch, fault injection).
+helpers tests wait on), `_sender` (``Sender``: who a pushed update comes from, with the test
+user's defaults in one place), `_updates` (the ``push_*`` helpers), `_messages` and `_setup`
+(the Bot API methods), `_server` (lifecycle, dispatch, fault injection).
 """
 
 from bot.content import parse_html
@@ -28,13 +29,16 @@ from bot.testing.fake_telegram._protocol import (
     TelegramAPIError,
     UploadedFile,
 )
+from bot.testing.fake_telegram._sender import ERIKA, Sender
 from bot.testing.fake_telegram._server import FakeTelegramServer
 
 __all__ = [
     "BOT_USERNAME",
+    "ERIKA",
     "MAX_LONG_POLL",
     "Call",
     "FakeTelegramServer",
+    "Sender",
     "TelegramAPIError",
     "UploadedFile",
     "parse_html",

@@ -159,16 +159,6 @@ class ServerState:
 
     # ------------------------------------------------------------------ update helpers
 
-    def _user(
-        self, user_id: int, first_name: str, username: str | None, language_code: str | None
-    ) -> JSONDict:
-        user: JSONDict = {"id": user_id, "is_bot": False, "first_name": first_name}
-        if username:
-            user["username"] = username
-        if language_code:
-            user["language_code"] = language_code
-        return user
-
     def _chat(self, chat_id: int, chat_type: str, user: JSONDict | None = None) -> JSONDict:
         if chat_type == "private":
             chat = {

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.content import u16len
 from bot.testing.fake_telegram._protocol import JSONDict
+from bot.testing.fake_telegram._sender import ERIKA, Sender
 from bot.testing.fake_telegram._state import ServerState
 
 
@@ -33,24 +34,14 @@ class UpdatePushers(ServerState):
         return update
 
     def _user_message(
-        self,
-        chat_id: int | None,
-        user_id: int,
-        chat_type: str,
-        first_name: str,
-        username: str | None,
-        language_code: str | None,
-        reply_to_message: JSONDict | None,
-        extra: JSONDict,
+        self, sender: Sender, reply_to_message: JSONDict | None, extra: JSONDict
     ) -> JSONDict:
-        user = self._user(user_id, first_name, username, language_code)
-        if chat_id is None:
-            chat_id = user_id if chat_type == "private" else -1001000000000 - user_id
-        chat = self._chat(chat_id, chat_type, user)
+        user = sender.user()
+        chat_id = sender.chat
         msg: JSONDict = {
             "message_id": self._new_message_id(chat_id),
             "from": user,
-            "chat": chat,
+            "chat": self._chat(chat_id, sender.chat_type, user),
             "date": int(time.time()),
         }
         if reply_to_message is not None:
@@ -61,28 +52,14 @@ class UpdatePushers(ServerState):
     def push_message(
         self,
         text: str,
-        chat_id: int | None = None,
-        user_id: int = 1001,
-        chat_type: str = "private",
-        first_name: str = "Erika",
         *,
-        username: str | None = "erika_test",
-        language_code: str | None = "de",
+        sender: Sender = ERIKA,
         entities: list[JSONDict] | None = None,
         reply_to_message: JSONDict | None = None,
         **extra: Any,
     ) -> JSONDict:
         """Push a text message from a user. Commands get a bot_command entity."""
-        msg = self._user_message(
-            chat_id,
-            user_id,
-            chat_type,
-            first_name,
-            username,
-            language_code,
-            reply_to_message,
-            extra,
-        )
+        msg = self._user_message(sender, reply_to_message, extra)
         msg["text"] = text
         if entities is None and text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.strip() else text
@@ -94,20 +71,14 @@ class UpdatePushers(ServerState):
     def push_sticker(
         self,
         emoji: str = "👍",
-        chat_id: int | None = None,
-        user_id: int = 1001,
-        chat_type: str = "private",
-        first_name: str = "Erika",
         *,
+        sender: Sender = ERIKA,
         file_id: str | None = None,
         set_name: str | None = "TestStickers",
-        username: str | None = "erika_test",
-        language_code: str | None = "de",
         **extra: Any,
     ) -> JSONDict:
-        msg = self._user_message(
-            chat_id, user_id, chat_type, first_name, username, language_code, None, extra
-        )
+        """Push a sticker message."""
+        msg = self._user_message(sender, None, extra)
         n = next(self._ids)
         sticker: JSONDict = {
             "file_id": file_id or f"STICKER{n}",
@@ -128,19 +99,13 @@ class UpdatePushers(ServerState):
         self,
         file_id: str | None = None,
         caption: str | None = None,
-        chat_id: int | None = None,
-        user_id: int = 1001,
-        chat_type: str = "private",
-        first_name: str = "Erika",
         *,
+        sender: Sender = ERIKA,
         content: bytes | None = None,
-        username: str | None = "erika_test",
-        language_code: str | None = "de",
         **extra: Any,
     ) -> JSONDict:
-        msg = self._user_message(
-            chat_id, user_id, chat_type, first_name, username, language_code, None, extra
-        )
+        """Push a photo message. With ``content`` the file is also downloadable."""
+        msg = self._user_message(sender, None, extra)
         n = next(self._ids)
         file_id = file_id or f"PHOTO{n}"
         if content is not None:
@@ -170,21 +135,14 @@ class UpdatePushers(ServerState):
         file_name: str,
         file_id: str | None = None,
         mime_type: str = "application/octet-stream",
-        chat_id: int | None = None,
-        user_id: int = 1001,
-        chat_type: str = "private",
-        first_name: str = "Erika",
         *,
+        sender: Sender = ERIKA,
         content: bytes | None = None,
         caption: str | None = None,
-        username: str | None = "erika_test",
-        language_code: str | None = "de",
         **extra: Any,
     ) -> JSONDict:
         """Push a document message. With ``content`` the file is also downloadable."""
-        msg = self._user_message(
-            chat_id, user_id, chat_type, first_name, username, language_code, None, extra
-        )
+        msg = self._user_message(sender, None, extra)
         n = next(self._ids)
         file_id = file_id or f"DOC{n}"
         doc: JSONDict = {
@@ -204,26 +162,23 @@ class UpdatePushers(ServerState):
         return self.push_update({"message": msg})
 
     def push_callback(
-        self,
-        data: str,
-        message: JSONDict,
-        user_id: int | None = None,
-        *,
-        first_name: str = "Erika",
-        username: str | None = "erika_test",
-        language_code: str | None = "de",
+        self, data: str, message: JSONDict, *, sender: Sender | None = None
     ) -> JSONDict:
-        """Push a button press on ``message`` (a message the bot sent, as dict)."""
+        """Push a button press on ``message`` (a message the bot sent, as dict).
+
+        The chat is the message's; ``sender`` says who pressed (default: the private chat's
+        user, or the default user in a group).
+        """
         chat_id = message["chat"]["id"]
         current = self._messages.get(chat_id, {}).get(message["message_id"], message)
-        if user_id is None:
-            user_id = chat_id if chat_id > 0 else 1001
+        if sender is None:
+            sender = Sender(chat_id) if chat_id > 0 else ERIKA
         cq_id = str(next(self._ids) + 4000000000000000000)
         return self.push_update(
             {
                 "callback_query": {
                     "id": cq_id,
-                    "from": self._user(user_id, first_name, username, language_code),
+                    "from": sender.user(),
                     "message": current,
                     "chat_instance": str(abs(chat_id) * 7 + 13),
                     "data": data,
@@ -234,17 +189,15 @@ class UpdatePushers(ServerState):
     def push_inline_query(
         self,
         query: str,
-        user_id: int = 1001,
         *,
+        sender: Sender = ERIKA,
         offset: str = "",
         chat_type: str | None = "sender",
-        first_name: str = "Erika",
-        username: str | None = "erika_test",
-        language_code: str | None = "de",
     ) -> JSONDict:
+        """Push an inline query by ``sender`` (``chat_type``: where it was typed)."""
         iq: JSONDict = {
             "id": str(next(self._ids) + 5000000000000000000),
-            "from": self._user(user_id, first_name, username, language_code),
+            "from": sender.user(),
             "query": query,
             "offset": offset,
         }
