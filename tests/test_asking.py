@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.asking import asks_fact, asks_for_oneself, fact_asked
+from bot.matching.asking import asked_noun, asks_fact, asks_for_fact, asks_for_oneself, fact_asked
 from bot.matching.normalize import stem
 
 
@@ -73,3 +73,41 @@ def test_the_noun_a_fact_question_asks_about(
 )
 def test_a_request_for_oneself(request_text: str, oneself: bool) -> None:
     assert asks_for_oneself(request_text) == oneself
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Wann hat die Stadtbücherei am Samstag offen?", True),
+        ("Hallo, wann ist eigentlich das nächste Straßenfest?", True),
+        ("Was kostet ein Anwohnerparkausweis?", True),
+        ("Wie hoch ist die Gebühr für eine Beglaubigung?", True),
+        ("Wo bekomme ich Gelbe Säcke?", True),
+        ("Wie heißt der Leiter des Quartiersbüros?", True),
+        ("Was ist eigentlich der Unterschied zwischen Landrat und Kreistag?", True),
+        ("Wer ist eigentlich die Landrätin in Göttingen?", True),
+        ("Wer ist bei der Stadt für Ehrenamt zuständig?", False),
+        ("Wo kann man hier Lastenräder ausleihen?", True),
+        ("Wann sollten wir die Presse einbinden?", False),  # a modal: judgement
+        ("Wann ist der richtige Zeitpunkt, ein Projekt zu beenden?", False),
+        ("Wo finden wir Mitstreiter für unsere Initiative?", False),
+        ("Wie gewinnen wir Unternehmen als Partner?", False),
+    ],
+)
+def test_requests_for_a_fact_are_told_from_questions_of_judgement(text: str, fact: bool) -> None:
+    assert asks_for_fact(text) is fact
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Welches Mikrofon eignet sich für den Saal?", "mikrofon"),
+        ("Welche niedrigschwelligen Formate eignen sich?", "formate"),  # adjective skipped
+        ("Mit welcher Federführung verhandelt die Kommune?", "federfuehrung"),
+        ("Was für eine Versicherung brauchen wir?", "versicherung"),
+        ("welche formate gibts", "formate"),  # all lower case: the next word
+        ("Wie finden wir Partner?", None),
+    ],
+)
+def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> None:
+    assert asked_noun(text) == noun

@@ -10,7 +10,7 @@ from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import ContentError, SmallTalk, SocialClass, load_content
 from bot.matching.background import zipf
 from bot.matching.normalize import fold
-from bot.matching.smalltalk import Classifier, asked_noun, asks_for_fact
+from bot.matching.smalltalk import Classifier
 from bot.snapshot import Snapshot
 from tests.conftest import write_content
 
@@ -165,46 +165,6 @@ def test_words_the_content_is_about_are_never_foreign() -> None:
     smalltalk = load_content(DEFAULT_CONTENT_DIR).smalltalk
     assert Classifier(smalltalk).foreign("chefs")
     assert not Classifier(smalltalk, protected={"chef"}).foreign("chefs")
-
-
-@pytest.mark.parametrize(
-    ("text", "fact"),
-    [
-        ("Wann hat die Stadtbücherei am Samstag offen?", True),
-        ("Hallo, wann ist eigentlich das nächste Straßenfest?", True),
-        ("Was kostet ein Anwohnerparkausweis?", True),
-        ("Wie hoch ist die Gebühr für eine Beglaubigung?", True),
-        ("Wo bekomme ich Gelbe Säcke?", True),
-        ("Wie heißt der Leiter des Quartiersbüros?", True),
-        ("Was ist eigentlich der Unterschied zwischen Landrat und Kreistag?", True),
-        ("Wer ist eigentlich die Landrätin in Göttingen?", True),
-        ("Wer ist bei der Stadt für Ehrenamt zuständig?", False),
-        ("Wo kann man hier Lastenräder ausleihen?", True),
-        ("Wann sollten wir die Presse einbinden?", False),  # a modal: judgement
-        ("Wann ist der richtige Zeitpunkt, ein Projekt zu beenden?", False),
-        ("Wo finden wir Mitstreiter für unsere Initiative?", False),
-        ("Wie gewinnen wir Unternehmen als Partner?", False),
-    ],
-)
-def test_requests_for_a_fact_are_told_from_questions_of_judgement(
-    text: str, fact: bool
-) -> None:
-    assert asks_for_fact(text) is fact
-
-
-@pytest.mark.parametrize(
-    ("text", "noun"),
-    [
-        ("Welches Mikrofon eignet sich für den Saal?", "mikrofon"),
-        ("Welche niedrigschwelligen Formate eignen sich?", "formate"),  # adjective skipped
-        ("Mit welcher Federführung verhandelt die Kommune?", "federfuehrung"),
-        ("Was für eine Versicherung brauchen wir?", "versicherung"),
-        ("welche formate gibts", "formate"),  # all lower case: the next word
-        ("Wie finden wir Partner?", None),
-    ],
-)
-def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> None:
-    assert asked_noun(text) == noun
 
 
 def test_english_request_words_live_in_the_english_file(shipped_snapshot: Snapshot) -> None:

@@ -6,7 +6,7 @@ questions for a fact: a time, an amount, a duration, a size, a name, or which on
 things ("Wann …?", "Wie viele …?", "Wie lange …?", "Welche Parteien …?", "Was verdient
 …?"). `asks_fact` tells the latter by the interrogative the request opens with — a closed
 class of words, so it holds for any topic. Asked with a modal or a judgement ("Welche
-Formate sollten wir …?") it is a question of judgement (`bot.matching.smalltalk.judges`).
+Formate sollten wir …?") it is a question of judgement (`judges`).
 "Wer" and "wo" are left out: who does what and where to turn are the content's own topics
 (roles, Anlaufstellen).
 
@@ -15,14 +15,56 @@ is judged against the ranked entries: "Welchen Nutzen hat ein Unternehmen …?" 
 very thing an entry is about (its title, questions or keywords name the `asked_noun`), so
 it is no fact question; nor is one about an English loanword ("Welche KPIs …?"), which is
 likely jargon for something the content knows.
+
+Stronger than that signal: a request for a fact by what it asks for (`asks_for_fact`, at
+any clause start) is never answered with a principle: the workshop says how to work
+together, not when something opens, what it costs or where to get it ("Wann hat das
+Bürgerbüro geöffnet?", "Wie hoch ist die Hundesteuer?"). Asked with a modal or a judgement
+("Wann sollten wir extern moderieren lassen?") it is a question of judgement and goes on to
+the matcher. Nor does a principle say which one of an everyday thing the content does not
+know to take (`asks_elsewhere`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from bot.matching.normalize import fold, stem
-from bot.matching.smalltalk import asked_noun, judges, loanword
+from bot.matching.background import zipf
+from bot.matching.normalize import ENGLISH, fold, stem
+
+_WORD = re.compile(r"[^\W_]+")
+# Questions for a fact, by what they ask for (folded spelling, at a clause start): a time
+# or date, a price or rate, a place to get or do something, a name, a difference between
+# two things. ("Wie viele …", "Wie lange …" are left out: they as often ask how much
+# participation or time a project needs.)
+_FACT = re.compile(
+    r"(?:^|[,;:]\s*)(?:und\s+|aber\s+|also\s+)?(?:"
+    r"(?:ab\s+|bis\s+|seit\s+)?wann\b"
+    r"|wie\s+spae?t\b|um\s+wie\s*viel\s+uhr|welche[rsn]?\s+(?:tag|datum|uhrzeit)\b"
+    r"|wie\s+hei(?:ss|s)t\s+(?:der|die|das|unser|unsere)\b"
+    r"|wer\s+(?:ist|war)\s+(?:eigentlich\s+|denn\s+)?(?:der|die)\s+[a-z]+\s+(?:von|in)\s"
+    r"|(?:was\s+ist|wo(?:rin)?\s+liegt)\s+(?:denn\s+|eigentlich\s+)?der\s+unterschied\b"
+    r"|wie\s+hoch\s+(?:ist|sind|wird|waere)\s+(?:die|der|das)\b"
+    r"|was\s+(?:kostet|kosten)\b|wie\s+teuer\b"
+    r"|wo\s+(?:bekomme|kriege|ist|sind|liegt|liegen)\b"
+    r"|wo\s+(?:kann|koennte|finde)\s+(?:ich|man|wir)\b.*\b(?:kaufen|bestellen|mieten|leihen"
+    r"|ausleihen|buchen|reparieren|abgeben|entsorgen|beantragen|abholen|parken)\b"
+    r")"
+)
+# "Welche …", "was für …" and the next three words (the asked-for noun is among them).
+_WHICH = re.compile(
+    r"(?i:\b(?:welche[rsmn]?|was\s+f(?:ue|\u00fc)r(?:\s+eine?[rnms]?)?))"
+    r"\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)"
+)
+# Words that make such a question one of judgement ("Wann sollten wir …", "Wie viel ist
+# sinnvoll?"): modals, judgements, and asking about the right moment or measure.
+_JUDGEMENT = re.compile(
+    r"\b(?:soll|sollte|sollten|sollen|solltet|muss|muessen|muesste|muessten|darf|duerfen"
+    r"|lohnt|lohnen|sinnvoll|angezeigt|angebracht|richtig|ratsam|noetig|notwendig|geeignet"
+    r"|besser|am\s+besten|zeitpunkt|genug|zu\s+viel|zu\s+frueh|zu\s+spaet|braucht|brauchen"
+    r"|realistisch|angemessen|merkt|merken|erkennt|erkennen|weiss|wissen)\b"
+)
 
 # The interrogatives of a fact (folded), at the start of the request, after an optional
 # conjunction: time, amount, duration, frequency, size, age, price, name, selection.
@@ -74,3 +116,56 @@ def asks_for_oneself(request: str) -> bool:
         and not _GROUP.search(folded)
         and not _ADVICE.search(folded)
     )
+
+
+def asks_elsewhere(request: str, knows: Callable[[str], bool]) -> bool:
+    """True when a (German) request sentence asks for something no principle answers.
+
+    That is a fact ("Wann hat das Bürgerbüro geöffnet?", `asks_for_fact`), or which one of
+    an everyday German thing the content does not know (`knows` is false for the folded
+    noun: "Welches Mikrofon eignet sich für den Saal?"). An unknown loanword ("Welche KPIs
+    …", "Stakeholder") is no such sign: it is likely jargon for a word the content knows.
+    """
+    if asks_for_fact(request):
+        return True
+    noun = asked_noun(request)
+    if noun is None or loanword(noun):
+        return False
+    return not knows(noun)
+
+
+def loanword(word: str) -> bool:
+    """True when a folded word is at least as common in English as in German ("kpis",
+    "stakeholder"): in a German question likely jargon for something the content knows."""
+    return zipf(word) <= zipf(word, ENGLISH)
+
+
+def asked_noun(text: str) -> str | None:
+    """The folded noun a "welche …?" / "was für …?" question asks about, if it has one.
+
+    "Welches Mikrofon eignet sich …?" asks about "Mikrofon": a principle can only answer it
+    when the content knows that word. Adjectives in between are skipped ("welche guten
+    Formate"); in a text written all in lower case the first word after the interrogative
+    counts."""
+    found = _WHICH.search(text)
+    if not found:
+        return None
+    following = found.group(1).split()
+    lower_only = not any(w[:1].isupper() for w in _WORD.findall(text)[1:])
+    for word in following:
+        if lower_only or word[:1].isupper():
+            return fold(word)
+    return None
+
+
+def asks_for_fact(text: str) -> bool:
+    """True when the request sentence asks for a fact (a time, amount, price or place).
+
+    Written for German; other languages never match."""
+    folded = " ".join(fold(text).split())
+    return bool(_FACT.search(folded)) and not judges(folded)
+
+
+def judges(folded: str) -> bool:
+    """True when a folded question holds a modal or a judgement ("sollten", "besser")."""
+    return bool(_JUDGEMENT.search(folded))

@@ -35,7 +35,7 @@ import math
 from collections.abc import Sequence
 
 from bot.content import Content, Pointer
-from bot.matching.asking import asks_for_oneself, fact_asked
+from bot.matching.asking import asks_elsewhere, asks_for_oneself, fact_asked
 from bot.matching.background import informativeness, zipf
 from bot.matching.decision import (
     KIND_POINTER,
@@ -71,7 +71,7 @@ from bot.matching.request import request_sentence, request_weighted
 from bot.matching.scoring import (
     explained_by,
 )
-from bot.matching.smalltalk import SERVICE, Classifier, asks_elsewhere
+from bot.matching.smalltalk import SERVICE, Classifier
 from bot.matching.terms import Term
 
 __all__ = ["Matcher"]
