@@ -2,11 +2,12 @@
 
 A query word is resolved, in this order, to stems of the index:
 - exactly, and as its compound parts ("beteiligungsverfahren" → also "verfahren");
-- through a longer or shorter form with the same start ("Schulung" ~ "schulen");
+- through a longer or shorter form with the same start ("Schulung" ~ "schulen",
+  `bot.matching.spellings`);
 - through content/synonyms.yaml;
-- typed without umlauts ("grundsatze" → "grundsaetze");
-- as a typo of an index word, when it is no frequent German word itself: one edit for
-  5–7 letters, two from 8 ("verwaltng", "schuhlen"; "kennt" stays "kennt");
+- typed without umlauts ("grundsatze" → "grundsaetze") or as a typo of an index word, when
+  it is no frequent German word itself ("verwaltng", "schuhlen"; "kennt" stays "kennt"):
+  `bot.matching.spellings`;
 - as a compound of index stems or synonyms ("Mitwirkungsprozess" → Beteiligung + Prozess),
   or a compound whose first part is known and whose rest is not ("Ehrenamtsbörse").
 
@@ -22,15 +23,11 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.matching.background import (
     GERMAN,
     MIN_INFORMATIVENESS,
     everyday_spelling,
     informativeness,
-    is_common,
     restore_umlauts,
     zipf,
 )
@@ -38,29 +35,14 @@ from bot.matching.compounds import TAIL_SPECIFIC, Compounds
 from bot.matching.english import family, synonym_collides
 from bot.matching.loanwords import LOAN_PREFIX, LOAN_SIMILARITY, english_forms, is_loanword
 from bot.matching.morphology import verb_forms
-from bot.matching.normalize import (
-    STOP_WORDS,
-    deumlaut,
-    light_stems,
-    lower_case_words,
-    stem,
-    words,
-)
+from bot.matching.normalize import STOP_WORDS, light_stems, lower_case_words, stem, words
+from bot.matching.spellings import Spellings
 
 PART_SIMILARITY = 0.4
 SYNONYM_SIMILARITY = 0.8
-PLAIN_VOWEL_SIMILARITY = 0.95
-TYPO_SIMILARITY = (0.9, 0.8)  # one edit, two edits
 LIGHT_FACTOR = 0.3
 NON_NOUN_FACTOR = 0.6  # a lower-case word where nouns are capitalised: verb or adjective
 RANKING_SPECIFICITY = 0.0  # how much general-German specificity shapes the ranking weight
-PREFIX = 5
-PREFIX_SHARE = 0.6
-# English stems already join a word's inflections; a shorter stem inside a longer one is
-# mostly another word there ("parti" of party in "particip" of participation).
-ENGLISH_PREFIX_SHARE = 0.75
-MIN_TYPO_LENGTH = 5
-LONG_TYPO_LENGTH = 8
 VERB_FORM_SIMILARITY = 0.9
 FAMILY_SIMILARITY = 0.85  # English: another stem of the word's family ("decision" ~ "decide")
 RESOLVED_WORDS = 8192  # words (with a sentence weight) whose terms a vocabulary remembers
@@ -107,19 +89,7 @@ class Vocabulary:
             s for s, others in self._synonyms.items() if any(o in stems for o in others)
         }
         self.compounds = Compounds(self._part_stems, lang)
-        self._by_prefix: dict[str, list[str]] = defaultdict(list)
-        for token in sorted(stems):
-            self._by_prefix[token[:PREFIX]].append(token)
-        self._plain: dict[str, str] = {}
-        self._by_initial: dict[str, list[str]] = defaultdict(list)
-        for word in sorted(set(surface)):
-            if stem(word, lang) not in self._part_stems:
-                continue
-            plain = deumlaut(word)
-            if plain != word:
-                self._plain.setdefault(plain, word)
-            if len(word) >= MIN_TYPO_LENGTH - 1:
-                self._by_initial[word[0]].append(word)
+        self.spellings = Spellings(stems, self._part_stems, surface, lang)
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._default_idf)
@@ -205,7 +175,7 @@ class Vocabulary:
         if not candidates and self.loans is not None and is_loanword(word):
             self._add_loans(word, candidates)
         if token not in self._stems and not any(c.startswith(LOAN_PREFIX) for c in candidates):
-            variants = self._spelling_variants(word)
+            variants = self.spellings.variants(word)
             for other, similarity in variants:
                 self._add(stem(other, self.lang), similarity, candidates)
             if variants and not zipf(word, self.lang):  # a typo: as specific as the word meant
@@ -260,8 +230,7 @@ class Vocabulary:
         candidates: dict[str, float] = {}
         self._add(part, 1.0, candidates)
         specific = informativeness(part, self.lang)
-        return Term(part, rank * specific * self.idf(part), info,
-                    tuple(candidates.items()))
+        return Term(part, rank * specific * self.idf(part), info, tuple(candidates.items()))
 
     def _add(self, token: str, similarity: float, candidates: dict[str, float]) -> None:
         """The stem (if indexed) and its synonyms, at the given similarity."""
@@ -275,36 +244,11 @@ class Vocabulary:
             if synonym in self._stems and candidates.get(synonym, 0.0) < value:
                 candidates[synonym] = value
 
-    def _spelling_variants(self, word: str) -> list[tuple[str, float]]:
-        """Index words this one may be a spelling of: without umlauts, or with a typo."""
-        plain = self._plain.get(word)
-        if plain:
-            return [(plain, PLAIN_VOWEL_SIMILARITY)]
-        if len(word) < MIN_TYPO_LENGTH or is_common(word, self.lang):
-            return []
-        edits = 1 if len(word) < LONG_TYPO_LENGTH else 2
-        found = process.extract(
-            word,
-            self._by_initial.get(word[0], ()),
-            scorer=OSA.distance,
-            score_cutoff=edits,
-            limit=3,
-        )
-        return [(other, TYPO_SIMILARITY[int(distance) - 1]) for other, distance, _ in found
-                if distance > 0]
-
     def _add_prefix_family(self, token: str, candidates: dict[str, float]) -> None:
         """Stems sharing a long prefix with the token ("schul" ~ "schulung")."""
-        if len(token) < PREFIX:
-            return
-        share = PREFIX_SHARE if self.lang == GERMAN else ENGLISH_PREFIX_SHARE
-        for other in self._by_prefix.get(token[:PREFIX], ()):
-            if other == token:
-                continue
-            shorter, longer = (token, other) if len(token) <= len(other) else (other, token)
-            if longer.startswith(shorter) and len(shorter) / len(longer) >= share:
-                similarity = 0.55 + 0.4 * len(shorter) / len(longer)
-                candidates[other] = max(candidates.get(other, 0.0), similarity)
+        for other, similarity in self.spellings.prefix_family(token):
+            candidates[other] = max(candidates.get(other, 0.0), similarity)
+
     def split(self, word: str) -> list[str]:
         """Known stems (or synonyms of them) a compound consists of (`Compounds.split`)."""
         return self.compounds.split(word)
