@@ -88,6 +88,10 @@ class MessageMethods(ServerState):
         msg["text"] = text
         if entities:
             msg["entities"] = entities
+        return self._sent(msg, markup)
+
+    def _sent(self, msg: JSONDict, markup: JSONDict | None) -> JSONDict:
+        """Record a message the bot sent, with its inline keyboard; return it."""
         if markup and "inline_keyboard" in markup:
             msg["reply_markup"] = markup
         self._store(msg)
@@ -211,10 +215,19 @@ class MessageMethods(ServerState):
 
     def _m_sendDocument(self, params: JSONDict) -> JSONDict:
         chat_id = self._require_chat_id(params)
-        document = params.get("document")
         caption, cap_entities = self._parse_text(params, "caption", 1024, required=False)
         markup = _validate_reply_markup(params.get("reply_markup"))
-        n = next(self._ids)
+        doc = self._sent_document(params.get("document"), next(self._ids))
+        msg = self._new_bot_message(params, chat_id)
+        msg["document"] = doc
+        if caption:
+            msg["caption"] = caption
+            if cap_entities:
+                msg["caption_entities"] = cap_entities
+        return self._sent(msg, markup)
+
+    def _sent_document(self, document: Any, n: int) -> JSONDict:
+        """The Document object of a sent file: uploaded, a known file_id or a URL."""
         if isinstance(document, UploadedFile):
             if not document.content:
                 raise _bad("file must be non-empty")
@@ -223,43 +236,30 @@ class MessageMethods(ServerState):
             info = self.add_file(
                 file_id, document.content, f"documents/file_{n}_{document.file_name}"
             )
-            doc = {
+            return {
                 "file_id": file_id,
                 "file_unique_id": info["file_unique_id"],
                 "file_name": document.file_name,
                 "mime_type": document.mime_type,
                 "file_size": len(document.content),
             }
-        elif isinstance(document, str) and document:
-            if document.startswith("attach://"):
-                raise _bad("wrong remote file identifier specified: can't find attached file")
-            if document in self._files:
-                doc = {
-                    "file_id": document,
-                    "file_unique_id": self._files[document]["file_unique_id"],
-                    "file_size": self._files[document]["file_size"],
-                }
-            elif re.match(r"https?://", document):
-                doc = {
-                    "file_id": f"BQACAgIAAx_URL_{n}",
-                    "file_unique_id": f"uurl{n}",
-                    "file_name": document.rsplit("/", 1)[-1],
-                }
-            else:
-                raise _bad("wrong file identifier/HTTP URL specified")
-        else:
+        if not isinstance(document, str) or not document:
             raise _bad("there is no document in the request")
-        msg = self._new_bot_message(params, chat_id)
-        msg["document"] = doc
-        if caption:
-            msg["caption"] = caption
-            if cap_entities:
-                msg["caption_entities"] = cap_entities
-        if markup and "inline_keyboard" in markup:
-            msg["reply_markup"] = markup
-        self._store(msg)
-        self._bot_sent.add((msg["chat"]["id"], msg["message_id"]))
-        return msg
+        if document.startswith("attach://"):
+            raise _bad("wrong remote file identifier specified: can't find attached file")
+        if document in self._files:
+            return {
+                "file_id": document,
+                "file_unique_id": self._files[document]["file_unique_id"],
+                "file_size": self._files[document]["file_size"],
+            }
+        if re.match(r"https?://", document):
+            return {
+                "file_id": f"BQACAgIAAx_URL_{n}",
+                "file_unique_id": f"uurl{n}",
+                "file_name": document.rsplit("/", 1)[-1],
+            }
+        raise _bad("wrong file identifier/HTTP URL specified")
 
     def _m_getFile(self, params: JSONDict) -> JSONDict:
         file_id = params.get("file_id")

@@ -225,6 +225,7 @@ _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}\Z")
 
 
 def _validate_reply_markup(markup: Any) -> JSONDict | None:
+    """The reply_markup as Telegram accepts it (None for none); raises what Telegram says."""
     if markup is None or markup == "":
         return None
     if not isinstance(markup, dict):
@@ -238,37 +239,7 @@ def _validate_reply_markup(markup: Any) -> JSONDict | None:
             )
         for row in rows:
             for button in row:
-                if not isinstance(button, dict):
-                    raise _bad(
-                        "can't parse inline keyboard button: InlineKeyboardButton "
-                        "must be an Object"
-                    )
-                text = button.get("text")
-                if not isinstance(text, str):
-                    raise _bad(
-                        'can\'t parse inline keyboard button: Field "text" must be of type String'
-                    )
-                actions = [a for a in _BUTTON_ACTIONS if a in button]
-                if not actions:
-                    raise _bad(
-                        "can't parse inline keyboard button: Text buttons are "
-                        "unallowed in the inline keyboard"
-                    )
-                if len(actions) > 1:
-                    raise _bad(
-                        "can't parse inline keyboard button: exactly one of the "
-                        f"optional fields must be used, got {', '.join(actions)}"
-                    )
-                if "callback_data" in button:
-                    data = button["callback_data"]
-                    if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
-                        raise _bad("BUTTON_DATA_INVALID")
-                if "url" in button:
-                    url = button["url"]
-                    if not isinstance(url, str) or not re.match(r"(https?|tg)://\S+\Z", url):
-                        raise _bad(
-                            f"inline keyboard button URL '{url}' is invalid: Wrong HTTP URL"
-                        )
+                _validate_inline_button(button)
         return markup
     if "keyboard" in markup:
         rows = markup["keyboard"]
@@ -284,3 +255,29 @@ def _validate_reply_markup(markup: Any) -> JSONDict | None:
     if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
         return markup
     raise _bad("can't parse reply keyboard markup JSON object")
+
+
+def _validate_inline_button(button: Any) -> None:
+    """An InlineKeyboardButton: a text and exactly one action, its data or URL valid."""
+    if not isinstance(button, dict):
+        raise _bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object")
+    if not isinstance(button.get("text"), str):
+        raise _bad('can\'t parse inline keyboard button: Field "text" must be of type String')
+    actions = [a for a in _BUTTON_ACTIONS if a in button]
+    if not actions:
+        raise _bad(
+            "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+        )
+    if len(actions) > 1:
+        raise _bad(
+            "can't parse inline keyboard button: exactly one of the "
+            f"optional fields must be used, got {', '.join(actions)}"
+        )
+    if "callback_data" in button:
+        data = button["callback_data"]
+        if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
+            raise _bad("BUTTON_DATA_INVALID")
+    if "url" in button:
+        url = button["url"]
+        if not isinstance(url, str) or not re.match(r"(https?|tg)://\S+\Z", url):
+            raise _bad(f"inline keyboard button URL '{url}' is invalid: Wrong HTTP URL")
