@@ -7,9 +7,11 @@ tests/data/realistic.yaml, tune and check half, bot vs BM25), matcher latency on
 shipped content and on synthetic 1,000/10,000-entry corpora (each measured in its own
 process), load + index time, peak RSS, end-to-end throughput of the real Application
 against the fake Bot API server, the daily-tip broadcast, the English questions
-(benchmarks/english.py, with language detection) and the practical questions
+(benchmarks/english.py, with language detection), the practical questions
 (benchmarks/practical.py: right Wegweiser pointer first, no principle for a practical
-question). Takes about a minute on 2 cores. Nothing is asserted: these are measurements.
+question) and the questions from public pages (benchmarks/public.py, the review proxy of
+issue 14: no principle for what the workshop does not cover, in-scope top-1, BM25 beside).
+Takes about a minute on 2 cores. Nothing is asserted: these are measurements.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import e2e, english, groups, inbox, practical, quality  # noqa: E402
+from benchmarks import e2e, english, groups, inbox, practical, public, quality  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
 from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 
@@ -254,6 +256,11 @@ def _practical(figures: dict[str, object]) -> list[str]:
     return practical.report(build_snapshot(DEFAULT_CONTENT_DIR).matcher, figures)
 
 
+def _public(figures: dict[str, object]) -> list[str]:
+    """The questions from public pages, tune and check halves, BM25 beside."""
+    return public.report(build_snapshot(DEFAULT_CONTENT_DIR).matcher, figures)
+
+
 def _goals(figures: dict[str, object]) -> list[str]:
     rows = ["Goals"]
     for key, limit in GOALS.items():
@@ -282,6 +289,7 @@ def main() -> int:
         _broadcast(figures),
         _busy(figures),
         _practical(figures),
+        _public(figures),
         _english(figures),
     ]
     sections.append(_goals(figures))
