@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.asking import asked_noun, asks_fact, asks_for_fact, asks_for_oneself, fact_asked
+from bot.matching.asking import (
+    asked_head,
+    asked_noun,
+    asks_fact,
+    asks_for_fact,
+    asks_for_oneself,
+    fact_asked,
+)
 from bot.matching.normalize import stem
 
 
@@ -111,3 +118,21 @@ def test_requests_for_a_fact_are_told_from_questions_of_judgement(text: str, fac
 )
 def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> None:
     assert asked_noun(text) == noun
+
+
+@pytest.mark.parametrize(
+    ("request_text", "head"),
+    [
+        ("Was ist ein Einwohnerantrag, und wer unterschreibt ihn?", "einwohnerantrag"),
+        ("Was macht eine Freiwilligenagentur genau?", "freiwilligenagentur"),
+        ("Was sind eigentlich förderfähige Kosten?", "kosten"),  # past the adjective
+        ("wie funktioniert ein bürgerrat", "buergerrat"),  # all in lower case
+        ("Was ist bei einem Kinderfest im Hof zu beachten?", None),  # a phrase, no head
+        ("Was ist der Unterschied zwischen Spende und Sponsoring?", None),  # a relation
+        ("Was machen wir, wenn keiner kommt?", None),
+        ("Ist ein Einwohnerantrag verbindlich?", None),  # asks for a predicate
+        ("Wie gewinnen wir neue Mitglieder?", None),
+    ],
+)
+def test_the_noun_a_question_asks_to_be_explained(request_text: str, head: str | None) -> None:
+    assert asked_head(request_text) == head

@@ -169,3 +169,68 @@ def asks_for_fact(text: str) -> bool:
 def judges(folded: str) -> bool:
     """True when a folded question holds a modal or a judgement ("sollten", "besser")."""
     return bool(_JUDGEMENT.search(folded))
+
+
+# What a question asks about when it asks what something is or how it works: "Was ist ein
+# Einwohnerantrag, und wie viele Unterschriften braucht man dafür?", "Was macht eine
+# Freiwilligenagentur?", "Wie funktioniert ein Bürgerrat?". The head is the first noun of
+# the clause after the verb, past pronouns, articles, adverbs and prepositional phrases.
+# (Asked with "gibt es", "bekomme ich", "brauchen wir", the noun is as often a requirement
+# of another topic — "Brauchen wir eine Genehmigung für Fotos?" — as the topic itself.)
+_DEFINING = frozenset("ist sind bedeutet bedeuten heisst macht machen".split())  # after "was"
+_WORKING = frozenset("funktioniert funktionieren".split())  # after "wie"
+# Words passed over on the way to the head (folded): pronouns, articles, adverbs, particles.
+_PASSED = frozenset(
+    """ich wir man du ihr sie er es mich uns mir euch ein eine einen einem einer eines der
+    die das den dem des mein meine meinen meinem meiner unser unsere unseren unserem
+    unserer euer eure euren eurem eurer kein keine keinen keinem keiner dies diese diesen
+    diesem dieser dieses so auch noch denn eigentlich ueberhaupt genau trotzdem irgendwo
+    irgendwie hier da dort jetzt schon wirklich bitte mal eigentlich denn dann also
+    vielleicht etwa nun gerade bereits immer nicht""".split()
+)
+_PREPOSITIONS = frozenset(
+    """als fuer mit bei beim im in ins am an auf aus von vom zu zum zur nach ueber unter vor
+    ohne gegen durch seit waehrend wegen""".split()
+)
+# Nouns that ask about a relation, a way or a kind of something else ("Was ist der
+# Unterschied zwischen …", "Gibt es eine Möglichkeit, …"): the question is about that else.
+_RELATIONAL = frozenset(
+    """unterschied unterschiede moeglichkeit moeglichkeiten frage fragen sache problem
+    probleme thema art arten weg wege regel regeln voraussetzung voraussetzungen
+    grenze grenzen alternative alternativen chance chancen unterstuetzung hilfe
+    ansprechpartner ansprechpartnerin stelle stellen infos informationen tipps""".split()
+)
+_CLAUSE_END = frozenset("wenn dass ob weil obwohl damit und oder aber sondern falls wie".split())
+_HEAD_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*|[,;:!?.–—-]")
+
+
+def _head_verb(folded: list[str], at: int) -> bool:
+    """True when the word at `at` asks what the noun after it is or how it works."""
+    before = folded[at - 1] if at > 0 else ""
+    word = folded[at]
+    return (before == "was" and word in _DEFINING) or (before == "wie" and word in _WORKING)
+
+
+def asked_head(request: str) -> str | None:
+    """The folded noun a request asks to be defined or explained (`_DEFINING`, `_WORKING`):
+    "einwohnerantrag" in "Was ist ein Einwohnerantrag, und wie viele …?"; None when it
+    asks about none that way, or only about a relation ("Was ist der Unterschied …")."""
+    tokens = _HEAD_WORD.findall(request)
+    folded = [fold(token) for token in tokens]
+    verb = next((i for i, word in enumerate(folded) if _head_verb(folded, i)), None)
+    if verb is None:
+        return None
+    lower_only = request == request.lower()
+    in_phrase = False  # inside a prepositional phrase: its noun is not the head
+    for token, word in zip(tokens[verb + 1 :], folded[verb + 1 :], strict=True):
+        if not word[0].isalpha() or word in _CLAUSE_END:
+            return None
+        if word in _PREPOSITIONS:
+            in_phrase = True
+        elif word in _PASSED or not (lower_only or token[0].isupper()):
+            continue  # a pronoun, article or adverb, or an adjective before the noun
+        elif in_phrase:
+            in_phrase = False
+        else:
+            return None if word in _RELATIONAL else word
+    return None

@@ -52,6 +52,9 @@ class Index:
     bm25: Bm25
     vocabulary: Vocabulary
     protected: set[str]  # words the content says it is about (a primary field): never foreign
+    # per pointer (in index order), the stems its title and keywords name, with their
+    # known compound parts: what it is about (its questions hold everyday words too)
+    topics: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -93,7 +96,18 @@ def build_index(content: Content) -> Index:
         read.bm25,
         vocabulary,
         read.protected,
+        tuple(_topic(pointer, vocabulary, postings) for pointer in content.pointers),
     )
+
+
+def _topic(pointer: Pointer, vocabulary: Vocabulary, postings: Postings) -> frozenset[str]:
+    """The indexed stems a pointer's title and keywords name, and their compound parts."""
+    named: set[str] = set()
+    for text in (pointer.title, *pointer.keywords):
+        for word in words(text, vocabulary.lang):
+            named.add(stem(word, vocabulary.lang))
+            named.update(vocabulary.split(word))
+    return frozenset(token for token in named if token in postings)
 
 
 def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:

@@ -35,7 +35,7 @@ import math
 from collections.abc import Sequence
 
 from bot.content import Content, Pointer
-from bot.matching.asking import asks_elsewhere, asks_for_oneself, fact_asked
+from bot.matching.asking import asked_head, asks_elsewhere, asks_for_oneself, fact_asked
 from bot.matching.background import informativeness, zipf
 from bot.matching.decision import (
     KIND_POINTER,
@@ -100,7 +100,7 @@ class Matcher:
         self.vocabulary = index.vocabulary
         self.practical = PracticalWords(
             content.lang,
-            [t for t in self._named_by_pointers() if min(self._postings[t]) >= self._count],
+            [t for t in set().union(*index.topics) if min(self._postings[t]) >= self._count],
         )
         self._attach_loanwords(english)
         # best principles and best pointers for a message's terms (`Ranker.rank`)
@@ -130,18 +130,6 @@ class Matcher:
             ("pointer", p.id) for p in self._pointers
         ]
 
-    def _named_by_pointers(self) -> set[str]:
-        """The stems of the pointers' titles and keywords and their compound parts: what
-        a pointer is about. Their example questions hold everyday words too ("Park")."""
-        named: set[str] = set()
-        lang = self.content.lang
-        for pointer in self._pointers:
-            for text in (pointer.title, *pointer.keywords):
-                for word in words(text, lang):
-                    named.add(stem(word, lang))
-                    named.update(self.vocabulary.split(word))
-        return {token for token in named if token in self._postings}
-
     def search(self, text: str, top: int = 3) -> SearchResult:
         """Rank entries and pointers for a message and decide what kind of answer it gets."""
         top = max(top, 1)
@@ -162,6 +150,7 @@ class Matcher:
             *self.asked(asking),
             keep=top,
             predicate=self.predicate(asking),
+            head=self.head(asking),
         )
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
         principle = principles[0] if principles else None
@@ -258,6 +247,11 @@ class Matcher:
     def predicate(self, request: str) -> str | None:
         """The stem of the predicate a practical yes/no request asks (`asked_predicate`)."""
         found = asked_predicate(request) if self.content.lang == GERMAN else None
+        return stem(found, GERMAN) if found else None
+
+    def head(self, request: str) -> str | None:
+        """The stem of the noun a German request asks about (`asked_head`)."""
+        found = asked_head(request) if self.content.lang == GERMAN else None
         return stem(found, GERMAN) if found else None
 
     def pointer_at(self, index: int) -> Pointer:

@@ -10,15 +10,17 @@ final order (practical words, an asked predicate, exact words for a long message
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.matching.decision import Ranked
 from bot.matching.index import Index
+from bot.matching.pointer_order import head_first
 from bot.matching.postings import Explains
 from bot.matching.practical import (
     FRAME_SHARE,
     NAMES,
+    SPECIFIC,
     PracticalWords,
     practical_first,
     predicate_first,
@@ -67,6 +69,7 @@ class Ranker:
         *,
         keep: int | None = None,
         predicate: str | None = None,
+        head: str | None = None,
     ) -> tuple[list[Ranked], list[Ranked]]:
         """Best principles and best pointers, each ranked by score; `practical_frame`: the
         question asks the way practical questions ask (`asks_practically`); `introduced`:
@@ -74,7 +77,8 @@ class Ranker:
         INTRODUCTION_WORDS content words or more); `fact`, `asked`: the request asks for a
         fact, about the noun with this stem (`fact_asked`); `keep`: only the best so many
         of each kind (a fit costs more than a score; `search` reads no more); `predicate`:
-        the stem of the predicate a practical yes/no question asks (`asked_predicate`)."""
+        the stem of the predicate a practical yes/no question asks (`asked_predicate`);
+        `head`: the stem of the noun the question asks about (`asked_head`)."""
         total = sum(term.weight for term in terms)
         total_info = sum(term.info for term in terms)
         if not terms or total <= 0 or total_info <= 0:
@@ -102,8 +106,21 @@ class Ranker:
         exact_query = {term.token: term.info for term in terms if not term.foreign}
         scored = self._candidates(found_by, total, exact_query)
         asked_of = _asked_of(found_by, predicate) if predicate else None
-        order = (asked_of, about, exact_query, introduced, keep)
+        head_of = self._head_of(found_by, head) if head and asked_of is None else None
+        order = (asked_of, head_of, about, exact_query, introduced, keep)
         return self._ordered(scored, fitting, *order)
+
+    def _head_of(
+        self, found_by: Sequence[tuple[Term, bool, Explains]], head: str
+    ) -> Callable[[int], float] | None:
+        """How well each pointer names the asked head among its topic words (`Index.topics`),
+        when the head is a specific word (SPECIFIC: "Geld", "Hilfe" name no topic)."""
+        term = next((t for t, _, _ in found_by if t.token == head and t.info >= SPECIFIC), None)
+        if term is None:
+            return None
+        topics, count = self._index.topics, self._index.count
+        candidates = term.candidates
+        return lambda i: max((s for c, s in candidates if c in topics[i - count]), default=0.0)
 
     def _found_by(self, terms: Sequence[Term]) -> tuple[list[tuple[Term, bool, Explains]], float]:
         """Per term: whether it is practical and how well each document explains it (only
@@ -143,6 +160,7 @@ class Ranker:
         scored: list[list[tuple[float, int, float]]],
         fitting: Fitting,
         asked_of: Explains | None,
+        head_of: Callable[[int], float] | None,
         about: Explains | None,
         exact_query: dict[str, float],
         introduced: bool,
@@ -160,6 +178,8 @@ class Ranker:
         )
         if asked_of is not None:  # a framed question: every pointer is fitted
             pointers = predicate_first(pointers, lambda i: (asked_of.value(i) or 0.0) >= NAMES)
+        elif head_of is not None:
+            pointers = head_first(pointers, head_of)
         if pointers:
             best = pointers[0]
             rival = best_score(principles_scored)  # decided_by_words keeps the first score
