@@ -205,3 +205,30 @@ def test_every_example_question_is_answered_by_its_own_entry(shipped_snapshot: S
             if not own and not (entry.kind == "about" and result.kind == "smalltalk"):
                 wrong.append(f"{entry.id}: {question} -> {result.kind} {top}")
     assert not wrong
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # each shares everyday words with a pointer's example questions ("zahlt", "Auto",
+        # "Verein", "finanzieren", "Marktplatz"), none names what a pointer is about
+        "Wer zahlt, wenn ein Ast von einem Baum der Stadt auf mein Auto fällt?",
+        "Welche Software eignet sich für die Mitgliederverwaltung im Verein?",
+        "Welche Investoren finanzieren Start-ups in Köln?",
+        "Kann ich während der Ratssitzung auf dem Marktplatz parken?",
+    ],
+)
+def test_a_pointer_below_pointer_from_needs_its_topic_named(
+    shipped_snapshot: Snapshot, question: str
+) -> None:
+    result = shipped_snapshot.matcher.search(question)
+    assert result.pointer is None
+
+
+def test_names_topic_reads_a_pointers_title_and_keywords(shipped_snapshot: Snapshot) -> None:
+    matcher = shipped_snapshot.matcher
+    at = {pointer_id: i for i, (kind, pointer_id) in enumerate(matcher.document_ids())}
+    insurance = matcher.terms("Brauchen wir eine Haftpflichtversicherung?")
+    everyday = matcher.terms("Wer zahlt für mein Auto?")  # words of its example questions
+    assert matcher.ranker.names_topic(insurance, at["versicherung"])
+    assert not matcher.ranker.names_topic(everyday, at["versicherung"])

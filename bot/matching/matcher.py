@@ -56,6 +56,7 @@ from bot.matching.index import build_index
 from bot.matching.loanwords import aligned_postings
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
+    POINTER_FROM,
     PracticalWords,
     asked_predicate,
     asks_for_rule,
@@ -104,7 +105,8 @@ class Matcher:
         )
         self._attach_loanwords(english)
         # best principles and best pointers for a message's terms (`Ranker.rank`)
-        self.rank = Ranker(index, self.practical).rank
+        self.ranker = Ranker(index, self.practical)
+        self.rank = self.ranker.rank
         self.smalltalk = Classifier(content.smalltalk, index.protected, content.lang)
         self.weights, self.pointer_weights = weights_for(content.lang)
         zipf("", content.lang)  # load the background model now, not on the first question
@@ -162,9 +164,14 @@ class Matcher:
         # by far: then no principle answers, even one that would on its own ("Wie lösen wir
         # unseren Verein auf, wenn keiner mehr mitmachen will?" asks about a Verein's end,
         # not about the workshop's shared practice).
+        # Below POINTER_FROM (a practical share, far or clearly ahead) only a pointer whose
+        # topic the message names ("Wer zahlt, wenn ein Baum … auf mein Auto fällt?" names
+        # none of the insurance pointer's, only everyday words of its example questions).
+        named = pointer is not None and self.ranker.names_topic(terms, pointer.index)
         offered = (
             PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
             if pointer
+            and (q_conf >= POINTER_FROM or named)
             and (q_conf >= pointer_from(pointer.fit) or far_ahead(principle, pointer, q_conf))
             else None
         )
@@ -180,7 +187,7 @@ class Matcher:
             return SearchResult(
                 text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
             )
-        if pointer and not offered and clearly_ahead(principle, pointer, q_conf):
+        if pointer and not offered and named and clearly_ahead(principle, pointer, q_conf):
             offered = PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
         if offered:
             return SearchResult(

@@ -110,6 +110,12 @@ class Ranker:
         order = (asked_of, head_of, about, exact_query, introduced, keep)
         return self._ordered(scored, fitting, *order)
 
+    def names_topic(self, terms: Sequence[Term], index: int) -> bool:
+        """True when a term stands for one of pointer `index`'s topic words (`Index.topics`:
+        its title and keywords), not only for everyday words of its example questions."""
+        topic = self._index.topics[index - self._index.count]
+        return any(found in topic for term in terms for found, _ in term.candidates)
+
     def _head_of(
         self, found_by: Sequence[tuple[Term, bool, Explains]], head: str
     ) -> Callable[[int], float] | None:
