@@ -122,7 +122,10 @@ def all_figures(matcher: Matcher, items: Sequence[Item]) -> tuple[dict[str, floa
 
 
 def report(
-    matcher: Matcher, out: dict[str, object], items: Sequence[Item] | None = None
+    matcher: Matcher,
+    out: dict[str, object],
+    items: Sequence[Item] | None = None,
+    name: str = PUBLIC.name,
 ) -> list[str]:
     """The section for benchmarks/run.py; figures go into `out` as public_<name>_<half>."""
     items = load() if items is None else items
@@ -130,7 +133,7 @@ def report(
     out.update({f"public_{key}": value for key, value in found.items()})
     names = (*NAMES, *BM25_NAMES)
     head = "".join(f"{SHORT.get(n, n):>11}" for n in names)
-    rows = [f"Public questions ({PUBLIC.name}; BM25 threshold {threshold:.3g})"]
+    rows = [f"Public questions ({name}; BM25 threshold {threshold:.3g})"]
     rows.append(f"  {'half':<6}{'n':>4} {'(wsh/ptr/none)':<15}{head}")
     for half in (*HALVES, "all"):
         chosen = [i for i in items if half in ("all", i["half"])]
@@ -182,7 +185,7 @@ def main() -> int:
     matcher = build_snapshot(DEFAULT_CONTENT_DIR).matcher
     items = load(args.path)
     found: dict[str, object] = {}
-    print("\n".join(report(matcher, found, items)))
+    print("\n".join(report(matcher, found, items, args.path.name)))
     if args.misses:
         misses(items, quality.bot_answers(matcher, quality.questions_of(items)), print)
     return 0
