@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,10 +33,10 @@ from zoneinfo import ZoneInfo
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from bot.serve import STORE_KEY, build_application, telegram_sender  # noqa: E402
+from bot.serve import STORE_KEY, BotApp, build_application, telegram_sender  # noqa: E402
 from bot.snapshot import ContentStore  # noqa: E402
 from bot.storage import Database  # noqa: E402
-from bot.testing import FakeTelegramServer, settings_for  # noqa: E402
+from bot.testing import Call, FakeTelegramServer, settings_for  # noqa: E402
 from bot.tips import EVERY_DAY, BroadcastOptions, broadcast_concurrency, deliver_due, time_key  # noqa: E402
 
 TOKEN = "123456:BENCHMARK-TOKEN"
@@ -72,55 +73,79 @@ async def inject_rate_limits(
         server.rate_limit_next(1, retry_after=RETRY_AFTER_SECONDS)
 
 
+@dataclass(frozen=True, slots=True)
+class Broadcast:
+    """One broadcast as the bot ran it: to which chats (which blocked), how long, its effects."""
+
+    chats: list[int]
+    blocked: set[int]
+    seconds: float
+    deactivated: int
+    concurrency: int
+
+
 async def run(
     subscribers: int, limit: float, rate_limits: tuple[float, ...] = RATE_LIMITS_AT
 ) -> dict[str, object]:
     """One broadcast to `subscribers` chats at `limit` messages/s; the result figures."""
     async with FakeTelegramServer(token=TOKEN) as server:
         with tempfile.TemporaryDirectory() as folder:
-            settings = settings_for(
-                server, Path(folder) / "bench.sqlite3", rate_limit_per_s=limit
-            )
+            settings = settings_for(server, Path(folder) / "bench.sqlite3", rate_limit_per_s=limit)
             app = build_application(settings, ContentStore(settings.content_dir))
             await app.initialize()
-            content = app.bot_data[STORE_KEY].current.content
             async with Database(settings.database_path) as db:
-                chats = await add_subscribers(db, subscribers)
-                blocked = set(chats[::BLOCKED_EVERY])
-                for chat in blocked:
-                    server.block_chat(chat)
-                options = BroadcastOptions(zone=ZONE, concurrency=broadcast_concurrency(limit))
-                injector = asyncio.create_task(
-                    inject_rate_limits(server, subscribers, rate_limits)
-                )
-                started = time.perf_counter()
-                await deliver_due(
-                    db, content.tips, telegram_sender(app.bot, content), NOW, options
-                )
-                seconds = time.perf_counter() - started
-                injector.cancel()
-                async with db.connection.execute(
-                    "SELECT COUNT(*) FROM tip_subscriptions WHERE active = 0"
-                ) as cursor:
-                    row = await cursor.fetchone()
-                deactivated = int(row[0]) if row else 0
+                done = await broadcast(app, server, db, subscribers, limit, rate_limits)
             await app.shutdown()
         requests = server.calls_of("sendMessage")
+    return figures(done, requests, limit)
+
+
+async def broadcast(
+    app: BotApp,
+    server: FakeTelegramServer,
+    db: Database,
+    subscribers: int,
+    limit: float,
+    rate_limits: tuple[float, ...],
+) -> Broadcast:
+    """Subscribe and block chats, then deliver the tip as the minute job does, timed."""
+    content = app.bot_data[STORE_KEY].current.content
+    chats = await add_subscribers(db, subscribers)
+    blocked = set(chats[::BLOCKED_EVERY])
+    for chat in blocked:
+        server.block_chat(chat)
+    options = BroadcastOptions(zone=ZONE, concurrency=broadcast_concurrency(limit))
+    injector = asyncio.create_task(inject_rate_limits(server, subscribers, rate_limits))
+    started = time.perf_counter()
+    await deliver_due(db, content.tips, telegram_sender(app.bot, content), NOW, options)
+    seconds = time.perf_counter() - started
+    injector.cancel()
+    async with db.connection.execute(
+        "SELECT COUNT(*) FROM tip_subscriptions WHERE active = 0"
+    ) as cursor:
+        row = await cursor.fetchone()
+    deactivated = int(row[0]) if row else 0
+    return Broadcast(chats, blocked, seconds, deactivated, options.concurrency)
+
+
+def figures(done: Broadcast, requests: list[Call], limit: float) -> dict[str, object]:
+    """The result figures, from what the server received."""
     received = Counter(call.params["chat_id"] for call in requests if call.ok)
-    expected = set(chats) - blocked
+    expected = set(done.chats) - done.blocked
+    seconds = done.seconds
     return {
-        "subscribers": subscribers,
+        "subscribers": len(done.chats),
         "sent": len(received),
         "duplicates": sum(n - 1 for n in received.values() if n > 1),
         "missed": len(expected - set(received)),
-        "deactivated": deactivated,
+        "deactivated": done.deactivated,
         "seconds": round(seconds, 2),
         "rate_per_s": round(len(requests) / seconds, 1),
         "limit_per_s": limit,
         "delivered_per_s": round(sum(received.values()) / seconds, 1),
         "requests": len(requests),
         "rate_limited": sum(1 for call in requests if call.status == 429),
-        "concurrency": options.concurrency,
+        "concurrency": done.concurrency,
     }
 
 

@@ -80,29 +80,9 @@ async def measure(
     server.start()
     try:
         address: Address = await loop.run_in_executor(None, ours.recv)
-        with tempfile.TemporaryDirectory() as folder:
-            settings = settings_for(
-                address,
-                Path(folder) / "bench.sqlite3",
-                content_dir=DEFAULT_CONTENT_DIR,
-                rate_limit_per_s=RATE_LIMIT_PER_S,
-            )
-            setup_logging(settings)
-            logging.getLogger().setLevel(logging.WARNING)  # startup lines would clutter the table
-            app = build_application(settings, ContentStore(settings.content_dir, snapshot))
-            await start_polling(app)
-            try:
-                await _round(ours, Round(questions, FIRST_CHAT - WARM_UP, WARM_UP))
-                rounds = [
-                    await _round(ours, Round(questions, FIRST_CHAT + n * updates, updates))
-                    for n in range(bursts)
-                ]
-                first_paced = FIRST_CHAT + bursts * updates
-                paced = await _round(
-                    ours, Round(questions, first_paced, paced_updates, PACED_PER_S)
-                )
-            finally:
-                await stop_polling(app)
+        rounds, paced = await _rounds(
+            ours, address, snapshot, questions, updates, bursts, paced_updates
+        )
         ours.send(None)
         await loop.run_in_executor(None, server.join, TIMEOUT_S)
     finally:
@@ -110,6 +90,42 @@ async def measure(
             server.terminate()
         ours.close()
     return _summary(rounds, paced)
+
+
+async def _rounds(
+    connection: Connection,
+    address: Address,
+    snapshot: Snapshot,
+    questions: Sequence[str],
+    updates: int,
+    bursts: int,
+    paced_updates: int,
+) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """The bot against the server at `address`: a warm-up, `bursts` rounds, a paced one."""
+    with tempfile.TemporaryDirectory() as folder:
+        settings = settings_for(
+            address,
+            Path(folder) / "bench.sqlite3",
+            content_dir=DEFAULT_CONTENT_DIR,
+            rate_limit_per_s=RATE_LIMIT_PER_S,
+        )
+        setup_logging(settings)
+        logging.getLogger().setLevel(logging.WARNING)  # startup lines would clutter the table
+        app = build_application(settings, ContentStore(settings.content_dir, snapshot))
+        await start_polling(app)
+        try:
+            await _round(connection, Round(questions, FIRST_CHAT - WARM_UP, WARM_UP))
+            rounds = [
+                await _round(connection, Round(questions, FIRST_CHAT + n * updates, updates))
+                for n in range(bursts)
+            ]
+            first_paced = FIRST_CHAT + bursts * updates
+            paced = await _round(
+                connection, Round(questions, first_paced, paced_updates, PACED_PER_S)
+            )
+        finally:
+            await stop_polling(app)
+    return rounds, paced
 
 
 def _summary(rounds: list[dict[str, float]], paced: dict[str, float]) -> dict[str, float]:
