@@ -26,7 +26,7 @@ from bot.serve import BotApp, announcement_sender, edit_reply, send_reply
 from bot.tips import announcements as ann
 from bot.tips import options_from_settings
 from bot.ui import Button, CallbackData, Reply, command, esc
-from handlers.common import admin_only, database, is_admin, settings, snapshot
+from handlers.common import admin_only, admin_reply, database, settings, snapshot
 from handlers.tips import now, zone
 
 logger = logging.getLogger(__name__)
@@ -107,26 +107,22 @@ async def choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin's reply to "Wann?": schedule the draft (local time)."""
-    message = update.effective_message
-    replied = message.reply_to_message if message else None
-    if message is None or replied is None or not message.text or not is_admin(update, context):
-        return
+    reply = await admin_reply(update, context, prompts.PLANNING)
     db = database(context)
-    planning = await prompts.recall(db, prompts.PLANNING, replied.chat.id, replied.message_id)
-    draft = await prompts.recall(db, prompts.DRAFT, planning.user_id) if planning else None
-    if planning is None or draft is None:
+    draft = await prompts.recall(db, prompts.DRAFT, reply.prompt.user_id) if reply else None
+    if reply is None or draft is None:
         return
     content = snapshot(context).content
-    when = ann.parse_when(message.text, now(context), zone(context))
+    when = ann.parse_when(reply.text, now(context), zone(context))
     if when is None:
-        await message.reply_text(esc(content.text("announce_bad_time", given=message.text)))
+        await reply.message.reply_text(esc(content.text("announce_bad_time", given=reply.text)))
         raise ApplicationHandlerStop
-    if await prompts.take(db, prompts.DRAFT, planning.user_id) is None:
+    if await prompts.take(db, prompts.DRAFT, reply.prompt.user_id) is None:
         raise ApplicationHandlerStop  # the same draft was sent or planned meanwhile
-    await prompts.take(db, prompts.PLANNING, replied.chat.id, replied.message_id)
+    await prompts.take(db, prompts.PLANNING, reply.asked.chat.id, reply.asked.message_id)
     await ann.create(db, esc(draft.value), when, now(context))
     local = when.astimezone(zone(context)).strftime("%d.%m.%Y %H:%M")
-    await message.reply_text(esc(content.text("announce_planned", when=local)))
+    await reply.message.reply_text(esc(content.text("announce_planned", when=local)))
     raise ApplicationHandlerStop
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, NamedTuple
 
-from telegram import Update, User
+from telegram import Message, Update, User
 from telegram.ext import ContextTypes
 
+from bot.admin import prompts
 from bot.config import Settings
 from bot.language import GERMAN
 from bot.records import role_of
@@ -72,6 +73,27 @@ def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """True if the sender is listed in ADMIN_IDS."""
     user = update.effective_user
     return user is not None and user.id in settings(context).admin_ids
+
+
+class AdminReply(NamedTuple):
+    """An admin's text reply to a prompt the bot keeps (bot/admin/prompts.py)."""
+
+    message: Message
+    text: str
+    asked: Message  # the prompt's message
+    prompt: prompts.Prompt
+
+
+async def admin_reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str
+) -> AdminReply | None:
+    """The update as an admin's text reply to a kept prompt of `kind`, else None."""
+    message = update.effective_message
+    asked = message.reply_to_message if message else None
+    if message is None or asked is None or not message.text or not is_admin(update, context):
+        return None
+    prompt = await prompts.recall(database(context), kind, asked.chat.id, asked.message_id)
+    return AdminReply(message, message.text, asked, prompt) if prompt else None
 
 
 def admin_only(handler: Handler) -> Handler:

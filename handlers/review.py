@@ -30,7 +30,7 @@ from bot.admin import (
 )
 from bot.serve import BACKUPS_KEY, CONTENT_LOCK_KEY, BotApp, send_reply
 from bot.ui import Reply, esc, humanloop
-from handlers.common import admin_only, content_store, database, is_admin, snapshot
+from handlers.common import admin_only, admin_reply, content_store, database, snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -82,15 +82,11 @@ async def pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin's reply to the entry choice: entries for their own search words."""
-    message = update.effective_message
-    replied = message.reply_to_message if message else None
-    if message is None or replied is None or not message.text or not is_admin(update, context):
+    reply = await admin_reply(update, context, prompts.SEARCH)
+    if reply is None:
         return
-    db = database(context)
-    prompt = await prompts.recall(db, prompts.SEARCH, replied.chat.id, replied.message_id)
-    if prompt is None:
-        return
-    await _choice(context, message, prompt.user_id, int(prompt.value), message.text)
+    prompt = reply.prompt
+    await _choice(context, reply.message, prompt.user_id, int(prompt.value), reply.text)
     raise ApplicationHandlerStop
 
 
