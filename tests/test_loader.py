@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError, Finding, load_content, summary_line
-from tests.conftest import MINI_ENTRIES, MINI_TIPS, write_content
+from tests.conftest import MINI_ENTRIES, MINI_TIPS, MINI_TOPICS, write_content
 
 
 def line_of(text: str, needle: str) -> int:
@@ -232,3 +232,20 @@ def test_a_comment_only_entries_file_is_refused_and_tip_links_are_still_checked(
     assert {(f.file, f.line) for f in found} >= {("entries/leer.yaml", 1)}
     assert any(f.file == "entries/leer.yaml" and "leer" in f.message for f in found)
     assert any(f.file == "tips.yaml" for f in found)  # the link to "weg" is still judged
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "duplicated", "first_line"),
+    [
+        ("topics", MINI_TOPICS + MINI_TOPICS.removeprefix("topics:\n"), "basis", 2),
+        ("tips", MINI_TIPS.replace("id: tipp-2", "id: tipp-1"), "tipp-1", 2),
+    ],
+)
+def test_a_repeated_id_names_the_line_it_was_first_used_on(
+    tmp_path: Path, name: str, text: str, duplicated: str, first_line: int
+) -> None:
+    found = findings_for(tmp_path, **{name: text})
+    (duplicate,) = [f for f in found if "gibt es schon" in f.message]
+    assert (duplicate.entry, duplicate.field) == (duplicated, "id")
+    assert duplicate.message == f"Die id gibt es schon (Zeile {first_line})."
+    assert duplicate.line > first_line

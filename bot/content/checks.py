@@ -68,6 +68,12 @@ class Checker:
     ) -> None:
         self.findings.append(Finding(file, line, message, entry, field_name))
 
+    def unique_id(self, seen: dict[str, int], ident: str, relative: str, line: int) -> None:
+        """A finding if the id was seen before in the file (naming the line); note it."""
+        if ident in seen:
+            self.add(relative, line, f"Die id gibt es schon (Zeile {seen[ident]}).", ident, "id")
+        seen[ident] = line
+
     def read(self, relative: str) -> Any:
         path = self.root / relative
         if not path.is_file():

@@ -46,10 +46,7 @@ def load_glossary(check: Checker, entry_ids: set[str] | None) -> list[GlossaryTe
     seen_words: dict[str, str] = {}
     for item in check.top_list(check.read(GLOSSARY_FILE), GLOSSARY_FILE, "terms"):
         term = _read_term(check, item)
-        if term.id in seen_ids:
-            message = f"Die id gibt es schon (Zeile {seen_ids[term.id]})."
-            check.add(GLOSSARY_FILE, item.line, message, term.id, "id")
-        seen_ids[term.id] = item.line
+        check.unique_id(seen_ids, term.id, GLOSSARY_FILE, item.line)
         _check_words_unique(check, item, term, seen_words)
         for target in term.entries:
             if entry_ids is not None and target not in entry_ids:

@@ -61,15 +61,7 @@ def _load_topics(check: Checker) -> list[Topic]:
     seen: dict[str, int] = {}
     for item in check.top_list(check.read(TOPICS_FILE), TOPICS_FILE, "topics"):
         topic_id = check.ident(item, TOPICS_FILE, MAX_TOPIC_ID)
-        if topic_id in seen:
-            check.add(
-                TOPICS_FILE,
-                item.line,
-                f"Die id gibt es schon (Zeile {seen[topic_id]}).",
-                topic_id,
-                "id",
-            )
-        seen[topic_id] = item.line
+        check.unique_id(seen, topic_id, TOPICS_FILE, item.line)
         title = check.text(item, "title", TOPICS_FILE, MAX_TITLE)
         description = check.text(item, "description", TOPICS_FILE, MAX_SUMMARY, required=False)
         topics.append(Topic(topic_id, title, description))
@@ -82,11 +74,7 @@ def _load_tips(check: Checker, entry_ids: set[str] | None) -> list[Tip]:
     seen: dict[str, int] = {}
     for item in check.top_list(check.read(TIPS_FILE), TIPS_FILE, "tips"):
         tip_id = check.ident(item, TIPS_FILE, MAX_TIP_ID)
-        if tip_id in seen:
-            check.add(
-                TIPS_FILE, item.line, f"Die id gibt es schon (Zeile {seen[tip_id]}).", tip_id, "id"
-            )
-        seen[tip_id] = item.line
+        check.unique_id(seen, tip_id, TIPS_FILE, item.line)
         entry = check.text(item, "entry", TIPS_FILE, MAX_ENTRY_ID)
         if entry and entry_ids is not None and entry not in entry_ids:
             check.add(

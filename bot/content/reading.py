@@ -67,9 +67,6 @@ def load_reading(check: Checker, topic_ids: set[str]) -> list[Reading]:
     seen: dict[str, int] = {}
     for item in check.top_list(check.read(READING_FILE), READING_FILE, "reading"):
         reading = _read_item(check, item, topic_ids)
-        if reading.id in seen:
-            message = f"Die id gibt es schon (Zeile {seen[reading.id]})."
-            check.add(READING_FILE, item.line, message, reading.id, "id")
-        seen[reading.id] = item.line
+        check.unique_id(seen, reading.id, READING_FILE, item.line)
         readings.append(reading)
     return readings
