@@ -17,8 +17,7 @@ BUTTONS = (("de", "Deutsch"), ("en", "English"))
 
 
 async def resolve_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Remember the user's language (their /sprache choice or Telegram's) and /rolle choice
-    for this process, both read in one database round trip."""
+    """Remember the user's language and /rolle choice for this process (one database read)."""
     user = update.effective_user
     data = context.user_data
     if user is None or data is None or LANGUAGE_KEY in data:

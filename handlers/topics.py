@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.serve import BotApp, edit_reply, send_reply
+from bot.serve import BotApp, answer_in_place, send_reply
 from bot.ui import (
     BROWSE,
     any_pattern,
@@ -43,11 +43,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     content = snapshot(context).content
     reply = render_callback(content, query.data, await reader_view(query.from_user, context))
-    if reply is None:
-        await query.answer(content.text("stale_button"), show_alert=False)
-        return
-    await query.answer()
-    await edit_reply(query, reply)
+    await answer_in_place(query, reply, content.text("stale_button"))
 
 
 def register(app: BotApp) -> None:

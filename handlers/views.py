@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
-from bot.serve import BotApp, edit_reply
+from bot.serve import BotApp, answer_in_place
 from bot.ui import Button, SwitchView, switch_view
 from handlers.common import reader_view, snapshot
 
@@ -33,11 +33,7 @@ async def switch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     markup = message.reply_markup if message and hasattr(message, "reply_markup") else None
     view = await reader_view(query.from_user, context)
     reply = switch_view(content, query.data, message_buttons(markup), view.role)
-    if reply is None:
-        await query.answer(content.text("stale_button"), show_alert=False)
-        return
-    await query.answer()
-    await edit_reply(query, reply)
+    await answer_in_place(query, reply, content.text("stale_button"))
 
 
 def register(app: BotApp) -> None:

@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     )
     from bot.serve.ratelimit import ClaimingRateLimiter, WireHook
     from bot.serve.runner import BotRunner, run_bot
-    from bot.serve.telegram_io import BotApp, edit_reply, keyboard, send_answer, send_reply
+    from bot.serve.telegram_io import (
+        BotApp,
+        answer_in_place,
+        edit_reply,
+        keyboard,
+        send_answer,
+        send_reply,
+    )
     from bot.serve.tip_sender import announcement_sender, telegram_sender
     from bot.serve.webhook import WebhookServer
     from bot.serve.webhook_keys import log_secrets, webhook_path, webhook_secret, webhook_url
@@ -50,7 +57,14 @@ _MODULES = {
     ),
     "bot.serve.ratelimit": ("ClaimingRateLimiter", "WireHook"),
     "bot.serve.runner": ("BotRunner", "run_bot"),
-    "bot.serve.telegram_io": ("BotApp", "edit_reply", "keyboard", "send_answer", "send_reply"),
+    "bot.serve.telegram_io": (
+        "BotApp",
+        "answer_in_place",
+        "edit_reply",
+        "keyboard",
+        "send_answer",
+        "send_reply",
+    ),
     "bot.serve.tip_sender": ("announcement_sender", "telegram_sender"),
     "bot.serve.webhook": ("WebhookServer",),
     "bot.serve.webhook_keys": ("log_secrets", "webhook_path", "webhook_secret", "webhook_url"),
@@ -73,6 +87,7 @@ __all__ = [
     "WebhookServer",
     "WireHook",
     "announcement_sender",
+    "answer_in_place",
     "build_application",
     "check_health",
     "edit_reply",

@@ -118,6 +118,15 @@ async def send_answer(message: Message, reply: Reply, quote: bool = False) -> No
         await message.get_bot().do_api_request(SEND_MESSAGE, api_kwargs=fields)
 
 
+async def answer_in_place(query: CallbackQuery, reply: Reply | None, stale: str) -> None:
+    """Answer a button press with the reply in place of its message, or with the stale note."""
+    if reply is None:
+        await query.answer(stale, show_alert=False)
+        return
+    await query.answer()
+    await edit_reply(query, reply)
+
+
 async def edit_reply(query: CallbackQuery, reply: Reply) -> None:
     """Show the reply in place of the button's message; the same button twice is no error.
 
