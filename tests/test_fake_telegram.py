@@ -464,6 +464,7 @@ def test_every_push_helper_takes_the_chat_and_user_from_one_sender(
         fake_telegram.push_sticker(sender=sender),
         fake_telegram.push_photo(sender=sender),
         fake_telegram.push_document("a.pdf", sender=sender),
+        fake_telegram.push_media({"location": {"latitude": 51, "longitude": 7}}, sender=sender),
     ]
     for update in pushed:
         message = update["message"]

@@ -161,6 +161,11 @@ class UpdatePushers(ServerState):
             msg["caption"] = caption
         return self.push_update({"message": msg})
 
+    def push_media(self, media: JSONDict, *, sender: Sender = ERIKA) -> JSONDict:
+        """Push a message of a kind without a helper of its own: ``media`` holds its fields
+        (``{"voice": {...}}``, ``{"location": {...}}``)."""
+        return self.push_update({"message": self._user_message(sender, None, media)})
+
     def push_callback(
         self, data: str, message: JSONDict, *, sender: Sender | None = None
     ) -> JSONDict:
