@@ -23,6 +23,21 @@ from bot.testing.fake_telegram._protocol import (
 )
 
 
+def _bot_user(bot_id: int, username: str, first_name: str) -> JSONDict:
+    """The bot's User object, as getMe returns it."""
+    return {
+        "id": bot_id,
+        "is_bot": True,
+        "first_name": first_name,
+        "username": username,
+        "can_join_groups": True,
+        "can_read_all_group_messages": False,
+        "supports_inline_queries": True,
+        "can_connect_to_business": False,
+        "has_main_web_app": False,
+    }
+
+
 class ServerState:
     """The server's memory; the method and update mixins work on it."""
 
@@ -39,17 +54,7 @@ class ServerState:
         self.token = token
         self.strict_html = strict_html
         self.max_long_poll = max_long_poll
-        self.bot_user: JSONDict = {
-            "id": bot_id,
-            "is_bot": True,
-            "first_name": first_name,
-            "username": username,
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": True,
-            "can_connect_to_business": False,
-            "has_main_web_app": False,
-        }
+        self.bot_user = _bot_user(bot_id, username, first_name)
         self.port: int | None = None
         self.calls: list[Call] = []
         self.uploaded_files: list[UploadedFile] = []
