@@ -156,6 +156,27 @@ class Vocabulary:
         specific = informativeness(word, self.lang)
         info = specific * scale
         rank = (specific**RANKING_SPECIFICITY if specific > MIN_INFORMATIVENESS else 0.1) * scale
+        candidates = self._candidates(word, token)
+        if token not in self._stems and not any(c.startswith(LOAN_PREFIX) for c in candidates):
+            variants = self.spellings.variants(word)
+            for other, similarity in variants:
+                self._add(stem(other, self.lang), similarity, candidates)
+            if variants and not zipf(word, self.lang):  # a typo: as specific as the word meant
+                info = informativeness(variants[0][0], self.lang) * scale
+        if candidates:
+            return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
+        parts = self._parts(word, token)
+        if parts:
+            return [self._part_term(part, rank, info / len(parts)) for part in parts]
+        if meant is not None:  # a typo of an everyday word the content does not use
+            return self.resolve(meant, sentence_weight)
+        if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
+            info = MIN_INFORMATIVENESS * scale
+        return [Term(token, rank * specific * self.idf(token), info, ())]
+
+    def _candidates(self, word: str, token: str) -> dict[str, float]:
+        """The index stems a word may mean, but for its spellings: itself and its compound
+        parts, its prefix family, synonyms, verb forms or English word family, loanwords."""
         candidates: dict[str, float] = {}
         if token in self._stems:
             candidates[token] = 1.0
@@ -174,22 +195,7 @@ class Vocabulary:
                 self._add(other, FAMILY_SIMILARITY, candidates)
         if not candidates and self.loans is not None and is_loanword(word):
             self._add_loans(word, candidates)
-        if token not in self._stems and not any(c.startswith(LOAN_PREFIX) for c in candidates):
-            variants = self.spellings.variants(word)
-            for other, similarity in variants:
-                self._add(stem(other, self.lang), similarity, candidates)
-            if variants and not zipf(word, self.lang):  # a typo: as specific as the word meant
-                info = informativeness(variants[0][0], self.lang) * scale
-        if candidates:
-            return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
-        parts = self._parts(word, token)
-        if parts:
-            return [self._part_term(part, rank, info / len(parts)) for part in parts]
-        if meant is not None:  # a typo of an everyday word the content does not use
-            return self.resolve(meant, sentence_weight)
-        if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
-            info = MIN_INFORMATIVENESS * scale
-        return [Term(token, rank * specific * self.idf(token), info, ())]
+        return candidates
 
     def _respelled(self, word: str) -> tuple[str, str, str | None]:
         """(word, stem, everyday word it may be a typo of) for a German word the content
