@@ -179,6 +179,8 @@ def judges(folded: str) -> bool:
 # of another topic — "Brauchen wir eine Genehmigung für Fotos?" — as the topic itself.)
 _DEFINING = frozenset("ist sind bedeutet bedeuten heisst macht machen".split())  # after "was"
 _WORKING = frozenset("funktioniert funktionieren".split())  # after "wie"
+# The two openings at all (on the unfolded request; a cheap first test)
+_ASKS_WHAT = re.compile(r"(?i)\b(?:was\s+(?:ist|sind|bedeute|hei|mach)|wie\s+funktionier)")
 # Words passed over on the way to the head (folded): pronouns, articles, adverbs, particles.
 _PASSED = frozenset(
     """ich wir man du ihr sie er es mich uns mir euch ein eine einen einem einer eines der
@@ -215,6 +217,8 @@ def asked_head(request: str) -> str | None:
     """The folded noun a request asks to be defined or explained (`_DEFINING`, `_WORKING`):
     "einwohnerantrag" in "Was ist ein Einwohnerantrag, und wie viele …?"; None when it
     asks about none that way, or only about a relation ("Was ist der Unterschied …")."""
+    if not _ASKS_WHAT.search(request):
+        return None  # most requests: no such question, read no further
     tokens = _HEAD_WORD.findall(request)
     folded = [fold(token) for token in tokens]
     verb = next((i for i, word in enumerate(folded) if _head_verb(folded, i)), None)

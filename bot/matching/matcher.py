@@ -167,11 +167,13 @@ class Matcher:
         # Below POINTER_FROM (a practical share, far or clearly ahead) only a pointer whose
         # topic the message names ("Wer zahlt, wenn ein Baum … auf mein Auto fällt?" names
         # none of the insurance pointer's, only everyday words of its example questions).
-        named = pointer is not None and self.ranker.names_topic(terms, pointer.index)
+        named = pointer is not None and (
+            q_conf >= POINTER_FROM or self.ranker.names_topic(terms, pointer.index)
+        )
         offered = (
             PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
             if pointer
-            and (q_conf >= POINTER_FROM or named)
+            and named
             and (q_conf >= pointer_from(pointer.fit) or far_ahead(principle, pointer, q_conf))
             else None
         )
