@@ -21,7 +21,7 @@ class Sender:
     language_code: str | None = "de"
 
     @property
-    def chat(self) -> int:
+    def effective_chat_id(self) -> int:
         """The chat id: ``chat_id``, else the user's private chat or a group of theirs."""
         if self.chat_id is not None:
             return self.chat_id

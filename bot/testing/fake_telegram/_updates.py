@@ -37,7 +37,7 @@ class UpdatePushers(ServerState):
         self, sender: Sender, reply_to_message: JSONDict | None, extra: JSONDict
     ) -> JSONDict:
         user = sender.user()
-        chat_id = sender.chat
+        chat_id = sender.effective_chat_id
         msg: JSONDict = {
             "message_id": self._new_message_id(chat_id),
             "from": user,
