@@ -19,6 +19,7 @@ from tests.conftest import ADMIN_ID, with_settings
 USER = 4711
 TEAM = -1001234
 TEAM_MEMBER = 9001
+IN_TEAM = Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup")
 REFUSED = "Wie hoch ist der Kirchturm in der Altstadt?"  # nothing fits, not even a service
 ANSWER = "Parkplätze gibt es hinter dem Rathaus, Einfahrt Gartenstraße."
 
@@ -112,7 +113,7 @@ async def test_refusal_contact_consent_team_reply_reaches_the_user(
     copy = await refuse_and_consent(fake_telegram)
     fake_telegram.push_message(
         ANSWER,
-        sender=Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup"),
+        sender=IN_TEAM,
         reply_to_message=copy,
     )
     answer = await sent_to(fake_telegram, USER, ANSWER)
@@ -137,7 +138,7 @@ async def test_the_answer_button_then_a_text_and_an_ask_back(
     prompt = (await sent_to(fake_telegram, TEAM, "Ihre Antwort auf Frage")).result
     fake_telegram.push_message(
         ANSWER,
-        sender=Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup"),
+        sender=IN_TEAM,
         reply_to_message=prompt,
     )
     answer = await sent_to(fake_telegram, USER, ANSWER)
@@ -160,7 +161,7 @@ async def test_the_team_answer_reaches_the_user_across_a_restart(
     await team_bot.start()
     fake_telegram.push_message(
         ANSWER,
-        sender=Sender(TEAM_MEMBER, chat_id=TEAM, chat_type="supergroup"),
+        sender=IN_TEAM,
         reply_to_message=copy,
     )
     await sent_to(fake_telegram, USER, ANSWER)

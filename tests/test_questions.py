@@ -18,6 +18,7 @@ from tests.conftest import ADMIN_ID
 
 CHAT = 6001
 GROUP = -1001234
+IN_GROUP = Sender(chat_id=GROUP, chat_type="supergroup")
 QUESTION = "Wie vermeiden wir Scheinbeteiligung?"
 OUT_OF_SCOPE = "Wie backe ich einen Kuchen?"
 
@@ -74,18 +75,16 @@ async def test_group_chatter_is_ignored_mentions_and_replies_are_answered(
     running_bot: BotApp,
     fake_telegram: FakeTelegramServer,
 ) -> None:
-    fake_telegram.push_message(QUESTION, sender=Sender(chat_id=GROUP, chat_type="supergroup"))
-    mention = fake_telegram.push_message(
-        f"@{BOT_USERNAME} {QUESTION}", sender=Sender(chat_id=GROUP, chat_type="supergroup")
-    )["message"]
+    fake_telegram.push_message(QUESTION, sender=IN_GROUP)
+    mention = fake_telegram.push_message(f"@{BOT_USERNAME} {QUESTION}", sender=IN_GROUP)["message"]
     (answer,) = await fake_telegram.wait_for("sendMessage")
     assert answer.params["chat_id"] == GROUP
     assert answer.params["reply_parameters"]["message_id"] == mention["message_id"]
     assert "Keine Beteiligung an Ohnmacht" in answer.params["text"]
-    fake_telegram.push_message("Danke!", sender=Sender(chat_id=GROUP, chat_type="supergroup"))
+    fake_telegram.push_message("Danke!", sender=IN_GROUP)
     fake_telegram.push_message(
         "Und wie präsentieren wir den Zeitplan?",
-        sender=Sender(chat_id=GROUP, chat_type="supergroup"),
+        sender=IN_GROUP,
         reply_to_message=answer.result,
     )
     calls = await fake_telegram.wait_for("sendMessage", count=2)
