@@ -9,6 +9,7 @@ import pytest
 from bot.matching.asking import (
     asked_head,
     asked_noun,
+    asks_advice,
     asks_fact,
     asks_for_fact,
     asks_for_oneself,
@@ -136,3 +137,17 @@ def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> No
 )
 def test_the_noun_a_question_asks_to_be_explained(request_text: str, head: str | None) -> None:
     assert asked_head(request_text) == head
+
+
+@pytest.mark.parametrize(
+    ("folded", "advice"),
+    [
+        ("ab wann sollten die buerger einbezogen werden?", True),
+        ("lohnt es sich, auf unternehmen zuzugehen?", True),
+        ("ist es sinnvoll, extern zu moderieren?", True),
+        ("ab wann gilt die neue satzung?", False),
+        ("muessen anwohner zahlen?", False),
+    ],
+)
+def test_a_request_for_advice(folded: str, advice: bool) -> None:
+    assert asks_advice(folded) is advice

@@ -135,17 +135,21 @@ def ranked(score: float, practical: float = 0.0, left: float = 0.0) -> Ranked:
 
 
 @pytest.mark.parametrize(
-    ("principle", "pointer", "expected"),
+    ("principle", "pointer", "alone", "expected"),
     [
-        (ranked(60, 0.6, 0.6), None, True),  # most practical words left open
-        (ranked(60, 0.6, 0.1), None, False),  # the principle explains them ("Spende")
-        (ranked(40, 0.2), ranked(45, 0.2), True),  # a pointer fits a practical question better
-        (ranked(40), ranked(45), False),  # no practical word: the principle may still answer
-        (ranked(50, 0.2), ranked(45, 0.2), False),
+        (ranked(60, 0.6, 0.6), None, False, True),  # most practical words left open
+        (ranked(60, 0.6, 0.1), None, False, False),  # the principle explains them ("Spende")
+        (ranked(40, 0.2), ranked(45, 0.2), False, True),  # a pointer fits a practical one better
+        (ranked(40), ranked(45), False, False),  # no practical word, an introduction: it may
+        (ranked(40), ranked(45), True, True),  # ... but not a one-sentence message
+        (ranked(50), ranked(45), True, False),  # the principle outscores the pointer
+        (ranked(50, 0.2), ranked(45, 0.2), False, False),
     ],
 )
-def test_not_the_workshop(principle: Ranked, pointer: Ranked | None, expected: bool) -> None:
-    assert not_the_workshop(principle, pointer) is expected
+def test_not_the_workshop(
+    principle: Ranked, pointer: Ranked | None, alone: bool, expected: bool
+) -> None:
+    assert not_the_workshop(principle, pointer, alone=alone) is expected
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,12 @@ def asks_for_oneself(request: str) -> bool:
     )
 
 
+def asks_advice(folded: str) -> bool:
+    """True when a folded request asks what one should do ("Ab wann sollten die Bürger
+    einbezogen werden?", "Lohnt es sich …?"): advice, however it is framed."""
+    return _ADVICE.search(folded) is not None
+
+
 def asks_elsewhere(request: str, knows: Callable[[str], bool]) -> bool:
     """True when a (German) request sentence asks for something no principle answers.
 

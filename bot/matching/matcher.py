@@ -32,7 +32,7 @@ Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.content import Content, Pointer
 from bot.matching.asking import asked_head, asks_elsewhere, asks_for_oneself, fact_asked
@@ -74,12 +74,19 @@ from bot.matching.scoring import (
 )
 from bot.matching.smalltalk import SERVICE, Classifier
 from bot.matching.terms import Term
+from bot.matching.thing import asked_thing
 
 __all__ = ["Matcher"]
 
 MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
 # ... unless it is nearly all the message says (FULL_FIT, `bot.matching.ranking`)
 ALL_FIT = 0.99  # a principle explaining all of a request is never "asked elsewhere"
+# A request for a thing ("Gibt es …", "Wo finde ich …", "Welche …", `asked_thing`) of at
+# least this specific mass (an everyday noun: "Sprache" 0.27) is answered only by a principle
+# that explains this share of the thing (in-scope tune questions so framed from 0.56, a
+# practical one at 0.44).
+THING_MASS = 0.25
+THING_FIT = 0.5
 
 
 class Matcher:
@@ -145,52 +152,65 @@ class Matcher:
                 text, REFUSE, (), 0.0, KIND_SMALLTALK if reply else KIND_REFUSAL, reply=reply
             )
         asking = request_sentence(text, self.content.lang)
+        parts = sentences(text)
         principles, pointers = self.rank(
             terms,
             asks_practically(asking),
-            len(sentences(text)) > 1,
+            len(parts) > 1,
             *self.asked(asking),
             keep=top,
             predicate=self.predicate(asking),
             head=self.head(asking),
         )
-        matches = tuple(Match(self._entries[r.index], r.score) for r in principles[:top])
+        alone = len(parts) == 1
+        return self._decided(text, terms, asking, alone, principles[:top], pointers[:1])
+
+    def _decided(
+        self,
+        text: str,
+        terms: list[Term],
+        asking: str,
+        alone: bool,
+        principles: list[Ranked],
+        pointers: list[Ranked],
+    ) -> SearchResult:
+        """The answer of a ranked message: a principle, a pointer, a service hint or a
+        refusal (`asking`: its request sentence; `alone`: the message is that one sentence)."""
+        matches = tuple(Match(self._entries[r.index], r.score) for r in principles)
         principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
         p_conf = confidence_of(principle.fit, self.weights) if principle else 0.0
-        q_conf = confidence_of(pointer.fit, self.pointer_weights) if pointer else 0.0
         signals = principle.fit.signals() if principle else {}
-        # A pointer is offered when it is sure enough, or when it outscores every principle
-        # by far: then no principle answers, even one that would on its own ("Wie lösen wir
-        # unseren Verein auf, wenn keiner mehr mitmachen will?" asks about a Verein's end,
-        # not about the workshop's shared practice).
-        # Below POINTER_FROM (a practical share, far or clearly ahead) only a pointer whose
-        # topic the message names ("Wer zahlt, wenn ein Baum … auf mein Auto fällt?" names
-        # none of the insurance pointer's, only everyday words of its example questions).
-        named = pointer is not None and (
-            q_conf >= POINTER_FROM or self.ranker.names_topic(terms, pointer.index)
-        )
-        offered = (
-            PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
-            if pointer
-            and named
-            and (q_conf >= pointer_from(pointer.fit) or far_ahead(principle, pointer, q_conf))
-            else None
-        )
+        offered, q_conf, named = self._offered(terms, principle, pointer)
         if offered and pointer_first(principle, pointer):
             return SearchResult(
                 text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
             )
-        may = self._may_answer(principle, asking, asking != text)
-        decision = decide(matches, p_conf) if may else REFUSE
-        if principle and not_the_workshop(principle, pointer, asks_for_rule(asking)):
-            decision = REFUSE  # a practical question: the workshop is not its answer
+        decision = decide(matches, p_conf)  # the rules below only when the model answers
+        if (
+            principle
+            and decision != REFUSE
+            and not self._answers(principle, pointer, asking, text, alone)
+        ):
+            decision = REFUSE
         if decision != REFUSE:
             return SearchResult(
                 text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
             )
         if pointer and not offered and named and clearly_ahead(principle, pointer, q_conf):
             offered = PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
+        return self._no_principle(text, matches, p_conf, offered, signals)
+
+    def _no_principle(
+        self,
+        text: str,
+        matches: tuple[Match, ...],
+        p_conf: float,
+        offered: PointerMatch | None,
+        signals: Mapping[str, float],
+    ) -> SearchResult:
+        """The answer when no principle is: the offered pointer, else a service hint or an
+        honest refusal."""
         if offered:
             return SearchResult(
                 text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
@@ -202,6 +222,44 @@ class Matcher:
                 text, REFUSE, matches, p_conf, kind, reply=request.reply, signals=signals
             )
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
+
+    def _offered(
+        self, terms: list[Term], principle: Ranked | None, pointer: Ranked | None
+    ) -> tuple[PointerMatch | None, float, bool]:
+        """The pointer offered, its confidence, and whether it may be offered at all: when it
+        is sure enough, or when it outscores every principle by far; then no principle
+        answers, even one that would on its own ("Wie lösen wir unseren Verein auf, wenn
+        keiner mehr mitmachen will?" asks about a Verein's end, not about the workshop's
+        shared practice). Below POINTER_FROM (a practical share, far or clearly ahead) only a
+        pointer whose topic the message names ("Wer zahlt, wenn ein Baum … auf mein Auto
+        fällt?" names none of the insurance pointer's, only everyday words of its example
+        questions)."""
+        if pointer is None:
+            return None, 0.0, False
+        q_conf = confidence_of(pointer.fit, self.pointer_weights)
+        named = q_conf >= POINTER_FROM or self.ranker.names_topic(terms, pointer.index)
+        if named and (
+            q_conf >= pointer_from(pointer.fit) or far_ahead(principle, pointer, q_conf)
+        ):
+            return (
+                PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf),
+                q_conf,
+                named,
+            )
+        return None, q_conf, named
+
+    def _answers(
+        self, principle: Ranked, pointer: Ranked | None, asking: str, text: str, alone: bool
+    ) -> bool:
+        """False when the best principle is no answer however sure the model is
+        (`_may_answer`), the question is a practical one (`not_the_workshop`), or it asks
+        for a thing the principle does not explain (`_misses_thing`; only a message that is
+        its request alone: an introduction may say what the thing is for)."""
+        if not self._may_answer(principle, asking, asking != text):
+            return False
+        if not_the_workshop(principle, pointer, asks_for_rule(asking), alone):
+            return False  # a practical question: the workshop is not its answer
+        return not (alone and self._misses_thing(principle, asking))
 
     def _may_answer(self, principle: Ranked | None, request: str, part: bool = False) -> bool:
         """False when no principle can be the answer, however well one scores: one everyday
@@ -228,14 +286,25 @@ class Matcher:
         (ALL_FIT, more than one word's worth): the introduction around it lowers the fit of
         the whole message, not what is asked ("… Was ist der Unterschied zwischen einer
         Spende und einer echten Partnerschaft?" of the entry on exactly that)."""
-        terms = self.vocabulary.terms([(request, 1.0)], self.smalltalk.foreign)
-        total = math.fsum(term.info for term in terms)
-        if total <= 0:
+        found, total = self._explained(index, request)
+        return total > 0 and found >= ALL_FIT * total and found >= 2 * MIN_EXPLAINED
+
+    def _misses_thing(self, principle: Ranked, request: str) -> bool:
+        """True when the request asks whether a thing exists or where to get it
+        (`asked_thing`) and the principle explains less than THING_FIT of that thing's
+        specific mass: "Gibt es in der Stadt eine Beratung für pflegende Angehörige?" asks
+        for a kind of counselling no principle is about, though one explains "Beratung"."""
+        thing = asked_thing(request) if self.content.lang == GERMAN else None
+        if thing is None:
             return False
-        found = explained_by(
-            [(t, False, self._postings.explains(t.candidates)) for t in terms], index
-        )[0]
-        return found >= ALL_FIT * total and found >= 2 * MIN_EXPLAINED
+        found, total = self._explained(principle.index, thing)
+        return total >= THING_MASS and found < THING_FIT * total
+
+    def _explained(self, index: int, text: str) -> tuple[float, float]:
+        """The specific mass of a text that document `index` explains, and its whole."""
+        terms = self.vocabulary.terms([(text, 1.0)], self.smalltalk.foreign)
+        found_by = [(t, False, self._postings.explains(t.candidates)) for t in terms]
+        return explained_by(found_by, index)[0], math.fsum(t.info for t in terms)
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""

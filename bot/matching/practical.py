@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from bot.matching.asking import asks_advice
 from bot.matching.decision import Fit, Ranked
 from bot.matching.normalize import fold, stem
 from bot.matching.senses import TAX_WORD
@@ -209,7 +210,8 @@ def asks_for_rule(request: str) -> bool:
     """True when the request asks for a rule, an amount, a date or an address (`RULE_FRAME`:
     "Müssen Anwohner zahlen …", "Bis wann …", "Wo kann sie das vorbringen?"), the frames
     of `FRAME` that the workshop's own questions do not use."""
-    return RULE_FRAME.search(fold(request)) is not None
+    folded = fold(request)
+    return RULE_FRAME.search(folded) is not None and not asks_advice(folded)
 
 
 def asked_predicate(request: str) -> str | None:
@@ -239,17 +241,25 @@ def pointer_from(fit: Fit) -> float:
     return POINTER_FROM if fit.practical < PRACTICAL_SOME else PRACTICAL_POINTER_FROM
 
 
-def not_the_workshop(principle: Ranked, pointer: Ranked | None, rule_asked: bool = False) -> bool:
+def not_the_workshop(
+    principle: Ranked, pointer: Ranked | None, rule_asked: bool = False, alone: bool = False
+) -> bool:
     """True when the best principle is no answer to a practical question: it leaves most of
-    the practical words open, or a pointer fits a question with practical words better, or
-    the question asks for a rule or an address (`rule_asked`, `asks_for_rule`) and it explains
-    less than FRAMED_FIT of it ("… einen Bolzplatz. Wo kann sie das vorbringen?" asks for an
-    address, not for the workshop's engagement in the Ort)."""
+    the practical words open, or the question asks for a rule or an address (`rule_asked`,
+    `asks_for_rule`) and it explains less than FRAMED_FIT of it ("… einen Bolzplatz. Wo kann
+    sie das vorbringen?" asks for an address, not for the workshop's engagement in the Ort),
+    or a pointer outscores it on a question with practical words or on a one-sentence
+    message (`alone`): "Können Minderjährige einen Verein mitgründen?" is about founding a
+    Verein more than about any principle that mentions one, even when that pointer is not
+    sure enough to be offered. A longer message's introduction may borrow a pointer's words
+    ("Wir möchten Jugendliche an der Planung beteiligen. …") while it asks the workshop."""
     if principle.fit.practical_left >= PRACTICAL_FROM:
         return True
     if rule_asked and principle.fit.fit < FRAMED_FIT:
         return True
-    return bool(pointer and pointer.fit.practical > 0 and pointer.score >= principle.score)
+    if pointer is None or pointer.score < principle.score:
+        return False
+    return alone or pointer.fit.practical > 0
 
 
 def clearly_ahead(
