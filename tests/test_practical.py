@@ -302,19 +302,3 @@ def test_a_principle_explaining_little_of_a_rule_question_is_no_answer() -> None
 )
 def test_a_rule_question_gets_no_principle(shipped_snapshot: Snapshot, question: str) -> None:
     assert shipped_snapshot.matcher.search(question).kind != KIND_PRINCIPLE
-
-
-@pytest.mark.parametrize(
-    ("question", "principle"),
-    [
-        # the principle explains "Beratung", not the kind of counselling asked for
-        ("Gibt es in der Stadt eine Beratung für pflegende Angehörige?", False),
-        # workshop questions asking for a thing the principle names, or for a way
-        ("Gibt es in der Verwaltung einen Single Point of Contact für Initiativen?", True),
-        ("Gibt es eine gute Methode, um Schlüsselpersonen im Quartier früh einzubinden?", True),
-    ],
-)
-def test_a_request_for_a_thing_the_principle_does_not_explain_gets_none(
-    shipped_snapshot: Snapshot, question: str, principle: bool
-) -> None:
-    assert (shipped_snapshot.matcher.search(question).kind == KIND_PRINCIPLE) is principle

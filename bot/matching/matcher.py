@@ -24,7 +24,9 @@ Scoring, in short:
   clear favourite first (`decided_by_words`);
 - confidence comes from fit (`bot.matching.decision`), not from length; principles and
   pointers are judged alike and the better-fitting kind wins, so a practical question
-  does not get a principle because one word overlaps.
+  does not get a principle because one word overlaps; rules after the model may still say
+  a principle is no answer (`bot.matching.gate`: one word in common, a practical question,
+  a thing asked for that it does not explain).
 
 Nothing here imports `telegram`: the CLI, the benchmarks and the bot share it.
 """
@@ -35,7 +37,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from bot.content import Content, Pointer
-from bot.matching.asking import asked_head, asks_elsewhere, asks_for_oneself, fact_asked
+from bot.matching.asking import asked_head, asks_for_oneself, fact_asked
 from bot.matching.background import informativeness, zipf
 from bot.matching.decision import (
     KIND_POINTER,
@@ -52,6 +54,7 @@ from bot.matching.decision import (
     decide,
     weights_for,
 )
+from bot.matching.gate import PrincipleGate
 from bot.matching.index import build_index
 from bot.matching.loanwords import aligned_postings
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
@@ -59,34 +62,18 @@ from bot.matching.practical import (
     POINTER_FROM,
     PracticalWords,
     asked_predicate,
-    asks_for_rule,
     asks_practically,
     clearly_ahead,
     far_ahead,
-    not_the_workshop,
     pointer_first,
     pointer_from,
 )
-from bot.matching.ranking import FULL_FIT, Ranker
+from bot.matching.ranking import Ranker
 from bot.matching.request import request_sentence, request_weighted
-from bot.matching.scoring import (
-    explained_by,
-)
 from bot.matching.smalltalk import SERVICE, Classifier
 from bot.matching.terms import Term
-from bot.matching.thing import asked_thing
 
 __all__ = ["Matcher"]
-
-MIN_EXPLAINED = 0.35  # explained mass below this (one verb in common) never answers ...
-# ... unless it is nearly all the message says (FULL_FIT, `bot.matching.ranking`)
-ALL_FIT = 0.99  # a principle explaining all of a request is never "asked elsewhere"
-# A request for a thing ("Gibt es …", "Wo finde ich …", "Welche …", `asked_thing`) of at
-# least this specific mass (an everyday noun: "Sprache" 0.27) is answered only by a principle
-# that explains this share of the thing (in-scope tune questions so framed from 0.56, a
-# practical one at 0.44).
-THING_MASS = 0.25
-THING_FIT = 0.5
 
 
 class Matcher:
@@ -115,6 +102,10 @@ class Matcher:
         self.ranker = Ranker(index, self.practical)
         self.rank = self.ranker.rank
         self.smalltalk = Classifier(content.smalltalk, index.protected, content.lang)
+        # the rules after the confidence model (`bot.matching.gate`)
+        self.gate = PrincipleGate(
+            self.vocabulary, self._postings, self.smalltalk.foreign, content.lang
+        )
         self.weights, self.pointer_weights = weights_for(content.lang)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
@@ -190,7 +181,7 @@ class Matcher:
         if (
             principle
             and decision != REFUSE
-            and not self._answers(principle, pointer, asking, text, alone)
+            and not self.gate.answers(principle, pointer, asking, text, alone)
         ):
             decision = REFUSE
         if decision != REFUSE:
@@ -247,64 +238,6 @@ class Matcher:
                 named,
             )
         return None, q_conf, named
-
-    def _answers(
-        self, principle: Ranked, pointer: Ranked | None, asking: str, text: str, alone: bool
-    ) -> bool:
-        """False when the best principle is no answer however sure the model is
-        (`_may_answer`), the question is a practical one (`not_the_workshop`), or it asks
-        for a thing the principle does not explain (`_misses_thing`; only a message that is
-        its request alone: an introduction may say what the thing is for)."""
-        if not self._may_answer(principle, asking, asking != text):
-            return False
-        if not_the_workshop(principle, pointer, asks_for_rule(asking), alone):
-            return False  # a practical question: the workshop is not its answer
-        return not (alone and self._misses_thing(principle, asking))
-
-    def _may_answer(self, principle: Ranked | None, request: str, part: bool = False) -> bool:
-        """False when no principle can be the answer, however well one scores: one everyday
-        word in common, or a request sentence that asks for something else
-        (`asks_elsewhere`) and that it does not explain all of (`part`: the request is one
-        sentence of a longer message)."""
-        if principle is None:
-            return False
-        fit = principle.fit
-        if fit.fit >= ALL_FIT and fit.explained >= 2 * MIN_EXPLAINED:
-            return True  # all it asks, and more than one word of it: its own question
-        if fit.explained < MIN_EXPLAINED and fit.fit < FULL_FIT:
-            return False
-        if self.content.lang != GERMAN:
-            return True
-        if part and self._explains_request(principle.index, request):
-            return True
-        return not asks_elsewhere(
-            request, lambda w: any(t.candidates for t in self.vocabulary.resolve(w))
-        )
-
-    def _explains_request(self, index: int, request: str) -> bool:
-        """True when document `index` explains all of a long message's request sentence
-        (ALL_FIT, more than one word's worth): the introduction around it lowers the fit of
-        the whole message, not what is asked ("… Was ist der Unterschied zwischen einer
-        Spende und einer echten Partnerschaft?" of the entry on exactly that)."""
-        found, total = self._explained(index, request)
-        return total > 0 and found >= ALL_FIT * total and found >= 2 * MIN_EXPLAINED
-
-    def _misses_thing(self, principle: Ranked, request: str) -> bool:
-        """True when the request asks whether a thing exists or where to get it
-        (`asked_thing`) and the principle explains less than THING_FIT of that thing's
-        specific mass: "Gibt es in der Stadt eine Beratung für pflegende Angehörige?" asks
-        for a kind of counselling no principle is about, though one explains "Beratung"."""
-        thing = asked_thing(request) if self.content.lang == GERMAN else None
-        if thing is None:
-            return False
-        found, total = self._explained(principle.index, thing)
-        return total >= THING_MASS and found < THING_FIT * total
-
-    def _explained(self, index: int, text: str) -> tuple[float, float]:
-        """The specific mass of a text that document `index` explains, and its whole."""
-        terms = self.vocabulary.terms([(text, 1.0)], self.smalltalk.foreign)
-        found_by = [(t, False, self._postings.explains(t.candidates)) for t in terms]
-        return explained_by(found_by, index)[0], math.fsum(t.info for t in terms)
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""

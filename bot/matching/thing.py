@@ -4,7 +4,7 @@ for a "Beratung für pflegende Angehörige", "Wo finde ich die Vorhabenliste der
 the "Vorhabenliste der Stadt", "Welche Parteien sitzen im Stadtrat?" for "Parteien".
 
 A principle that explains the message's other words but not that thing is not the answer
-(`bot.matching.matcher.Matcher._misses_thing`): the workshop says how people work together,
+(`bot.matching.gate.PrincipleGate.misses_thing`): the workshop says how people work together,
 and a question for a thing of a kind it never names ("pflegende Angehörige") asks for an
 address or a service, however many of its other words the content knows ("Beratung").
 The frames and the words around the thing are closed classes of German (prepositions,
