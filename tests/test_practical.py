@@ -33,6 +33,12 @@ def term(token: str, *candidates: tuple[str, float], info: float = 1.0) -> Term:
         ("vereinssatzung", True),
         ("zusammenarbeit", False),
         ("vertrau", False),
+        ("finanziell", True),  # a derivational family: begins with "finanzi" (finanzieren)
+        ("versicherungsrecht", True),  # versicherungsrechtlich
+        ("unfallmeld", True),  # Unfallmeldung
+        ("finanz", False),  # Finanzen: shorter than the class stem, a workshop word
+        ("gesetzt", False),  # of "setzen", not of "Gesetz"
+        ("vertragt", False),  # verträgt, not of "Vertrag"
     ],
 )
 def test_class_words_and_heads_are_practical(token: str, practical: bool) -> None:
