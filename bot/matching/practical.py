@@ -196,7 +196,11 @@ class PracticalWords:
         self._stems = frozenset(stem(fold(w), lang) for w in (ENGLISH_WORDS if english else WORDS))
         # English writes its compounds apart: no heads ("tax" is a word of its own).
         self._heads = () if english else tuple(sorted({stem(fold(h), lang) for h in HEADS}))
-        self._family = frozenset() if english else self._stems  # English: no compounds
+        # class stems of FAMILY letters or more by their first FAMILY letters (English: none)
+        self._family: dict[str, tuple[str, ...]] = {}
+        for found in () if english else sorted(self._stems):
+            if len(found) >= FAMILY:
+                self._family[found[:FAMILY]] = (*self._family.get(found[:FAMILY], ()), found)
         self._pointer_only = frozenset(pointer_only)
 
     def is_practical(self, term: Term) -> bool:
@@ -215,9 +219,10 @@ class PracticalWords:
 
     def _of_family(self, token: str) -> bool:
         """True when the stem begins with a longer class stem ("finanziell": "finanzi")."""
-        if token in NOT_FAMILY or not self._family:
+        family = self._family.get(token[:FAMILY])  # one look-up for most words
+        if family is None or token in NOT_FAMILY:
             return False
-        return any(token[:end] in self._family for end in range(FAMILY, len(token)))
+        return any(len(token) > len(found) and token.startswith(found) for found in family)
 
 
 def asks_practically(request: str) -> bool:
