@@ -12,12 +12,16 @@ from functools import lru_cache
 import snowballstemmer
 
 from bot.matching.english import ENGLISH_LIGHT_WORDS, english_words
-from bot.matching.senses import SENSE_HINTS, other_senses, tax_sense
+from bot.matching.senses import may_clash, other_senses, tax_sense
 
 # No replacement contains a character that is replaced, so replacing one after the other
 # equals a simultaneous translation (and is several times faster than str.translate).
 FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A folded text's words, fast: every byte but a-z and 0-9 becomes a space (after a non-ASCII
+# character became "?"), and bytes.split cuts there — as _NON_WORD.split, without regex.
+_WORD_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789"
+_SEPARATORS = bytes(b if b in _WORD_BYTES else 32 for b in range(256))
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")  # a compound written with hyphens
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH_STEMMER = snowballstemmer.stemmer("english")
@@ -134,14 +138,32 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
     if "steuer" in folded:  # the tax "Steuern" is no form of the verb "steuern"
         text = tax_sense(text)
         folded = fold(text)
-    if any(hint in folded for hint in SENSE_HINTS):  # "Räume"/"räumen", "Fest"/"fest", …
+    if may_clash(folded):  # "Räume"/"räumen", "Fest"/"fest", …
         folded = fold(other_senses(text))
-    if _REPEATED.search(folded):
-        folded = _REPEATED.sub(r"\1", folded)
-    found = [w for w in _NON_WORD.split(folded) if len(w) > 1 and w not in _STOP_FORMS]
+    raw = folded.encode("ascii", "replace").translate(_SEPARATORS).split()
+    found = list(filter(None, map(_CONTENT_WORDS.__getitem__, raw)))
     if "-" in folded:  # "Online-Beteiligung" is also the one word "onlinebeteiligung"
+        folded = _REPEATED.sub(r"\1", folded)
         found.extend(match.group().replace("-", "") for match in _HYPHENATED.finditer(folded))
     return found
+
+
+class _ContentWords(dict[bytes, str]):
+    """One raw word (ASCII bytes) → the content word it is, "" for none: its emphasis
+    collapsed ("sooo" → "so"), then dropped if a stop word or a single character. Kept per
+    distinct word (at most MAX_WORDS), so each word is read once and shared."""
+
+    MAX_WORDS = 100_000
+
+    def __missing__(self, raw: bytes) -> str:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        word = _REPEATED.sub(r"\1", raw.decode("ascii"))
+        found = self[raw] = word if len(word) > 1 and word not in _STOP_FORMS else ""
+        return found
+
+
+_CONTENT_WORDS = _ContentWords()
 
 
 def _english_words(text: str) -> list[str]:

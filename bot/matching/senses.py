@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SENSE_HINTS", "TAX_WORD", "other_senses", "tax_sense"]
+__all__ = ["TAX_WORD", "may_clash", "other_senses", "tax_sense"]
 
 TAX_WORD = "fiskalsteuer"  # one word no compound splits and no verb form shares
 _WORD = re.compile(r"[^\W\d_]+")
@@ -108,9 +108,8 @@ def _is_tax(word: str, before: str, after: str, *, starts: bool, capitalises: bo
     return capitalises and word[0].isupper()
 
 
-# `other_senses`: the folded substrings that make a text worth reading for the clashes ...
-SENSE_HINTS = ("raeum", "fest", "zahl")
-# ... the clashing forms (folded, lower case) and the word each other sense is written as
+# `other_senses`: the clashing forms (folded, lower case) and the word each other sense
+# is written as
 _VERB_RAEUMEN = frozenset({"raeume", "raeumen"})  # the verb: "beseitigen"
 _ADJECTIVE_FEST = frozenset({"fest"} | {"fest" + ending for ending in _ENDINGS})  # "dauerhaft"
 _NOUN_ZAHL = frozenset({"zahl", "zahlen"})  # the noun "numbers": "Anzahl"
@@ -121,6 +120,19 @@ _NOUN_DETERMINERS = frozenset(
     "ihr ihrem jedes dieses diesem".split()
 )
 _CLAUSE_END = ",.!?;:\n"
+# One of the clashing forms as a whole word of a folded text: only then can `other_senses`
+# rewrite anything (a cheap test before reading the text word by word).
+_CLASHING = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(sorted(_VERB_RAEUMEN | _ADJECTIVE_FEST | _NOUN_ZAHL))
+    + r")(?![^\W\d_])"
+)
+
+
+def may_clash(folded: str) -> bool:
+    """False when `other_senses` leaves the text of this folded form (`normalize.fold`)
+    unchanged: no clashing form ("räume", "fest…", "zahl(en)") is a word of it."""
+    return _CLASHING.search(folded) is not None
 
 
 def other_senses(text: str) -> str:
