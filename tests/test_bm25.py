@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from bot.matching import bm25 as bm25_module
 from bot.matching.bm25 import Bm25
 
 
@@ -45,3 +48,19 @@ def test_query_weights_decide_which_word_counts() -> None:
 
 def test_an_empty_query_scores_nothing() -> None:
     assert index("sponsor verein").share({}, [0]) == {}
+
+
+def test_the_array_form_of_a_large_index_scores_exactly_as_the_dictionaries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(7)
+    vocabulary = ["sponsor", "verein", "stadt", "rat", "jugend", "platz", "fest", "geld"]
+    documents = [" ".join(rng.choices(vocabulary, k=rng.randrange(0, 9))) for _ in range(60)]
+    as_dicts = index(*documents)
+    monkeypatch.setattr(bm25_module, "ARRAY_FROM", 10)
+    as_arrays = index(*documents)
+    assert as_arrays._arrays and not as_dicts._arrays
+    query = {"sponsor": 1.0, "stadt": 0.4, "geld": 0.7, "sperrmuell": 1.0}
+    wanted = [59, 0, 3, 3, 17, 42]
+    assert as_arrays.share(query, wanted) == as_dicts.share(query, wanted)
+    assert as_arrays.share(query, wanted)[0] > 0.0

@@ -7,17 +7,28 @@ differently (BM25 wins on long messages, coverage on paraphrases), so the matche
 little of BM25 into its score (`bot.matching.scoring.BM25_SHARE`).
 
 Each posting holds its finished BM25 weight (IDF × saturated term frequency), so a query
-costs one sum per posting of its stems, also at 10,000 documents.
+costs one look-up per posting of its stems, also at 10,000 documents. The documents' stems
+are collected in flat arrays and counted in one pass (`finish`); a small index keeps a
+dictionary per stem (cheapest to read), a large one (ARRAY_FROM documents) two arrays per
+stem, its documents in order and their weights (a fifth of the memory), read by bisection.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from array import array
 from collections.abc import Iterable, Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.matching.postings import ARRAY_FROM
 
 K1 = 1.5
 B = 0.75
+
+_Ints = npt.NDArray[np.intp]
+_Arrays = tuple[_Ints, npt.NDArray[np.float64]]
 
 
 class Bm25:
@@ -26,47 +37,75 @@ class Bm25:
     Fill with `add` (one call per document, in index order), then `finish` once."""
 
     def __init__(self) -> None:
-        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._ids: dict[str, int] = {}  # stem → its number while filling
+        self._uses = array("i")  # the stem numbers of every document, one after the other
         self._lengths: list[int] = []
+        self._postings: dict[str, dict[int, float]] = {}  # small index
+        self._arrays: dict[str, _Arrays] = {}  # large index
         self._best: dict[str, float] = {}
         self._unknown = 1.0
 
     def add(self, tokens: Iterable[str]) -> None:
         """The stems of the next document, repeated as often as it uses them."""
-        index = len(self._lengths)
-        length = 0
-        for token in tokens:
-            posting = self._postings[token]
-            posting[index] = posting.get(index, 0.0) + 1.0
-            length += 1
-        self._lengths.append(length)
+        ids = self._ids
+        before = len(self._uses)
+        self._uses.extend([ids.setdefault(token, len(ids)) for token in tokens])
+        self._lengths.append(len(self._uses) - before)
 
     def finish(self) -> None:
         """Turn term counts into BM25 weights."""
         total = len(self._lengths)
         average = (sum(self._lengths) / total) if total else 1.0
         norms = [K1 * (1 - B + B * length / (average or 1.0)) for length in self._lengths]
-        for token, posting in self._postings.items():
-            idf = math.log(1 + (total - len(posting) + 0.5) / (len(posting) + 0.5))
-            for index, tf in posting.items():
-                posting[index] = idf * tf * (K1 + 1) / (tf + norms[index])
-            self._best[token] = max(posting.values())
+        tokens, starts, documents, counts = self._counted()
+        frequencies = np.diff(np.append(starts, len(documents))).tolist()
+        idfs = [math.log(1 + (total - n + 0.5) / (n + 0.5)) for n in frequencies]
+        tf = counts.astype(np.float64)
+        idf = np.repeat(np.array(idfs, dtype=np.float64), frequencies)
+        weights = idf * tf * (K1 + 1) / (tf + np.array(norms, dtype=np.float64)[documents])
+        if len(documents):
+            best = np.maximum.reduceat(weights, starts).tolist()
+            self._best = dict(zip(tokens, best, strict=True))
+        ends = [*starts.tolist()[1:], len(documents)]
+        for token, start, end in zip(tokens, starts.tolist(), ends, strict=True):
+            self._arrays[token] = (documents[start:end], weights[start:end])
+        if total < ARRAY_FROM:
+            self._postings = {
+                token: dict(zip(found.tolist(), values.tolist(), strict=True))
+                for token, (found, values) in self._arrays.items()
+            }
+            self._arrays = {}
         ordered = sorted(self._best.values())
         self._unknown = ordered[len(ordered) // 2] if ordered else 1.0
+
+    def _counted(self) -> tuple[list[str], _Ints, _Ints, _Ints]:
+        """(stems, where each stem's postings start, documents, term counts): the postings
+        of all stems one after the other, each stem's documents in ascending order."""
+        size = max(len(self._lengths), 1)
+        documents = np.repeat(np.arange(len(self._lengths), dtype=np.intp), self._lengths)
+        keys = np.frombuffer(self._uses, dtype=np.int32).astype(np.intp) * size + documents
+        unique, counts = np.unique(keys, return_counts=True)
+        numbers, documents = np.divmod(unique, size)
+        starts = np.flatnonzero(np.diff(numbers, prepend=-1))
+        names = list(self._ids)
+        self._ids, self._uses = {}, array("i")
+        return [names[n] for n in numbers[starts].tolist()], starts, documents, counts
 
     def share(self, weighted: Mapping[str, float], indexes: Iterable[int]) -> dict[int, float]:
         """For each given document, the share (0–1) of the query's attainable BM25 mass.
 
         Each query stem counts times its weight; a stem no document uses counts in the
         attainable mass like a median stem, so a message of unknown words reaches little.
-        Only the given documents are scored (the matcher's best few): one dictionary look-up
-        per document and stem, however large the index.
+        Only the given documents are scored (the matcher's best few): one look-up per
+        document and stem, however large the index.
         """
         attainable = math.fsum(
             f * self._best.get(t, self._unknown) for t, f in sorted(weighted.items())
         )
         if attainable <= 0:
             return {}
+        if self._arrays:
+            return self._share_arrays(weighted, list(indexes), attainable)
         # (fsum is exact: the order of the terms and those adding 0.0 do not matter)
         postings = [(p, f) for t, f in weighted.items() if (p := self._postings.get(t))]
         result = {}
@@ -74,3 +113,23 @@ class Bm25:
             found = math.fsum([f * w for p, f in postings if (w := p.get(index)) is not None])
             result[index] = found / attainable
         return result
+
+    def _share_arrays(
+        self, weighted: Mapping[str, float], indexes: list[int], attainable: float
+    ) -> dict[int, float]:
+        """`share` of a large index: each stem's documents searched for all given at once."""
+        wanted = np.array(indexes, dtype=np.intp)
+        terms: list[list[float]] = [[] for _ in indexes]
+        for token, f in weighted.items():
+            found = self._arrays.get(token)
+            if found is None:
+                continue
+            documents, weights = found
+            at = np.minimum(np.searchsorted(documents, wanted), len(documents) - 1)
+            hit = documents[at] == wanted
+            for place, value in zip(
+                np.flatnonzero(hit).tolist(), (f * weights[at[hit]]).tolist(), strict=True
+            ):
+                terms[place].append(value)
+        shares = zip(indexes, terms, strict=True)
+        return {index: math.fsum(found) / attainable for index, found in shares}

@@ -126,7 +126,7 @@ def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:
                     surface[word] = weight
                 if weight >= SUMMARY_WEIGHT:
                     counted.append(word)
-        read.bm25.add(stem(word, lang) for word in counted)
+        read.bm25.add([stem(word, lang) for word in counted])
         by_weight: dict[float, list[str]] = defaultdict(list)
         read.protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)
         for word, weight in surface.items():
