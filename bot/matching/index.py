@@ -10,8 +10,10 @@ message's words (synonyms, spellings, compounds) against it.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy as np
 
 from bot.content import Content, Entry, Pointer
 from bot.matching.bm25 import Bm25
@@ -25,19 +27,14 @@ from bot.matching.documents import (
     pointer_texts,
 )
 from bot.matching.normalize import stem, words
-from bot.matching.postings import Postings, postings_for
-from bot.matching.terms import Vocabulary, idf_table
+from bot.matching.postings import Postings, postings_from
+from bot.matching.table import Numbers, PostingTable
+from bot.matching.terms import Vocabulary
 
 __all__ = ["Index", "build_index"]
 
 PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the whole word
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
-
-# Building postings: stem -> {document index: field weight}.
-_Building = dict[str, dict[int, float]]
-# A document's distinct words grouped by their highest field weight.
-_Surface = tuple[tuple[float, tuple[str, ...]], ...]
-
 
 @dataclass(slots=True)
 class Index:
@@ -61,28 +58,32 @@ class Index:
 class _Read:
     """What the first pass over the documents collects."""
 
-    building: _Building
-    surface_by_doc: list[_Surface]
+    table: PostingTable  # every document's distinct words at their highest field weight
     phrases: list[list[Phrase]]
     bm25: Bm25
-    shared: dict[str, str]  # one string object per distinct word (compact)
     protected: set[str]
 
 
 def build_index(content: Content) -> Index:
     """Index every entry and pointer of `content`."""
     documents: list[Entry | Pointer] = [*content.entries, *content.pointers]
-    read = _read_documents(documents, content.lang)
-    idf = idf_table(read.building, len(documents))
+    lang = content.lang
+    read = _read_documents(documents, lang)
+    words = read.table.words  # one string object per distinct word (compact)
+    stem_numbers: Numbers[str] = Numbers()
+    word_stems = [stem_numbers[stem(word, lang)] for word in words]
+    stems = list(stem_numbers)
+    idf = idf_of(stems, read.table.frequencies(word_stems, len(stems)).tolist(), len(documents))
     ordered = sorted(idf.values())
     default_idf = ordered[int(len(ordered) * DEFAULT_IDF_QUANTILE)] if ordered else 1.0
-    vocabulary = Vocabulary(
-        set(read.building), read.shared, content.synonyms, idf, default_idf, content.lang
-    )
-    _index_parts(read.building, read.surface_by_doc, vocabulary)
-    read.surface_by_doc.clear()
-    idf = idf_table(read.building, len(documents))
-    postings = postings_for(read.building, len(documents))
+    vocabulary = Vocabulary(set(stems), words, content.synonyms, idf, default_idf, lang)
+    # compounds are also indexed by their known parts ("Beteiligungsverfahren")
+    parts = [[stem_numbers[p] for p in vocabulary.split(w) if p in stem_numbers] for w in words]
+    numbers, starts, found, weights = read.table.postings(word_stems, parts, PART_WEIGHT)
+    del read.table
+    tokens = [stems[number] for number in numbers.tolist()]
+    idf = idf_of(tokens, np.diff(np.append(starts, len(found))).tolist(), len(documents))
+    postings = postings_from(tokens, starts, found, weights, len(documents))
     for phrases in read.phrases:
         for phrase in phrases:
             phrase.weight = math.fsum(idf.get(s, default_idf) for s in phrase.stems)
@@ -111,51 +112,55 @@ def _topic(pointer: Pointer, vocabulary: Vocabulary, postings: Postings) -> froz
 
 
 def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:
-    """First pass: each document's words posted at their highest field weight, its
+    """First pass: each document's distinct words at their highest field weight, its
     phrasings (title and questions), its summary-or-better words for BM25."""
-    read = _Read(defaultdict(dict), [], [], Bm25(), {}, set())
+    read = _Read(PostingTable(), [], Bm25(), set())
+    stems = _Stems(lang)
     phrase_cache: dict[str, Phrase] = {}
-    for index, document in enumerate(documents):
+    for document in documents:
         texts = entry_texts(document) if isinstance(document, Entry) else pointer_texts(document)
-        surface: dict[str, float] = {}
+        found: list[str] = []
+        weights: list[float] = []
         counted: list[str] = []
-        for text, weight in texts:
-            for w in words(text, lang):
-                word = read.shared.setdefault(w, w)
-                if surface.get(word, -1.0) < weight:
-                    surface[word] = weight
-                if weight >= SUMMARY_WEIGHT:
-                    counted.append(word)
-        read.bm25.add([stem(word, lang) for word in counted])
-        by_weight: dict[float, list[str]] = defaultdict(list)
+        for text, weight in sorted(texts, key=lambda pair: -pair[1]):  # highest first
+            words_of_text = words(text, lang)
+            found += words_of_text
+            weights += [weight] * len(words_of_text)
+            if weight >= SUMMARY_WEIGHT:
+                counted += words_of_text
+        read.bm25.add(list(map(stems.__getitem__, counted)))
+        surface = _first(found, weights)  # each word at its first, so highest, weight
+        read.table.add(surface)
         read.protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)
-        for word, weight in surface.items():
-            _post(read.building, stem(word, lang), index, weight)
-            by_weight[weight].append(word)
-        read.surface_by_doc.append(tuple((w, tuple(group)) for w, group in by_weight.items()))
         phrases = [phrase_of(t, phrase_cache, lang) for t in (document.title, *document.questions)]
         read.phrases.append([p for p in phrases if p.stems])
     read.bm25.finish()
     return read
 
 
-def _index_parts(
-    building: _Building, surface_by_doc: list[_Surface], vocabulary: Vocabulary
-) -> None:
-    """Second pass: index compounds by their known parts ("Beteiligungsverfahren")."""
-    splits: dict[str, list[str]] = {}
-    for index, groups in enumerate(surface_by_doc):
-        for weight, group in groups:
-            for word in group:
-                parts = splits.get(word)
-                if parts is None:
-                    parts = splits[word] = [p for p in vocabulary.split(word) if p in building]
-                for part in parts:
-                    _post(building, part, index, weight * PART_WEIGHT)
+def _first(keys: list[str], values: list[float]) -> dict[str, float]:
+    """Each key with the value it first occurs with, in the order keys first occur."""
+    last_wins = dict(zip(reversed(keys), reversed(values), strict=True))
+    order = dict.fromkeys(keys)
+    return dict(zip(order, map(last_wins.__getitem__, order), strict=True))
 
 
-def _post(postings: _Building, token: str, index: int, weight: float) -> None:
-    """Index a stem for a document at a field weight (the highest one it has there)."""
-    posting = postings[token]
-    if posting.get(index, 0.0) < weight:
-        posting[index] = weight
+class _Stems(dict[str, str]):
+    """Word → stem, each distinct word stemmed once."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = stem(word, self.lang)
+        return found
+
+
+def idf_of(tokens: Iterable[str], frequencies: Iterable[int], count: int) -> dict[str, float]:
+    """Smoothed inverse document frequency of stems used by so many of `count` documents
+    (`bot.matching.terms.idf_table`)."""
+    return {
+        token: math.log((count + 1) / (frequency + 0.5)) + 1.0
+        for token, frequency in zip(tokens, frequencies, strict=True)
+    }

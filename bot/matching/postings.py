@@ -94,6 +94,27 @@ def postings_for(postings: Mapping[str, Mapping[int, float]], size: int) -> Post
     return ArrayPostings(postings, size) if size >= ARRAY_FROM else DictPostings(postings, size)
 
 
+def postings_from(
+    tokens: Sequence[str], starts: Indexes, documents: Indexes, weights: Floats, size: int
+) -> Postings:
+    """`postings_for` from flat arrays: the postings of all stems one after the other
+    (`bot.matching.table`), each stem's starting at `starts`, its documents ascending."""
+    ends = [*starts.tolist()[1:], len(documents)]
+    if size < ARRAY_FROM:
+        return DictPostings(
+            {
+                token: dict(zip(documents[a:b].tolist(), weights[a:b].tolist(), strict=True))
+                for token, a, b in zip(tokens, starts.tolist(), ends, strict=True)
+            },
+            size,
+        )
+    postings = ArrayPostings({}, size)
+    most = np.maximum.reduceat(weights, starts).tolist() if len(documents) else []
+    for token, a, b, best in zip(tokens, starts.tolist(), ends, most, strict=True):
+        postings.put(token, documents[a:b], weights[a:b], best)
+    return postings
+
+
 class _DictExplains(Explains):
     """`values` maps a document to its field weight (one candidate: the posting itself,
     times `similarity`) or to the value itself (several candidates: `similarity` 1)."""
@@ -229,6 +250,11 @@ class ArrayPostings(Postings):
                 np.array([posting[i] for i in indexes], dtype=np.float64),
             )
             self._most[token] = max(posting.values())
+
+    def put(self, token: str, indexes: Indexes, weights: Floats, most: float) -> None:
+        """Set the posting of one stem: its documents (ascending), weights and the highest."""
+        self._arrays[token] = (indexes, weights)
+        self._most[token] = most
 
     def explains(self, candidates: Candidates) -> Explains:
         values = np.zeros(self.size)
