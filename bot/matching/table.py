@@ -52,8 +52,9 @@ class PostingTable:
     def frequencies(self, word_stems: Sequence[int], stems: int) -> Ints:
         """Per stem number (`word_stems`: the stem number of each word; `stems` of them),
         how many documents have a word of it."""
-        pairs = np.unique(self._pairs(np.asarray(word_stems, dtype=np.int64)))
-        return np.bincount(pairs // max(len(self._counts), 1), minlength=stems)
+        pairs = np.sort(self._pairs(np.asarray(word_stems, dtype=np.int64)))
+        distinct = pairs[_last_of_runs(pairs)]  # (np.unique without counts hashes: slow)
+        return np.bincount(distinct // max(len(self._counts), 1), minlength=stems)
 
     def postings(
         self, word_stems: Sequence[int], word_parts: Sequence[Sequence[int]], part_weight: float
@@ -72,8 +73,7 @@ class PostingTable:
         keys = np.concatenate((keys, self._part_keys(word_parts, part[codes], scale)))
         keys.sort()
         pairs = keys // scale
-        last = np.ones(len(pairs), dtype=bool)  # a pair's highest weight sorts last
-        last[:-1] = pairs[1:] != pairs[:-1]
+        last = _last_of_runs(pairs)  # a pair's highest weight sorts last
         best, pairs = keys[last] % scale, pairs[last]
         size = max(len(self._counts), 1)
         stems, documents = np.divmod(pairs, size)
@@ -100,3 +100,10 @@ class PostingTable:
         stems = flat[first[rows[source]] + within]
         documents = self._documents()[source]
         return (stems * max(len(self._counts), 1) + documents) * scale + ranks[source]
+
+
+def _last_of_runs(ordered: Ints) -> npt.NDArray[np.bool_]:
+    """True at the last of each run of equal values of a sorted array."""
+    last = np.ones(len(ordered), dtype=bool)
+    last[:-1] = ordered[1:] != ordered[:-1]
+    return last
