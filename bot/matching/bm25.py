@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.postings import ARRAY_FROM
+from bot.matching.table import Numbers
 
 K1 = 1.5
 B = 0.75
@@ -37,7 +38,7 @@ class Bm25:
     Fill with `add` (one call per document, in index order), then `finish` once."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}  # stem → its number while filling
+        self._ids: Numbers[str] = Numbers()  # stem → its number while filling
         self._uses = array("i")  # the stem numbers of every document, one after the other
         self._lengths: list[int] = []
         self._postings: dict[str, dict[int, float]] = {}  # small index
@@ -47,9 +48,8 @@ class Bm25:
 
     def add(self, tokens: Iterable[str]) -> None:
         """The stems of the next document, repeated as often as it uses them."""
-        ids = self._ids
         before = len(self._uses)
-        self._uses.extend([ids.setdefault(token, len(ids)) for token in tokens])
+        self._uses.extend(map(self._ids.__getitem__, tokens))
         self._lengths.append(len(self._uses) - before)
 
     def finish(self) -> None:
@@ -88,7 +88,7 @@ class Bm25:
         numbers, documents = np.divmod(unique, size)
         starts = np.flatnonzero(np.diff(numbers, prepend=-1))
         names = list(self._ids)
-        self._ids, self._uses = {}, array("i")
+        self._ids, self._uses = Numbers(), array("i")
         return [names[n] for n in numbers[starts].tolist()], starts, documents, counts
 
     def share(self, weighted: Mapping[str, float], indexes: Iterable[int]) -> dict[int, float]:

@@ -7,7 +7,7 @@ for phrase similarity.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.content import Entry, Pointer
@@ -65,11 +65,14 @@ class StemBits:
         return frozenset(found)
 
 
-def phrase_of(text: str, cache: dict[str, Phrase], lang: str) -> Phrase:
-    """The stems of one phrasing; equal texts share one object (same stems, same weight)."""
+def phrase_of(
+    text: str, cache: dict[str, Phrase], lang: str, found: Sequence[str] | None = None
+) -> Phrase:
+    """The stems of one phrasing; equal texts share one object (same stems, same weight).
+    `found`: the text's `words`, if already read."""
     phrase = cache.get(text)
     if phrase is None:
-        stems = [stem(w, lang) for w in words(text, lang)]
+        stems = [stem(w, lang) for w in (words(text, lang) if found is None else found)]
         phrase = cache[text] = Phrase(frozenset(stems), " ".join(sorted(set(stems))))
     return phrase
 

@@ -122,8 +122,11 @@ def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:
         found: list[str] = []
         weights: list[float] = []
         counted: list[str] = []
+        read_words: dict[str, list[str]] = {}  # this document's texts' words
         for text, weight in sorted(texts, key=lambda pair: -pair[1]):  # highest first
-            words_of_text = words(text, lang)
+            words_of_text = read_words.get(text)
+            if words_of_text is None:
+                words_of_text = read_words[text] = words(text, lang)
             found += words_of_text
             weights += [weight] * len(words_of_text)
             if weight >= SUMMARY_WEIGHT:
@@ -132,7 +135,8 @@ def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:
         surface = _first(found, weights)  # each word at its first, so highest, weight
         read.table.add(surface)
         read.protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)
-        phrases = [phrase_of(t, phrase_cache, lang) for t in (document.title, *document.questions)]
+        phrasings = (document.title, *document.questions)
+        phrases = [phrase_of(t, phrase_cache, lang, read_words.get(t)) for t in phrasings]
         read.phrases.append([p for p in phrases if p.stems])
     read.bm25.finish()
     return read
