@@ -42,6 +42,7 @@ class PostingTable:
         self._rows = array("i")  # word numbers, document after document
         self._codes = array("B")  # their field weights' codes
         self._counts: list[int] = []  # rows per document
+        self._sources: Ints = np.zeros(0, dtype=np.int64)  # rows of the compound parts
 
     def add(self, surface: Mapping[str, float]) -> None:
         """The next document's distinct words with their highest field weight."""
@@ -61,45 +62,71 @@ class PostingTable:
     ) -> tuple[Ints, Ints, Ints, Floats]:
         """(stem numbers, where each one's postings start, documents, field weights): per
         stem, the documents having a word of it or a word with it as a compound part (at
-        `part_weight` times the word's field weight), ascending, each at its highest."""
+        `part_weight` times the word's field weight), ascending, each at its highest.
+
+        Each row becomes one sort key, (stem × documents + document) × weights + the rank of
+        its weight, so a pair's highest weight sorts last; the arrays are few and freed
+        early (the peak memory of building is mostly theirs)."""
         weights = list(self._weights)
         values = sorted({*weights, *(weight * part_weight for weight in weights)})
         rank = {value: place for place, value in enumerate(values)}
-        whole = np.array([rank[w] for w in weights], dtype=np.int64)
-        part = np.array([rank[w * part_weight] for w in weights], dtype=np.int64)
-        scale = len(values)
-        codes = np.frombuffer(self._codes, dtype=np.uint8).astype(np.int64)
-        keys = self._pairs(np.asarray(word_stems, dtype=np.int64)) * scale + whole[codes]
-        keys = np.concatenate((keys, self._part_keys(word_parts, part[codes], scale)))
+        ranks = (
+            np.array([rank[weight] for weight in weights], dtype=np.int64),
+            np.array([rank[weight * part_weight] for weight in weights], dtype=np.int64),
+        )
+        scale, size = max(len(values), 1), max(len(self._counts), 1)
+        keys = self._keys(np.asarray(word_stems, dtype=np.int64), word_parts, ranks, scale)
         keys.sort()
-        pairs = keys // scale
-        last = _last_of_runs(pairs)  # a pair's highest weight sorts last
-        best, pairs = keys[last] % scale, pairs[last]
-        size = max(len(self._counts), 1)
-        stems, documents = np.divmod(pairs, size)
+        best = (keys % scale).astype(np.uint8)
+        keys //= scale  # now stem × documents + document
+        last = _last_of_runs(keys)
+        best, pairs = best[last], keys[last]
+        del keys, last
+        stems, found = np.divmod(pairs, size)
         starts = np.flatnonzero(np.diff(stems, prepend=-1))
-        return stems[starts], starts, documents, np.array(values, dtype=np.float64)[best]
+        return stems[starts], starts, found, np.array(values, dtype=np.float64)[best]
 
     def _documents(self) -> Ints:
         return np.repeat(np.arange(len(self._counts), dtype=np.int64), self._counts)
 
+    def _row_words(self) -> npt.NDArray[np.int32]:
+        return np.frombuffer(self._rows, dtype=np.int32)
+
     def _pairs(self, word_stems: Ints) -> Ints:
         """stem × documents + document, per row."""
-        rows = np.frombuffer(self._rows, dtype=np.int32)
-        return word_stems[rows] * max(len(self._counts), 1) + self._documents()
+        return word_stems[self._row_words()] * max(len(self._counts), 1) + self._documents()
 
-    def _part_keys(self, word_parts: Sequence[Sequence[int]], ranks: Ints, scale: int) -> Ints:
-        """The rows' compound parts as sort keys (pair × scale + weight rank)."""
-        rows = np.frombuffer(self._rows, dtype=np.int32)
+    def _keys(
+        self, word_stems: Ints, word_parts: Sequence[Sequence[int]], ranks: tuple[Ints, Ints],
+        scale: int,
+    ) -> Ints:
+        """Every row's key and its compound parts' (`ranks`: of each weight code, whole and
+        as a part), filled into one array in place."""
+        rows, codes = self._row_words(), np.frombuffer(self._codes, dtype=np.uint8)
+        size = max(len(self._counts), 1)
+        documents = self._documents()
         per_word = np.array([len(parts) for parts in word_parts], dtype=np.int64)
         first = np.concatenate(([0], np.cumsum(per_word)[:-1])).astype(np.int64)
         flat = np.array([p for parts in word_parts for p in parts], dtype=np.int64)
         many = per_word[rows]
         source = np.repeat(np.arange(len(rows), dtype=np.int64), many)
         within = np.arange(len(source), dtype=np.int64) - np.repeat(np.cumsum(many) - many, many)
-        stems = flat[first[rows[source]] + within]
-        documents = self._documents()[source]
-        return (stems * max(len(self._counts), 1) + documents) * scale + ranks[source]
+        keys = np.empty(len(rows) + len(source), dtype=np.int64)
+        parts = keys[len(rows) :]  # views: the parts' keys, the rows' own
+        np.take(flat, first[rows[source]] + within, out=parts)
+        del within
+        parts *= size
+        parts += documents[source]
+        parts *= scale
+        parts += ranks[1][codes[source]]
+        del source
+        whole = keys[: len(rows)]
+        np.take(word_stems, rows, out=whole)
+        whole *= size
+        whole += documents
+        whole *= scale
+        whole += ranks[0][codes]
+        return keys
 
 
 def _last_of_runs(ordered: Ints) -> npt.NDArray[np.bool_]:
