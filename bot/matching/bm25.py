@@ -7,16 +7,18 @@ differently (BM25 wins on long messages, coverage on paraphrases), so the matche
 little of BM25 into its score (`bot.matching.scoring.BM25_SHARE`).
 
 Each posting holds its finished BM25 weight (IDF × saturated term frequency), so a query
-costs one look-up per posting of its stems, also at 10,000 documents. The documents' stems
-are collected in flat arrays and counted in one pass (`finish`); a small index keeps a
-dictionary per stem (cheapest to read), a large one (ARRAY_FROM documents) two arrays per
-stem, its documents in order and their weights (a fifth of the memory), read by bisection.
+costs one look-up per posting of its stems, also at 10,000 documents. A document's stems
+are counted when it is added, into flat arrays sorted by stem once (`finish`); a small
+index keeps a dictionary per stem (cheapest to read), a large one (ARRAY_FROM documents)
+two arrays per stem, its documents in order and their weights (a fifth of the memory),
+searched for the few documents a query scores.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -39,7 +41,9 @@ class Bm25:
 
     def __init__(self) -> None:
         self._ids: Numbers[str] = Numbers()  # stem → its number while filling
-        self._uses = array("i")  # the stem numbers of every document, one after the other
+        self._uses = array("i")  # each document's distinct stem numbers, one after the other
+        self._counts = array("i")  # how often the document uses each
+        self._distinct: list[int] = []  # distinct stems per document
         self._lengths: list[int] = []
         self._postings: dict[str, dict[int, float]] = {}  # small index
         self._arrays: dict[str, _Arrays] = {}  # large index
@@ -48,9 +52,11 @@ class Bm25:
 
     def add(self, tokens: Iterable[str]) -> None:
         """The stems of the next document, repeated as often as it uses them."""
-        before = len(self._uses)
-        self._uses.extend(map(self._ids.__getitem__, tokens))
-        self._lengths.append(len(self._uses) - before)
+        counts = Counter(map(self._ids.__getitem__, tokens))
+        self._uses.extend(counts)
+        self._counts.extend(counts.values())
+        self._distinct.append(len(counts))
+        self._lengths.append(sum(counts.values()))
 
     def finish(self) -> None:
         """Turn term counts into BM25 weights."""
@@ -60,9 +66,14 @@ class Bm25:
         tokens, starts, documents, counts = self._counted()
         frequencies = np.diff(np.append(starts, len(documents))).tolist()
         idfs = [math.log(1 + (total - n + 0.5) / (n + 0.5)) for n in frequencies]
+        # idf × tf × (k1 + 1) / (tf + norm), in that order, in place (few large arrays)
+        weights = np.repeat(np.array(idfs, dtype=np.float64), frequencies)
         tf = counts.astype(np.float64)
-        idf = np.repeat(np.array(idfs, dtype=np.float64), frequencies)
-        weights = idf * tf * (K1 + 1) / (tf + np.array(norms, dtype=np.float64)[documents])
+        weights *= tf
+        weights *= K1 + 1
+        tf += np.array(norms, dtype=np.float64)[documents]
+        weights /= tf
+        del tf, counts
         if len(documents):
             best = np.maximum.reduceat(weights, starts).tolist()
             self._best = dict(zip(tokens, best, strict=True))
@@ -81,14 +92,14 @@ class Bm25:
     def _counted(self) -> tuple[list[str], _Ints, _Ints, _Ints]:
         """(stems, where each stem's postings start, documents, term counts): the postings
         of all stems one after the other, each stem's documents in ascending order."""
-        size = max(len(self._lengths), 1)
-        documents = np.repeat(np.arange(len(self._lengths), dtype=np.intp), self._lengths)
-        keys = np.frombuffer(self._uses, dtype=np.int32).astype(np.intp) * size + documents
-        unique, counts = np.unique(keys, return_counts=True)
-        numbers, documents = np.divmod(unique, size)
+        documents = np.repeat(np.arange(len(self._lengths), dtype=np.intp), self._distinct)
+        uses = np.frombuffer(self._uses, dtype=np.int32)
+        order = np.argsort(uses, kind="stable")  # by stem, each stem's documents ascending
+        numbers, documents = uses[order], documents[order]
+        counts = np.frombuffer(self._counts, dtype=np.int32)[order].astype(np.intp)
         starts = np.flatnonzero(np.diff(numbers, prepend=-1))
         names = list(self._ids)
-        self._ids, self._uses = Numbers(), array("i")
+        self._ids, self._uses, self._counts = Numbers(), array("i"), array("i")
         return [names[n] for n in numbers[starts].tolist()], starts, documents, counts
 
     def share(self, weighted: Mapping[str, float], indexes: Iterable[int]) -> dict[int, float]:

@@ -131,7 +131,7 @@ def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:
             weights += [weight] * len(words_of_text)
             if weight >= SUMMARY_WEIGHT:
                 counted += words_of_text
-        read.bm25.add(list(map(stems.__getitem__, counted)))
+        read.bm25.add(map(stems.__getitem__, counted))
         surface = _first(found, weights)  # each word at its first, so highest, weight
         read.table.add(surface)
         read.protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)

@@ -53,7 +53,8 @@ class PostingTable:
     def frequencies(self, word_stems: Sequence[int], stems: int) -> Ints:
         """Per stem number (`word_stems`: the stem number of each word; `stems` of them),
         how many documents have a word of it."""
-        pairs = np.sort(self._pairs(np.asarray(word_stems, dtype=np.int64)))
+        pairs = self._pairs(np.asarray(word_stems, dtype=np.int64))
+        pairs.sort()
         distinct = pairs[_last_of_runs(pairs)]  # (np.unique without counts hashes: slow)
         return np.bincount(distinct // max(len(self._counts), 1), minlength=stems)
 
@@ -94,7 +95,10 @@ class PostingTable:
 
     def _pairs(self, word_stems: Ints) -> Ints:
         """stem × documents + document, per row."""
-        return word_stems[self._row_words()] * max(len(self._counts), 1) + self._documents()
+        pairs = word_stems[self._row_words()]
+        pairs *= max(len(self._counts), 1)
+        pairs += self._documents()
+        return pairs
 
     def _keys(
         self, word_stems: Ints, word_parts: Sequence[Sequence[int]], ranks: tuple[Ints, Ints],
