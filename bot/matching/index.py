@@ -162,8 +162,7 @@ class _Stems(dict[str, str]):
 
 
 def idf_of(tokens: Iterable[str], frequencies: Iterable[int], count: int) -> dict[str, float]:
-    """Smoothed inverse document frequency of stems used by so many of `count` documents
-    (`bot.matching.terms.idf_table`)."""
+    """Smoothed inverse document frequency of stems used by so many of `count` documents."""
     return {
         token: math.log((count + 1) / (frequency + 0.5)) + 1.0
         for token, frequency in zip(tokens, frequencies, strict=True)

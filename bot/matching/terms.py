@@ -18,7 +18,6 @@ specific the word is in general German) and `info` measures fit (how specific th
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -274,10 +273,3 @@ def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, froz
             result[token] |= stems - {token}
     return {token: frozenset(others) for token, others in result.items()}
 
-
-def idf_table(postings: Mapping[str, Mapping[int, float]], count: int) -> dict[str, float]:
-    """Smoothed inverse document frequency of every indexed stem."""
-    return {
-        token: math.log((count + 1) / (len(posting) + 0.5)) + 1.0
-        for token, posting in postings.items()
-    }
