@@ -93,10 +93,7 @@ class Matcher:
         self._stem_bits = index.stem_bits
         self._bm25 = index.bm25
         self.vocabulary = index.vocabulary
-        self.practical = PracticalWords(
-            content.lang,
-            [t for t in set().union(*index.topics) if min(self._postings[t]) >= self._count],
-        )
+        self.practical = PracticalWords(content.lang, self._pointer_only(content, index.topics))
         self._attach_loanwords(english)
         # best principles and best pointers for a message's terms (`Ranker.rank`)
         self.ranker = Ranker(index, self.practical)
@@ -110,6 +107,13 @@ class Matcher:
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
+
+    def _pointer_only(self, content: Content, topics: Sequence[frozenset[str]]) -> list[str]:
+        """The stems only pointers use that name a pointer (`PracticalWords`); in German whole
+        words of their titles and keywords only (`_named`), not compound parts."""
+        named = _named(content) if content.lang == GERMAN else set().union(*topics)
+        postings, count = self._postings, self._count
+        return [t for t in named if t in postings and min(postings[t]) >= count]
 
     def _attach_loanwords(self, english: Matcher | None) -> None:
         """German content with an English translation: English loanwords in a message are
@@ -274,3 +278,12 @@ class Matcher:
         return not any(term.candidates for term in terms) and not any(
             zipf(word, self.content.lang) for word in words(text, self.content.lang)
         )
+
+
+def _named(content: Content) -> set[str]:
+    """The stems of the words pointers are named by (titles, keywords), whole words only: a
+    compound part ("Jugendleiter" of "Jugendleitercard") names a person or thing that many
+    topics concern, not the pointer's topic."""
+    lang = content.lang
+    texts = (text for pointer in content.pointers for text in (pointer.title, *pointer.keywords))
+    return {stem(word, lang) for text in texts for word in words(text, lang)}
