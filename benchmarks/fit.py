@@ -33,9 +33,10 @@ import numpy as np
 from benchmarks import groups
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.matching.decision import INTRODUCED_LOGIT, POINTER_WEIGHTS, WEIGHTS
+from bot.matching.frames import asks_practically
 from bot.matching.matcher import Matcher
 from bot.matching.normalize import sentences
-from bot.matching.practical import asks_practically, pointer_first
+from bot.matching.practical import pointer_first
 from bot.matching.request import request_sentence
 from bot.snapshot import build_snapshot
 

@@ -9,9 +9,6 @@ from bot.matching.decision import Fit, Ranked
 from bot.matching.practical import (
     FRAME_SHARE,
     PracticalWords,
-    asked_predicate,
-    asks_for_rule,
-    asks_practically,
     not_the_workshop,
     practical_first,
     predicate_first,
@@ -124,36 +121,6 @@ def test_a_tax_question_is_not_answered_with_the_steering_principle(
     assert tax and not any("steuer" in matcher.content.entries[p.index].id for p in principles)
 
 
-@pytest.mark.parametrize(
-    ("request_sentence", "practical"),
-    [
-        ("Dürfen wir Fotos vom Fest zeigen?", True),  # permission
-        ("muss ich das angeben", True),  # obligation, chat style
-        ("Wie viel bekommt man da?", True),  # amount
-        ("Bis wann geht das?", True),  # deadline
-        ("Ab welchem Alter geht das?", True),  # threshold
-        ("Wer kommt dafür auf?", True),  # who pays
-        ("Sind Kinder dabei versichert?", True),
-        ("Sind die Helfer bei unserem Aufräumtag im Park versichert?", True),  # predicate last
-        ("Ist es sinnvoll, Vereine früh einzubinden?", False),
-        ("Darf unser Verein Fotos der Mitglieder zeigen?", True),  # one's own group
-        ("Was braucht man für die Anmeldung?", True),  # requirement
-        ("Ist das steuerfrei?", True),
-        ("Ist so ein Fest genehmigungspflichtig?", True),  # any "-pflichtig"
-        ("Ist die Teilnahme kostenlos?", True),
-        ("Sind die Empfehlungen verbindlich?", False),  # may be the workshop's Leitlinien
-        ("Wo kann ich das beantragen?", True),  # where to go
-        ("An wen wende ich mich bei der Stadt?", False),  # contact points: the workshop's
-        ("Wie finden wir Mitstreiter für unsere Idee?", False),
-        ("Wie gewinnen wir Vertrauen in der Nachbarschaft?", False),
-        ("Muss die Stadt alles selbst organisieren?", False),  # the Kommune's role: workshop
-        ("Was tun, wenn die Verwaltung nicht mitzieht?", False),
-    ],
-)
-def test_practical_frame(request_sentence: str, practical: bool) -> None:
-    assert asks_practically(request_sentence) is practical
-
-
 def test_a_practical_frame_adds_to_the_practical_share(shipped_snapshot: Snapshot) -> None:
     matcher = shipped_snapshot.matcher
     terms = matcher.terms("Dürfen wir Fotos von Kindern beim Fest zeigen?")
@@ -238,23 +205,6 @@ def test_close_pointers_are_ordered_by_the_practical_words_they_explain() -> Non
     assert practical_first(plain) == plain
 
 
-@pytest.mark.parametrize(
-    ("request_sentence", "predicate"),
-    [
-        (
-            "Sind Vorstandsmitglieder eines Vereins automatisch unfallversichert?",
-            "unfallversichert",
-        ),
-        ("Ist eine Spende an die Bürgerstiftung steuerlich absetzbar?", "absetzbar"),
-        ("Ist das erlaubt?", "erlaubt"),
-        ("Wie gewinnen wir Vertrauen in der Nachbarschaft?", None),
-        ("Wie bleibt das Projekt kostenlos für alle?", None),  # no practical yes/no question
-    ],
-)
-def test_asked_predicate(request_sentence: str, predicate: str | None) -> None:
-    assert asked_predicate(request_sentence) == predicate
-
-
 def test_the_pointer_naming_the_asked_predicate_goes_first() -> None:
     club, insurance, far = (
         _pointer(1, 56.0, 0.7, 0.2),
@@ -270,24 +220,6 @@ def test_the_pointer_naming_the_asked_predicate_goes_first() -> None:
     assert [p.index for p in predicate_first([club, far], lambda i: i == 3)] == [1, 3]
     assert [p.index for p in predicate_first([club, insurance], lambda i: False)] == [1, 2]
     assert [p.index for p in predicate_first([club, insurance], lambda i: True)] == [1, 2]
-
-
-@pytest.mark.parametrize(
-    ("request_sentence", "rule"),
-    [
-        ("Müssen Anlieger mitzahlen, wenn der Gehweg erneuert wird?", True),  # bare noun
-        ("Dürfen Ehrenamtliche das?", True),
-        ("Wo kann sie das vorbringen?", True),  # where someone else turns
-        ("Bis wann geht das?", True),
-        ("Muss die Stadt alles selbst organisieren?", False),  # the Kommune's role
-        ("Dürfen wir den Kreis einfach auflösen?", False),  # workshop questions ask so too
-        ("Muss man alle ins Boot holen?", False),
-        ("Müssen alle mitmachen?", False),
-        ("Ab wann sollten die Bürger einbezogen werden?", False),  # advice, not a rule
-    ],
-)
-def test_asks_for_rule(request_sentence: str, rule: bool) -> None:
-    assert asks_for_rule(request_sentence) is rule
 
 
 def test_a_principle_explaining_little_of_a_rule_question_is_no_answer() -> None:

@@ -17,9 +17,10 @@ from collections.abc import Callable
 
 from bot.matching.asking import asks_elsewhere
 from bot.matching.decision import Ranked
+from bot.matching.frames import asks_for_rule
 from bot.matching.normalize import GERMAN
 from bot.matching.postings import Postings
-from bot.matching.practical import asks_for_rule, not_the_workshop
+from bot.matching.practical import not_the_workshop
 from bot.matching.ranking import FULL_FIT
 from bot.matching.scoring import explained_by
 from bot.matching.terms import Vocabulary

@@ -54,6 +54,7 @@ from bot.matching.decision import (
     decide,
     weights_for,
 )
+from bot.matching.frames import asked_predicate, asks_practically
 from bot.matching.gate import PrincipleGate
 from bot.matching.index import build_index
 from bot.matching.loanwords import aligned_postings
@@ -61,8 +62,6 @@ from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
     POINTER_FROM,
     PracticalWords,
-    asked_predicate,
-    asks_practically,
     clearly_ahead,
     far_ahead,
     pointer_first,
