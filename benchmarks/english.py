@@ -19,7 +19,6 @@ detected wrongly — the one that hurts.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -137,19 +136,15 @@ def misses(items: Sequence[Item], answers: Sequence[Answer], show: Callable[[str
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list the tune half's misses")
-    args = parser.parse_args()
-    from bot.config import DEFAULT_CONTENT_DIR
-    from bot.snapshot import build_snapshot
-
-    matcher = build_snapshot(DEFAULT_CONTENT_DIR).localized(ENGLISH).matcher
-    items = load()
-    found: dict[str, object] = {}
-    print("\n".join(report(matcher, found, items)))
-    if args.misses:
-        misses(items, quality.bot_answers(matcher, quality.questions_of(items)), print)
-    return 0
+    """`python -m benchmarks.english [--misses]`: answers from the English snapshot."""
+    return quality.labelled_set_main(
+        __doc__ or "",
+        ENGLISH_SET,
+        lambda m, out, items, _: report(m, out, items),
+        misses,
+        other_sets=False,
+        lang=ENGLISH,
+    )
 
 
 if __name__ == "__main__":

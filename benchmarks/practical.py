@@ -20,7 +20,6 @@ figures mean what ../shared/eval/score.py would count.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -124,22 +123,10 @@ def misses(items: Sequence[Item], answers: Sequence[Answer], show: Callable[[str
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list the tune half's misses")
-    parser.add_argument(
-        "path", nargs="?", type=Path, default=PRACTICAL, help="another set (practical_fresh.yaml)"
+    """`python -m benchmarks.practical [--misses] [PATH]` (PATH: practical_fresh.yaml …)."""
+    return quality.labelled_set_main(
+        __doc__ or "", PRACTICAL, lambda m, out, items, _: report(m, out, items), misses
     )
-    args = parser.parse_args()
-    from bot.config import DEFAULT_CONTENT_DIR
-    from bot.snapshot import build_snapshot
-
-    matcher = build_snapshot(DEFAULT_CONTENT_DIR).matcher
-    items = load(args.path)
-    found: dict[str, object] = {}
-    print("\n".join(report(matcher, found, items)))
-    if args.misses:
-        misses(items, quality.bot_answers(matcher, quality.questions_of(items)), print)
-    return 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ advantage the bot's matcher does not get): the one with the best top-1 + refusal
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -158,9 +159,7 @@ class Bm25Baseline:
         self._bm25s = bm25s
         self.stemmer = Stemmer.Stemmer("german")
         self.entries = content.entries
-        corpus = [
-            " ".join((e.title, e.summary, *e.questions, *e.keywords)) for e in self.entries
-        ]
+        corpus = [" ".join((e.title, e.summary, *e.questions, *e.keywords)) for e in self.entries]
         self.retriever = bm25s.BM25()
         self.retriever.index(self._tokens(corpus), show_progress=False)
         self.vocabulary = set(self.retriever.vocab_dict)
@@ -229,6 +228,42 @@ def _serve(name: str, threshold: float) -> None:
     for line in sys.stdin:
         answer = answer_form(baseline.rank(line.strip()), threshold)
         print(json.dumps(answer, ensure_ascii=False), flush=True)
+
+
+# A labelled set's own command (`python -m benchmarks.practical`, `.public`, `.english`):
+# its report section (matcher, figures out, items, the set's path) and its misses printer.
+SetReport = Callable[[Matcher, dict[str, object], Sequence[Item], Path], list[str]]
+SetMisses = Callable[[Sequence[Item], Sequence[Answer], Callable[[str], None]], None]
+
+
+def labelled_set_main(
+    doc: str,
+    default: Path,
+    report: SetReport,
+    misses: SetMisses,
+    *,
+    other_sets: bool = True,
+    lang: str | None = None,
+) -> int:
+    """`python -m benchmarks.<set> [--misses] [PATH]`: the set's report section, and with
+    `--misses` its tune half's misses; PATH (when `other_sets`) scores another set of the
+    same format; `lang`: answers from that language's snapshot."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list the tune half's misses")
+    if other_sets:
+        parser.add_argument("path", nargs="?", type=Path, default=default, help="another set")
+    args = parser.parse_args()
+    path: Path = getattr(args, "path", default)
+    from bot.config import DEFAULT_CONTENT_DIR
+    from bot.snapshot import build_snapshot
+
+    snapshot = build_snapshot(DEFAULT_CONTENT_DIR)
+    matcher = (snapshot.localized(lang) if lang else snapshot).matcher
+    items = load_dev(path)
+    print("\n".join(report(matcher, {}, items, path)))
+    if args.misses:
+        misses(items, bot_answers(matcher, questions_of(items)), print)
+    return 0
 
 
 if __name__ == "__main__":
