@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 
+from bot.matching.closed import SPELLED_OUT
+
 __all__ = ["TAX_WORD", "may_clash", "other_senses", "tax_sense"]
 
 TAX_WORD = "fiskalsteuer"  # one word no compound splits and no verb form shares
@@ -61,8 +63,6 @@ _PRONOUNS = frozenset(
     "sie wir ihr die der das den dem man es er ich du uns euch diese dieser unsere".split()
 )
 _WHEEL_BEFORE = frozenset({"das", "am", "ans", "vom", "beim", "hinterm"})
-# Neighbour words are compared folded (ü → ue), as the matcher spells words.
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def tax_sense(text: str) -> str:
@@ -77,13 +77,18 @@ def tax_sense(text: str) -> str:
         lower = word.casefold()
         if lower not in _FORMS:
             continue
-        before = spans[index - 1][2].casefold().translate(_FOLD) if index else ""
-        after = spans[index + 1][2].casefold().translate(_FOLD) if index + 1 < len(spans) else ""
+        before = _folded(spans[index - 1][2]) if index else ""
+        after = _folded(spans[index + 1][2]) if index + 1 < len(spans) else ""
         starts = index == 0 or _sentence_ends(text[spans[index - 1][1] : start])
         if _is_tax(word, before, after, starts=starts, capitalises=capitalises):
             parts.extend((text[done:start], TAX_WORD))
             done = end
     return "".join((*parts, text[done:]))
+
+
+def _folded(word: str) -> str:
+    """A neighbour word as the matcher spells words: casefolded, umlauts spelled out (ü → ue)."""
+    return word.casefold().translate(SPELLED_OUT)
 
 
 def _sentence_ends(gap: str) -> bool:
@@ -146,12 +151,12 @@ def other_senses(text: str) -> str:
     parts: list[str] = []
     done = 0
     for index, (start, end, word) in enumerate(spans):
-        lower = word.casefold().translate(_FOLD)
+        lower = _folded(word)
         if lower not in _VERB_RAEUMEN and lower not in _ADJECTIVE_FEST and lower not in _NOUN_ZAHL:
             continue
         if index == 0 or _sentence_ends(text[spans[index - 1][1] : start]):
             continue  # at a sentence start a capital says nothing
-        before = spans[index - 1][2].casefold().translate(_FOLD)
+        before = _folded(spans[index - 1][2])
         nxt = spans[index + 1] if index + 1 < len(spans) else None
         ends_clause = nxt is None or any(c in text[end : nxt[0]] for c in _CLAUSE_END)
         capital_next = nxt is not None and not ends_clause and nxt[2][0].isupper()

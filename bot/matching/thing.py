@@ -17,6 +17,7 @@ import re
 
 from bot.matching.asking import judges, loanword
 from bot.matching.background import informativeness
+from bot.matching.closed import SPELLED_OUT
 from bot.matching.normalize import fold, stem
 
 __all__ = ["asked_thing"]
@@ -90,17 +91,6 @@ _LIGHT_NOUNS = frozenset(
         "Herausforderungen"
     ).split()
 )
-_SPELLED_OUT = str.maketrans(
-    {
-        "\u00e4": "ae",
-        "\u00f6": "oe",
-        "\u00fc": "ue",
-        "\u00c4": "Ae",
-        "\u00d6": "Oe",
-        "\u00dc": "Ue",
-        "\u00df": "ss",
-    }
-)
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*|[,;:–()]")
 HEAD_WORDS = 8  # a thing's phrase is read up to this many words
 
@@ -129,7 +119,7 @@ def asked_thing(request: str) -> str | None:
 def _spelled_out(text: str) -> str:
     """The text with umlauts and ß spelled out, case kept ("Können" → "Koennen"): the
     frames are written so, and the head is told by its capital."""
-    return text.translate(_SPELLED_OUT) if not text.isascii() else text
+    return text.translate(SPELLED_OUT) if not text.isascii() else text
 
 
 def _thing_phrase(tokens: list[str], lower: bool, alone: bool = False) -> str | None:
