@@ -131,6 +131,8 @@ def test_the_noun_a_which_question_asks_about(text: str, noun: str | None) -> No
         ("Was ist bei einem Kinderfest im Hof zu beachten?", None),  # a phrase, no head
         ("Was ist der Unterschied zwischen Spende und Sponsoring?", None),  # a relation
         ("Was machen wir, wenn keiner kommt?", None),
+        ("was macht man um einen bürgerrat zu gründen", None),  # a clause of its own
+        ("was ist heute ein bürgerrat", "buergerrat"),  # fillers passed over
         ("Ist ein Einwohnerantrag verbindlich?", None),  # asks for a predicate
         ("Wie gewinnen wir neue Mitglieder?", None),
     ],

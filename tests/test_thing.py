@@ -25,6 +25,9 @@ from bot.matching.thing import asked_thing
         ("Wo kann man im Landkreis Sperrmüll abholen lassen?", "Sperrmuell"),
         ("Weiß jemand, ob es hier einen Mieterverein gibt?", "Mieterverein"),
         ("gibt es bei uns sowas wie ein jugendparlament", "jugendparlament"),
+        # any preposition opens a phrase of where and when; fillers are passed over
+        ("Gibt es während der Ferien ein Angebot für Jugendliche?", "Angebot fuer Jugendliche"),
+        ("gibt es hier bitte eine beratung für senioren", "beratung fuer senioren"),
         # a way, a means, information: what it is about, if a phrase follows
         (
             "Gibt es Tipps für die Zusammenarbeit mit der Verwaltung?",

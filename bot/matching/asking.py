@@ -31,6 +31,21 @@ import re
 from collections.abc import Callable
 
 from bot.matching.background import zipf
+from bot.matching.closed import (
+    CONTRACTIONS,
+    COORDINATORS,
+    DEFINITE_ARTICLES,
+    DEMONSTRATIVES,
+    FILLERS,
+    INDEFINITE_ARTICLES,
+    NEGATIVE_ARTICLES,
+    OBJECT_PRONOUNS,
+    OWN_POSSESSIVES,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    inflected,
+)
 from bot.matching.normalize import ENGLISH, fold, stem
 
 _WORD = re.compile(r"[^\W_]+")
@@ -188,18 +203,17 @@ _WORKING = frozenset("funktioniert funktionieren".split())  # after "wie"
 # The two openings at all (on the unfolded request; a cheap first test)
 _ASKS_WHAT = re.compile(r"(?i)\b(?:was\s+(?:ist|sind|bedeute|hei|mach)|wie\s+funktionier)")
 # Words passed over on the way to the head (folded): pronouns, articles, adverbs, particles.
-_PASSED = frozenset(
-    """ich wir man du ihr sie er es mich uns mir euch ein eine einen einem einer eines der
-    die das den dem des mein meine meinen meinem meiner unser unsere unseren unserem
-    unserer euer eure euren eurem eurer kein keine keinen keinem keiner dies diese diesen
-    diesem dieser dieses so auch noch denn eigentlich ueberhaupt genau trotzdem irgendwo
-    irgendwie hier da dort jetzt schon wirklich bitte mal eigentlich denn dann also
-    vielleicht etwa nun gerade bereits immer nicht""".split()
+_PASSED = (
+    SUBJECT_PRONOUNS
+    | OBJECT_PRONOUNS
+    | INDEFINITE_ARTICLES
+    | DEFINITE_ARTICLES
+    | NEGATIVE_ARTICLES
+    | DEMONSTRATIVES
+    | inflected(OWN_POSSESSIVES)
+    | FILLERS
 )
-_PREPOSITIONS = frozenset(
-    """als fuer mit bei beim im in ins am an auf aus von vom zu zum zur nach ueber unter vor
-    ohne gegen durch seit waehrend wegen""".split()
-)
+_PREPOSITIONS = PREPOSITIONS | CONTRACTIONS
 # Nouns that ask about a relation, a way or a kind of something else ("Was ist der
 # Unterschied zwischen …", "Gibt es eine Möglichkeit, …"): the question is about that else.
 _RELATIONAL = frozenset(
@@ -208,7 +222,7 @@ _RELATIONAL = frozenset(
     grenze grenzen alternative alternativen chance chancen unterstuetzung hilfe
     ansprechpartner ansprechpartnerin stelle stellen infos informationen tipps""".split()
 )
-_CLAUSE_END = frozenset("wenn dass ob weil obwohl damit und oder aber sondern falls wie".split())
+_CLAUSE_END = SUBORDINATORS | COORDINATORS
 _HEAD_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*|[,;:!?.–—-]")
 
 

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 
 from bot.matching.asking import asks_advice
+from bot.matching.closed import (
+    DEFINITE_ARTICLES,
+    INDEFINITE_ARTICLES,
+    OWN_POSSESSIVES,
+    SUBJECT_PRONOUNS,
+    inflected,
+    one_of,
+)
 from bot.matching.normalize import fold
 
 __all__ = ["FRAME", "RULE_FRAME", "asked_predicate", "asks_for_rule", "asks_practically"]
@@ -24,13 +32,13 @@ _PERSON = r"(?:ich|wir|man|du|ihr)"
 # "Müssen Anwohner zahlen …", "Dürfen Ehrenamtliche …": a modal first and a bare noun as
 # its subject (no article, no pronoun) asks what a rule says of everyone of a kind — a
 # legal question; "Muss die Kommune …" (the Kommune's role) stays a workshop question.
-_BARE = r"""(?!(?:die|der|das|den|dem|des|ein|eine|einer|einem|einen|es|sie|er|ich|wir|man
-    |du|ihr|unser\w*|mein\w*|euer|eure\w*|dies\w*|jede\w*|alle\w*|auch|denn|nicht)\b)[a-z]\w+"""
+_BARE = rf"""(?!(?:{one_of(DEFINITE_ARTICLES | INDEFINITE_ARTICLES | SUBJECT_PRONOUNS)}
+    |unser\w*|mein\w*|euer|eure\w*|dies\w*|jede\w*|alle\w*|auch|denn|nicht)\b)[a-z]\w+"""
 # ... and where someone else (a child, a neighbour) turns: "Wo kann sie das vorbringen?"
 _WHERE_WHO = r"(?:ich|man|wir|sie|er|mein\w*|unser\w*)"
 # "Darf unser Verein …", "Muss meine Initiative …": the writer's own group (not "Muss die
 # Kommune …", which asks about the Kommune's role, a workshop topic)
-_OWN = r"(?:unser|unsere|unserem|unseren|mein|meine|meinem|meinen|euer|eure|eurem|euren)"
+_OWN = rf"(?:{one_of(inflected(OWN_POSSESSIVES, ('', 'e', 'em', 'en')))})"
 # What a yes/no question asks of its subject: allowed, insured, tax-free, obligatory, free
 # of charge, legal, liable. "Ist das erlaubt?" or, the predicate last however long the
 # subject: "Sind die Helfer bei unserem Aufräumtag im Park versichert?".

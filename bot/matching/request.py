@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from bot.matching.closed import PREPOSITIONS
 from bot.matching.english import ENGLISH_STOP_WORDS
 from bot.matching.normalize import ENGLISH, GERMAN, STOP_WORDS, fold, sentences
 
@@ -73,9 +74,7 @@ _SUBJECTS = {
 }
 # An interrogative after a preposition still opens a question ("Über wen …", "Mit welchen …").
 _PREPOSITIONS = {
-    GERMAN: frozenset(
-        "ueber mit fuer bei an ab bis seit von zu in auf aus nach gegen durch um unter vor".split()
-    ),
+    GERMAN: PREPOSITIONS,
     ENGLISH: frozenset("with for at to from in on by about".split()),
 }
 # The salutation a message may open with, up to its comma ("Hallo zusammen, …").

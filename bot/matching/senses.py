@@ -37,14 +37,13 @@ from __future__ import annotations
 
 import re
 
-from bot.matching.closed import SPELLED_OUT
+from bot.matching.closed import DEFINITE_ARTICLES, ENDINGS, SPELLED_OUT, SUBJECT_PRONOUNS
 
 __all__ = ["TAX_WORD", "may_clash", "other_senses", "tax_sense"]
 
 TAX_WORD = "fiskalsteuer"  # one word no compound splits and no verb form shares
 _WORD = re.compile(r"[^\W\d_]+")
-_ENDINGS = ("", "e", "em", "en", "er", "es")
-_FORMS = frozenset({"steuer", "steuern"} | {"steuerlich" + ending for ending in _ENDINGS})
+_FORMS = frozenset({"steuer", "steuern"} | {"steuerlich" + ending for ending in ENDINGS})
 # Next words that make "Steuern" the noun: paying, saving, deducting, being due.
 _NOUN_NEXT = frozenset(
     "zahlen bezahlen zahlt zahle zahlst nachzahlen sparen absetzen abfuehren abfuhren "
@@ -59,8 +58,11 @@ _NOUN_BEFORE = frozenset(
 )
 _VERB_BEFORE = frozenset({"zu"})
 # Next words that make a sentence-initial "Steuern" the verb ("Steuern Sie über Ziele").
-_PRONOUNS = frozenset(
-    "sie wir ihr die der das den dem man es er ich du uns euch diese dieser unsere".split()
+# (Not "des": "Steuern des Landes" is the noun.)
+_PRONOUNS = (
+    SUBJECT_PRONOUNS
+    | (DEFINITE_ARTICLES - {"des"})
+    | frozenset("uns euch diese dieser unsere".split())
 )
 _WHEEL_BEFORE = frozenset({"das", "am", "ans", "vom", "beim", "hinterm"})
 
@@ -116,7 +118,7 @@ def _is_tax(word: str, before: str, after: str, *, starts: bool, capitalises: bo
 # `other_senses`: the clashing forms (folded, lower case) and the word each other sense
 # is written as
 _VERB_RAEUMEN = frozenset({"raeume", "raeumen"})  # the verb: "beseitigen"
-_ADJECTIVE_FEST = frozenset({"fest"} | {"fest" + ending for ending in _ENDINGS})  # "dauerhaft"
+_ADJECTIVE_FEST = frozenset({"fest"} | {"fest" + ending for ending in ENDINGS})  # "dauerhaft"
 _NOUN_ZAHL = frozenset({"zahl", "zahlen"})  # the noun "numbers": "Anzahl"
 CLEAR, FIXED, NUMBER = "beseitigen", "dauerhaft", "Anzahl"
 # Words right before a lower-case "fest…" that make it the noun typed in lower case.

@@ -8,7 +8,8 @@ A principle that explains the message's other words but not that thing is not th
 and a question for a thing of a kind it never names ("pflegende Angehörige") asks for an
 address or a service, however many of its other words the content knows ("Beratung").
 The frames and the words around the thing are closed classes of German (prepositions,
-determiners, nouns that ask for a way or information), so the reading holds for any topic.
+determiners, nouns that ask for a way or information; `bot.matching.closed`), so the reading
+holds for any topic.
 """
 
 from __future__ import annotations
@@ -17,7 +18,19 @@ import re
 
 from bot.matching.asking import judges, loanword
 from bot.matching.background import informativeness
-from bot.matching.closed import SPELLED_OUT
+from bot.matching.closed import (
+    CHAT_ARTICLES,
+    CONTRACTIONS,
+    DEFINITE_ARTICLES,
+    FILLERS,
+    INDEFINITE_ARTICLES,
+    NEGATIVE_ARTICLES,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    SPELLED_OUT,
+    SUBORDINATORS,
+    one_of,
+)
 from bot.matching.normalize import fold, stem
 
 __all__ = ["asked_thing"]
@@ -52,24 +65,14 @@ _THING_FRAMES = (
         re.IGNORECASE,
     ),
 )
-# Where the thing's phrase ends: a clause of its own begins ("…, die …", "wenn …", "um …").
-_CLAUSE = frozenset(
-    "wenn weil damit dass ob um wie wo wobei sodass falls obwohl bevor nachdem womit "
-    "wofuer".split()
-)
-# Words before the thing that are not it: where and when ("in der Stadt", "bei uns", "hier").
-_PREPOSITIONS = frozenset(
-    "in im bei beim an am auf aus von vom zu zum zur nach ueber fuer".split()
-)
-_FILLERS = frozenset(
-    "eigentlich auch noch schon denn irgendwo ueberhaupt bereits jetzt heute inzwischen "
-    "vielleicht zufaellig etwa so hier dort da sowas".split()
-)
-_PRONOUNS = frozenset("uns mich mir euch dich dir".split())  # "bei uns" ends with no noun
+# Words before the thing that are not it: where and when ("in der Stadt", "bei uns", "hier");
+# a pronoun ends such a phrase with no noun ("bei uns"); a clause of its own (`SUBORDINATORS`:
+# "wenn …", "um …") ends the thing's phrase.
+_PREPOSITIONS = PREPOSITIONS | CONTRACTIONS
+_ARTICLES = INDEFINITE_ARTICLES | CHAT_ARTICLES | NEGATIVE_ARTICLES | DEFINITE_ARTICLES
 _DETERMINERS = re.compile(
-    r"(?:ein|eine|einen|einem|einer|eines|ne|nen|nem|ner|kein|keine|keinen|keinem|keiner|irgendein\w*|der|die"
-    r"|das|den|dem|des|unser\w*|mein\w*|euer|eure\w*|dies\w*|solch\w*|welch\w*|uns|mich|mir"
-    r"|euch)$"
+    rf"(?:{one_of(_ARTICLES)}|irgendein\w*|unser\w*|mein\w*|euer|eure\w*|dies\w*|solch\w*"
+    r"|welch\w*)$"
 )
 # Nouns that ask for a way, a means, a reason or information about what follows them, or
 # for what one thing is to another (benefit, role, difference) — closed classes of German:
@@ -136,16 +139,16 @@ def _thing_phrase(tokens: list[str], lower: bool, alone: bool = False) -> str | 
             previous = folded
             continue  # "sowas wie ein Jugendparlament"
         previous = folded
-        if not token[0].isalpha() or folded in _CLAUSE or len(phrase) >= HEAD_WORDS:
+        if not token[0].isalpha() or folded in SUBORDINATORS or len(phrase) >= HEAD_WORDS:
             break
         if head is None:
             if folded in _PREPOSITIONS:
                 skipping = True
                 continue
-            if folded in _PRONOUNS:
+            if folded in OBJECT_PRONOUNS:
                 skipping = False
                 continue
-            if folded in _FILLERS or _DETERMINERS.match(folded):
+            if folded in FILLERS or _DETERMINERS.match(folded):
                 continue
             is_noun = token[0].isupper() or lower
             if skipping:
