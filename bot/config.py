@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +154,37 @@ def _logging(level: str | None, form: str | None, default: Settings) -> tuple[st
     return log_level, log_format
 
 
+class _Limits(TypedDict):
+    """The numeric settings (`_limits`)."""
+
+    port: int
+    rate_limit_per_s: float
+    catch_up_minutes: int
+    question_retention_days: int
+    content_poll_seconds: int
+    inbox_max_backlog: int
+    inbox_max_age_hours: int
+
+
+def _limits(env: Mapping[str, str], default: Settings) -> _Limits:
+    """The numeric settings, each checked against its range (unset → the default)."""
+    return _Limits(
+        port=_int(env, "PORT", default.port, 1, 65535),
+        rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", default.rate_limit_per_s),
+        catch_up_minutes=_int(env, "TIP_CATCH_UP_MINUTES", default.catch_up_minutes, 0, 24 * 60),
+        question_retention_days=_int(
+            env, "QUESTION_RETENTION_DAYS", default.question_retention_days, 1, 3650
+        ),
+        content_poll_seconds=_int(
+            env, "CONTENT_POLL_SECONDS", default.content_poll_seconds, 1, 3600
+        ),
+        inbox_max_backlog=_int(env, "INBOX_MAX_BACKLOG", default.inbox_max_backlog, 1, 1_000_000),
+        inbox_max_age_hours=_int(
+            env, "INBOX_MAX_AGE_HOURS", default.inbox_max_age_hours, 1, 24 * 7
+        ),
+    )
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
 ) -> Settings:
@@ -165,8 +197,7 @@ def load_settings(
     env.update(os.environ if environ is None else environ)
 
     def text(name: str) -> str | None:
-        value = env.get(name, "").strip()
-        return value or None
+        return env.get(name, "").strip() or None
 
     log_level, log_format = _logging(text("LOG_LEVEL"), text("LOG_FORMAT"), default)
     return Settings(
@@ -182,20 +213,8 @@ def load_settings(
         webhook_url=_webhook_url(text("WEBHOOK_URL")),
         webhook_secret=_webhook_secret(text("WEBHOOK_SECRET")),
         webhook_listen=text("WEBHOOK_LISTEN") or default.webhook_listen,
-        port=_int(env, "PORT", default.port, 1, 65535),
-        rate_limit_per_s=_float(env, "RATE_LIMIT_PER_S", default.rate_limit_per_s),
-        catch_up_minutes=_int(env, "TIP_CATCH_UP_MINUTES", default.catch_up_minutes, 0, 24 * 60),
-        question_retention_days=_int(
-            env, "QUESTION_RETENTION_DAYS", default.question_retention_days, 1, 3650
-        ),
         backup_dir=Path(backup) if (backup := text("BACKUP_DIR")) else None,
-        content_poll_seconds=_int(
-            env, "CONTENT_POLL_SECONDS", default.content_poll_seconds, 1, 3600
-        ),
         team_chat_id=_chat_id(text("TEAM_CHAT_ID")),
         bot_username=(text("BOT_USERNAME") or "").lstrip("@") or None,
-        inbox_max_backlog=_int(env, "INBOX_MAX_BACKLOG", default.inbox_max_backlog, 1, 1_000_000),
-        inbox_max_age_hours=_int(
-            env, "INBOX_MAX_AGE_HOURS", default.inbox_max_age_hours, 1, 24 * 7
-        ),
+        **_limits(env, default),
     )

@@ -178,16 +178,22 @@ class Checker:
             return ()
         result = self._list_items(value, relative, limit, entry, field_name)
         if count and not count[0] <= len(value) <= count[1]:
-            low, high = count
-            wanted = f"mindestens {low}" if high >= 1000 else f"{low} bis {high}"
-            self.add(
-                relative,
-                line,
-                f"Es sind {len(value)} Punkte, erwartet werden {wanted}.",
-                entry,
-                field_name,
-            )
+            self._miscounted(len(value), count, (relative, line), entry, field_name)
         return result
+
+    def _miscounted(
+        self,
+        found: int,
+        count: tuple[int, int],
+        where: tuple[str, int],
+        entry: str | None,
+        field_name: str,
+    ) -> None:
+        """The finding for a list of `found` points where `count` (low, high) are expected."""
+        low, high = count
+        wanted = f"mindestens {low}" if high >= 1000 else f"{low} bis {high}"
+        message = f"Es sind {found} Punkte, erwartet werden {wanted}."
+        self.add(*where, message, entry, field_name)
 
     def _list_items(
         self, value: LineList, relative: str, limit: int, entry: str | None, field_name: str

@@ -61,7 +61,12 @@ class ServerState:
         self.webhook: JSONDict = {}
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
         self.menu_buttons: dict[str, JSONDict] = {}  # chat id ('' = default) → menu button
+        self._empty_memory()
+        self._idle()
+        self._index_methods()
 
+    def _empty_memory(self) -> None:
+        """Telegram's side, empty: updates, chats and their messages, files, ids."""
         self._updates: list[JSONDict] = []
         self._next_update_id = itertools.count(1)
         self._update_event = asyncio.Event()
@@ -76,16 +81,21 @@ class ServerState:
         self._file_contents: dict[str, bytes] = {}
         self._ids = itertools.count(1)
         self._blocked: set[int] = set()
+
+    def _idle(self) -> None:
+        """The server's own running state, idle: planned faults, waiters, tasks, no HTTP server."""
         self._faults: list[list[Any]] = []  # [remaining, method|None, code, desc, params]
         self._waiters: list[asyncio.Future[None]] = []
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._http: tornado.httpserver.HTTPServer | None = None
+
+    def _index_methods(self) -> None:
+        """The Bot API methods this server knows: every `_m_<name>` of the final class."""
         # Bot API method names as Telegram spells them, by their lower-case form.
         self._canonical = {
             name.lower(): name for name in (m[3:] for m in dir(self) if m.startswith("_m_"))
         }
-        # The Bot API methods this server knows: every `_m_<name>` of the final class.
         self._methods: dict[str, Callable[[JSONDict], Any]] = {
             key: getattr(self, "_m_" + name) for key, name in self._canonical.items()
         }
