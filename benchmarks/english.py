@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 ENGLISH_SET = DATA / "english.yaml"
 GERMAN_SETS = (DATA / "quality.yaml", DATA / "realistic.yaml")
-HALVES = quality.HALVES
 # Goals of issue 15 on the check half: (figure, bound).
 GOALS = (("top1", 0.85), ("top3", 0.95), ("refused", 0.9))
 NAMES = ("top1", "top3", "refused", "pointer_first")
@@ -97,11 +96,9 @@ def report(
     answers = quality.bot_answers(matcher, quality.questions_of(items))
     found = figures(items, answers)
     out.update({f"english_{key}": value for key, value in found.items()})
-    counts = {h: sum(1 for i in items if h in ("all", i["half"])) for h in (*HALVES, "all")}
-    rows = [f"English questions ({ENGLISH_SET.name})    " + "".join(f"{n:>15}" for n in NAMES)]
-    for half in (*HALVES, "all"):
-        cells = "".join(f"{found[f'{n}_{half}']!s:>15}" for n in NAMES)
-        rows.append(f"  {half:<6}{counts[half]:>4} questions{'':<13}{cells}")
+    rows = quality.half_rows(
+        f"English questions ({ENGLISH_SET.name})    ", items, found, NAMES, (15, 13)
+    )
     rows.append("English goals (issue 15, check half)")
     for name, bound in GOALS:
         value = found.get(f"{name}_check")

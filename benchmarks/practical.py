@@ -29,7 +29,6 @@ from bot.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICAL = ROOT / "tests" / "data" / "practical.yaml"
-HALVES = quality.HALVES
 # Goals of issue 14 on the practical set: (figure, bound, "min" or "max").
 GOALS = (("pointer_first", 0.85, "min"), ("principle_given", 0.05, "max"))
 
@@ -98,11 +97,9 @@ def report(
     found = figures(items, answers)
     out.update({f"practical_{key}": value for key, value in found.items()})
     names = ("pointer_first", "principle_given", "mixed_top1", "none_quiet")
-    counts = {h: sum(1 for i in items if h in ("all", i["half"])) for h in (*HALVES, "all")}
-    rows = [f"Practical questions ({PRACTICAL.name})   " + "".join(f"{n:>17}" for n in names)]
-    for half in (*HALVES, "all"):
-        cells = "".join(f"{found[f'{n}_{half}']!s:>17}" for n in names)
-        rows.append(f"  {half:<6}{counts[half]:>4} questions{'':<12}{cells}")
+    rows = quality.half_rows(
+        f"Practical questions ({PRACTICAL.name})   ", items, found, names, (17, 12)
+    )
     return [*rows, "Practical goals (issue 14)", *goal_rows(found)]
 
 

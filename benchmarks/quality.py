@@ -23,7 +23,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +85,24 @@ def per_half(
         shares = half_figures([i for i, _ in chosen], [a for _, a in chosen])
         result.update({f"{name}_{half}": value for name, value in shares.items()})
     return result
+
+
+def half_rows(
+    title: str,
+    items: Sequence[Item],
+    found: Mapping[str, object],
+    names: Sequence[str],
+    widths: tuple[int, int],
+) -> list[str]:
+    """A report's table: the title over a column per figure name, then a row per half and
+    one for all (`found` holds "<name>_<half>"); `widths`: a column's, the gap before them."""
+    width, gap = widths
+    rows = [title + "".join(f"{n:>{width}}" for n in names)]
+    for half in (*HALVES, "all"):
+        count = sum(1 for i in items if half in ("all", i["half"]))
+        cells = "".join(f"{found[f'{n}_{half}']!s:>{width}}" for n in names)
+        rows.append(f"  {half:<6}{count:>4} questions{'':<{gap}}{cells}")
+    return rows
 
 
 def questions_of(items: Sequence[dict[str, object]]) -> list[str]:
