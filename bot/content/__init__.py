@@ -43,6 +43,7 @@ from bot.content.files import (
     READING_FILE,
     SMALLTALK_FILE,
     STATEMENTS_FILE,
+    THESAURUS_FILE,
     TIPS_FILE,
     TOP_LEVEL_FILES,
     TOPICS_FILE,
@@ -54,6 +55,10 @@ from bot.content.files import (
 from bot.content.loader import load_content, summary_line
 from bot.content.message_keys import PLACEHOLDERS, REQUIRED_MESSAGES
 from bot.content.telegram_html import HTMLParseError, parse_html, u16len
+from bot.content.thesaurus import HEADER as THESAURUS_HEADER
+from bot.content.thesaurus import LICENSE_FILE as THESAURUS_LICENSE
+from bot.content.thesaurus import SEPARATOR as THESAURUS_SEPARATOR
+from bot.content.thesaurus import WORD as THESAURUS_WORD
 from bot.content.translations import translation_report
 
 __all__ = [
@@ -72,6 +77,11 @@ __all__ = [
     "ROLE_VERWALTUNG",
     "SMALLTALK_FILE",
     "STATEMENTS_FILE",
+    "THESAURUS_FILE",
+    "THESAURUS_HEADER",
+    "THESAURUS_LICENSE",
+    "THESAURUS_SEPARATOR",
+    "THESAURUS_WORD",
     "TIPS_FILE",
     "TOPICS_FILE",
     "TOP_LEVEL_FILES",

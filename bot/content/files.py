@@ -15,6 +15,8 @@ READING_FILE = "reading.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 CONTACTS_FILE = "contacts.yaml"
 SMALLTALK_FILE = "smalltalk.yaml"
+# derived OpenThesaurus subset (bot.content.thesaurus); built, not edited
+THESAURUS_FILE = "thesaurus.txt"
 ENTRIES_DIR = "entries"
 # Folders with translations of the German content, keyed by id (bot.content.translations).
 TRANSLATED_LANGUAGES = ("en",)
@@ -33,6 +35,7 @@ TOP_LEVEL_FILES = (
     GLOSSARY_FILE,
     CONTACTS_FILE,
     SMALLTALK_FILE,
+    THESAURUS_FILE,
 )
 
 

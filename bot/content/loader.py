@@ -30,6 +30,7 @@ from bot.content.model import Content, Statement, Tip, Topic
 from bot.content.pointers import load_pointers
 from bot.content.reading import load_reading
 from bot.content.smalltalk import load_smalltalk, translated_smalltalk
+from bot.content.thesaurus import load_thesaurus
 from bot.content.translation_sources import LANGUAGES
 from bot.content.translations import translate
 from bot.content.yamlsource import LineDict, LineList
@@ -170,6 +171,7 @@ def load_content(root: Path | str) -> Content:
     reading = load_reading(check, {topic.id for topic in topics})
     contacts, contacts_are_example = load_contacts(check)
     smalltalk = load_smalltalk(check, set(messages))
+    thesaurus = load_thesaurus(check)
     if check.findings:
         raise ContentError(check.findings)
     german = Content(
@@ -186,6 +188,7 @@ def load_content(root: Path | str) -> Content:
         contacts=contacts,
         contacts_are_example=contacts_are_example,
         smalltalk=smalltalk,
+        thesaurus=tuple(thesaurus),
     )
     return with_translations(check, german)
 

@@ -221,6 +221,9 @@ class Content:
     contacts_are_example: bool = False
     glossary: tuple[GlossaryTerm, ...] = ()
     smalltalk: SmallTalk = SmallTalk()
+    # OpenThesaurus synsets (content/thesaurus.txt, German): weak links from everyday words
+    # to the Wegweiser pointers' own words (`bot.matching.thesaurus`)
+    thesaurus: tuple[tuple[str, ...], ...] = ()
     # "de" for the content as written; translated copies carry their own language.
     lang: str = "de"
     # The same content in other languages (German wherever a translation is missing or stale).

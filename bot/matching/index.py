@@ -30,6 +30,7 @@ from bot.matching.normalize import stem, words
 from bot.matching.postings import Postings, postings_from
 from bot.matching.table import Numbers, PostingTable
 from bot.matching.terms import Vocabulary
+from bot.matching.thesaurus import content_links
 
 __all__ = ["Index", "build_index"]
 
@@ -84,6 +85,7 @@ def build_index(content: Content) -> Index:
     tokens = [stems[number] for number in numbers.tolist()]
     idf = idf_of(tokens, np.diff(np.append(starts, len(found))).tolist(), len(documents))
     postings = postings_from(tokens, starts, found, weights, len(documents))
+    vocabulary.links = content_links(content, postings, len(content.entries))
     for phrases in read.phrases:
         for phrase in phrases:
             phrase.weight = math.fsum(idf.get(s, default_idf) for s in phrase.stems)

@@ -5,6 +5,8 @@ A query word is resolved, in this order, to stems of the index:
 - through a longer or shorter form with the same start ("Schulung" ~ "schulen",
   `bot.matching.spellings`);
 - through content/synonyms.yaml;
+- through a thesaurus link to a Wegweiser pointer's word, weaker than a synonym
+  ("Subventionen" → Fördermittel; `bot.matching.thesaurus`);
 - typed without umlauts ("grundsatze" → "grundsaetze") or as a typo of an index word, when
   it is no frequent German word itself ("verwaltng", "schuhlen"; "kennt" stays "kennt"):
   `bot.matching.spellings`;
@@ -36,6 +38,7 @@ from bot.matching.loanwords import LOAN_PREFIX, LOAN_SIMILARITY, english_forms, 
 from bot.matching.morphology import verb_forms
 from bot.matching.normalize import STOP_WORDS, light_stems, lower_case_words, stem, words
 from bot.matching.spellings import Spellings
+from bot.matching.thesaurus import LINK_SIMILARITY
 
 PART_SIMILARITY = 0.4
 SYNONYM_SIMILARITY = 0.8
@@ -76,6 +79,8 @@ class Vocabulary:
         self._idf = idf
         self._default_idf = default_idf
         self._synonyms = _synonym_map(synonym_groups, lang)
+        # Thesaurus links: stem → the pointer stems it stands for (`bot.matching.thesaurus`).
+        self._links: Mapping[str, tuple[str, ...]] = {}
         # The content's English vocabulary, for English loanwords (`bot.matching.loanwords`).
         self._loans: Vocabulary | None = None
         # Words already resolved, with their sentence weight (`terms`): a message's words
@@ -92,6 +97,15 @@ class Vocabulary:
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._default_idf)
+
+    @property
+    def links(self) -> Mapping[str, tuple[str, ...]]:
+        return self._links
+
+    @links.setter
+    def links(self, links: Mapping[str, tuple[str, ...]]) -> None:
+        self._links = links
+        self._resolved.clear()  # resolved without them
 
     @property
     def loans(self) -> Vocabulary | None:
@@ -162,11 +176,13 @@ class Vocabulary:
                 self._add(stem(other, self.lang), similarity, candidates)
             if variants and not zipf(word, self.lang):  # a typo: as specific as the word meant
                 info = informativeness(variants[0][0], self.lang) * scale
+        parts = [] if candidates else self._parts(word, token)
+        if parts:  # a compound's parts say more than a synset that holds it
+            return [self._part_term(part, rank, info / len(parts)) for part in parts]
+        for linked in self._links.get(token, ()):  # a thesaurus link (`bot.matching.thesaurus`)
+            candidates[linked] = max(candidates.get(linked, 0.0), LINK_SIMILARITY)
         if candidates:
             return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
-        parts = self._parts(word, token)
-        if parts:
-            return [self._part_term(part, rank, info / len(parts)) for part in parts]
         if meant is not None:  # a typo of an everyday word the content does not use
             return self.resolve(meant, sentence_weight)
         if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
