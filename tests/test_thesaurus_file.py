@@ -37,8 +37,10 @@ def test_every_line_of_the_shipped_file_parses() -> None:
 
 def test_the_shipped_content_carries_the_synsets() -> None:
     content = load_content(DEFAULT_CONTENT_DIR)
-    assert ("Vorstrafenregister", "Führungszeugnis", "Strafregister") == next(
-        synset[:3] for synset in content.thesaurus if "Strafregister" in synset
+    assert next(synset[:3] for synset in content.thesaurus if "Strafregister" in synset) == (
+        "Vorstrafenregister",
+        "Führungszeugnis",
+        "Strafregister",
     )
 
 
