@@ -6,13 +6,17 @@ import pytest
 
 from bot.matching import KIND_POINTER, KIND_PRINCIPLE
 from bot.matching.decision import Fit, Ranked
+from bot.matching.postings import Explains
 from bot.matching.practical import (
+    CORE_FROM,
     FRAME_SHARE,
     PracticalWords,
+    names_core,
     not_the_workshop,
     practical_first,
     predicate_first,
 )
+from bot.matching.ranking import RERANK_POINTERS, _names_core, _with_asked
 from bot.matching.terms import Term
 from bot.snapshot import Snapshot
 
@@ -240,3 +244,85 @@ def test_a_principle_explaining_little_of_a_rule_question_is_no_answer() -> None
 )
 def test_a_rule_question_gets_no_principle(shipped_snapshot: Snapshot, question: str) -> None:
     assert shipped_snapshot.matcher.search(question).kind != KIND_PRINCIPLE
+
+
+def _cored(score: float, core: bool) -> Ranked:
+    return Ranked(1, score, Fit(0.2, 0.5, 1.0, 0.5, 0.0, score / 100, 0.0, core=core))
+
+
+@pytest.mark.parametrize(
+    ("core", "confidence", "score", "rival", "offered"),
+    [
+        (True, 0.25, 22.0, 14.0, True),  # names the asked predicate, ahead of every principle
+        (True, CORE_FROM, 20.0, 20.0, True),  # the bounds are included
+        (False, 0.25, 22.0, 14.0, False),  # names only other words of the question
+        (True, CORE_FROM - 0.01, 22.0, 14.0, False),  # too unsure
+        (True, 0.25, 22.0, 22.5, False),  # a principle scores higher
+        (True, 0.25, 22.0, None, True),  # no principle at all
+    ],
+)
+def test_a_pointer_naming_what_is_asked_is_offered_from_less_confidence(
+    core: bool, confidence: float, score: float, rival: float | None, offered: bool
+) -> None:
+    principle = _cored(rival, False) if rival is not None else None
+    assert names_core(principle, _cored(score, core), confidence) is offered
+
+
+class _Named(Explains):
+    """A term only the documents in `named` explain (fully)."""
+
+    def __init__(self, named: set[int]) -> None:
+        self.named = named
+        self.most = 1.0
+
+    def value(self, index: int) -> float | None:
+        return 1.0 if index in self.named else None
+
+
+def test_pointers_naming_the_asked_predicate_are_ranked_however_little_they_cover() -> None:
+    by_coverage = [(i, 1.0 - i / 100) for i in range(20, 40)]  # pointers 20 … 39
+
+    def best(start: int, end: int, wanted: int) -> list[tuple[int, float]]:
+        return [(i, c) for i, c in by_coverage if start <= i < end][:wanted]
+
+    plain = _with_asked(best, 20, 40, None)
+    assert [i for i, _ in plain] == list(range(20, 20 + RERANK_POINTERS))
+    # the seventh by coverage names the asked predicate: ranked too, the rest as before
+    asked = _with_asked(best, 20, 40, _Named({26}))
+    assert [i for i, _ in asked] == [*range(20, 20 + RERANK_POINTERS), 26]
+    # ... one far down the list is not (RERANK_ASKED)
+    assert [i for i, _ in _with_asked(best, 20, 40, _Named({39}))] == [i for i, _ in plain]
+
+
+@pytest.mark.parametrize(
+    ("asked", "head", "index", "core"),
+    [
+        ({3}, None, 3, True),  # names the asked predicate
+        ({4}, None, 3, False),  # another pointer does
+        (None, 0.8, 3, True),  # names the noun asked to be explained
+        (None, 0.5, 3, False),  # ... only loosely
+        (None, None, 3, False),  # the question asks neither
+    ],
+)
+def test_the_first_pointer_names_the_core_of_a_question(
+    asked: set[int] | None, head: float | None, index: int, core: bool
+) -> None:
+    asked_of = _Named(asked) if asked is not None else None
+    head_of = (lambda i: head) if head is not None else None
+    assert _names_core(index, asked_of, head_of) is core
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the subject's words are other pointers' ("Kinder", "Park") or nobody's
+        "Sind Kinder versichert, die bei unserem Laubrechen im Stadtwald mitmachen?",
+        "Sind Jugendliche versichert, die bei unserem Baumpflanztag im Stadtwald mitmachen?",
+    ],
+)
+def test_a_question_whether_helpers_are_insured_gets_the_insurance_pointer_whatever_they_do(
+    shipped_snapshot: Snapshot, question: str
+) -> None:
+    result = shipped_snapshot.matcher.search(question)
+    assert result.kind == KIND_POINTER and not result.answered
+    assert result.pointer is not None and result.pointer.pointer.id == "versicherung"

@@ -152,7 +152,10 @@ class Fit:
     alone ("Wie lerne ich …?", `bot.matching.asking.asks_for_oneself`), the share of its
     specific mass no entry or pointer knows — a private task or hobby borrowing a word of
     the content ("Wie gestalte ich meine Visitenkarte als Ehrenamtliche?"), not a
-    professional "Wie finde ich die Initiativen in meiner Stadt?" (0: every word known).
+    professional "Wie finde ich die Initiativen in meiner Stadt?" (0: every word known);
+    core: set on the best pointer only, when it names what the question asks about — the
+    predicate of a practical yes/no question ("Sind Kinder … versichert?") or the noun it
+    asks to be explained ("Was ist ein Einwohnerantrag?", `bot.matching.ranking`).
     """
 
     fit: float
@@ -168,6 +171,7 @@ class Fit:
     introduced: bool = False
     fact: float = 0.0
     personal: float = 0.0
+    core: bool = False
 
     def signals(self) -> dict[str, float]:
         return {

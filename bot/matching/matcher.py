@@ -64,6 +64,7 @@ from bot.matching.practical import (
     PracticalWords,
     clearly_ahead,
     far_ahead,
+    names_core,
     pointer_first,
     pointer_from,
 )
@@ -227,13 +228,15 @@ class Matcher:
         shared practice). Below POINTER_FROM (a practical share, far or clearly ahead) only a
         pointer whose topic the message names ("Wer zahlt, wenn ein Baum … auf mein Auto
         fällt?" names none of the insurance pointer's, only everyday words of its example
-        questions)."""
+        questions); below it a pointer naming what the question asks about (`names_core`)."""
         if pointer is None:
             return None, 0.0, False
         q_conf = confidence_of(pointer.fit, self.pointer_weights)
         named = q_conf >= POINTER_FROM or self.ranker.names_topic(terms, pointer.index)
         if named and (
-            q_conf >= pointer_from(pointer.fit) or far_ahead(principle, pointer, q_conf)
+            q_conf >= pointer_from(pointer.fit)
+            or far_ahead(principle, pointer, q_conf)
+            or names_core(principle, pointer, q_conf)
         ):
             return (
                 PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf),

@@ -44,6 +44,7 @@ __all__ = [
     "PracticalWords",
     "clearly_ahead",
     "far_ahead",
+    "names_core",
     "not_the_workshop",
     "pointer_first",
     "pointer_from",
@@ -105,6 +106,10 @@ PRACTICAL_FROM = 0.5  # a principle leaving this share of practical words open i
 AHEAD_BY = 5.0  # score points by which a pointer beats every principle ...
 AHEAD_FROM = 0.3  # ... to be offered with this confidence when no principle answers
 FAR_AHEAD_BY = 10.0  # ... and by which it beats a principle that would answer on its own
+# A pointer that names what the question asks about (`Fit.core`: the asked predicate or the
+# noun asked to be explained) and outscores every principle is offered from this confidence:
+# the message's other words (a subject, a place) may be ones no pointer knows.
+CORE_FROM = 0.2
 PRACTICAL_TIE = 3.0  # pointers this close to the best are ordered by the practical words
 PREDICATE_TIE = 20.0  # ... and this close, the one that names the asked predicate goes first
 # A question asking for a rule or an address needs this fit of a principle (workshop
@@ -219,6 +224,15 @@ def clearly_ahead(
     a pointer that fits better than anything in the workshop is worth offering."""
     rival = principle.score if principle else 0.0
     return confidence >= AHEAD_FROM and pointer.score >= rival + by
+
+
+def names_core(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:
+    """True when the pointer names what the question asks about (`Fit.core`), outscores the
+    best principle and has at least CORE_FROM confidence: "Sind Kinder versichert, die bei
+    unserer Müllsammelaktion im Park mitmachen?" asks whether someone is insured, though
+    "Kinder" and "Park" are words of other pointers and "Müllsammelaktion" is known to none."""
+    rival = principle.score if principle else 0.0
+    return pointer.fit.core and confidence >= CORE_FROM and pointer.score >= rival
 
 
 def far_ahead(principle: Ranked | None, pointer: Ranked, confidence: float) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.matching.decision import Ranked
 from bot.matching.index import Index
-from bot.matching.pointer_order import head_first
+from bot.matching.pointer_order import NAMES_HEAD, head_first
 from bot.matching.postings import Explains
 from bot.matching.practical import (
     FRAME_SHARE,
@@ -42,6 +42,7 @@ __all__ = ["FULL_FIT", "INTRODUCTION_WORDS", "Ranker"]
 
 RERANK_CANDIDATES = 12  # phrase similarity is costly; it only reorders the top coverage hits
 RERANK_POINTERS = 5  # the same for pointers, of which there are few
+RERANK_ASKED = 12  # ... and those of this many that name a predicate asked (`_with_asked`)
 COVERAGE_SHARE = 0.6  # coverage finds the topic; phrase (the rest) picks among close entries
 FULL_FIT = 0.9  # nearly all the message says ("Wer macht was?"): a document's own question
 # A message with sentences besides its request counts as introduced (INTRODUCED_LOGIT) only
@@ -104,8 +105,8 @@ class Ranker:
         # Nutzen hat …?" when an entry names "Nutzen" in its title, questions or keywords).
         about = next((e for t, _, e in found_by if t.token == asked), None) if fact else None
         exact_query = {term.token: term.info for term in terms if not term.foreign}
-        scored = self._candidates(found_by, total, exact_query)
         asked_of = _asked_of(found_by, predicate) if predicate else None
+        scored = self._candidates(found_by, total, exact_query, asked_of)
         head_of = self._head_of(found_by, head) if head and asked_of is None else None
         order = (asked_of, head_of, about, exact_query, introduced, keep)
         return self._ordered(scored, fitting, *order)
@@ -145,8 +146,11 @@ class Ranker:
         found_by: Sequence[tuple[Term, bool, Explains]],
         total: float,
         exact_query: dict[str, float],
+        asked_of: Explains | None = None,
     ) -> list[list[tuple[float, int, float]]]:
-        """The best principles and pointers by coverage, each kind scored (`_scored`)."""
+        """The best principles and pointers by coverage, each kind scored (`_scored`); the
+        pointers that name an asked predicate (`asked_of`) are among them however little
+        else of the message they explain (`_with_asked`)."""
         terms = [term for term, _, _ in found_by]
         index = self._index
         coverage = index.postings.coverage(
@@ -154,7 +158,7 @@ class Ranker:
         )
         candidates = (
             coverage.best(0, index.count, RERANK_CANDIDATES),
-            coverage.best(index.count, index.postings.size, RERANK_POINTERS),
+            _with_asked(coverage.best, index.count, index.postings.size, asked_of),
         )
         exact = index.bm25.share(exact_query, (i for best in candidates for i, _ in best))
         share = bm25_share(len(exact_query))
@@ -189,7 +193,8 @@ class Ranker:
         if pointers:
             best = pointers[0]
             rival = best_score(principles_scored)  # decided_by_words keeps the first score
-            pointers[0] = Ranked(best.index, best.score, replace(best.fit, rival=rival))
+            core = _names_core(best.index, asked_of, head_of)
+            pointers[0] = Ranked(best.index, best.score, replace(best.fit, rival=rival, core=core))
         long = len(exact_query) >= INTRODUCTION_WORDS
         rival = pointers[0].score / 100 if pointers else 0.0
         principles = fitted(
@@ -219,6 +224,38 @@ class Ranker:
             ((round(100 * mixed(own[i], exact.get(i, 0.0), share), 1), i, own[i]) for i in own),
             reverse=True,
         )
+
+
+def _names_core(
+    index: int, asked_of: Explains | None, head_of: Callable[[int], float] | None
+) -> bool:
+    """True when document `index` names what the question asks about: the predicate of a
+    practical yes/no question (`asked_of`, NAMES) or the noun it asks to be explained
+    (`head_of`, NAMES_HEAD)."""
+    if asked_of is not None:
+        return (asked_of.value(index) or 0.0) >= NAMES
+    return head_of is not None and head_of(index) >= NAMES_HEAD
+
+
+def _with_asked(
+    best: Callable[[int, int, int], list[tuple[int, float]]],
+    start: int,
+    end: int,
+    asked_of: Explains | None,
+) -> list[tuple[int, float]]:
+    """The RERANK_POINTERS pointers of highest coverage (`best(start, end, wanted)`), and,
+    for a question that asks a predicate ("Sind Kinder versichert, die bei unserer
+    Müllsammelaktion im Park mitmachen?"), every pointer naming it (NAMES) among the
+    RERANK_ASKED best: everyday words of the subject ("Kinder", "Park") may cover other
+    pointers more, while the asked predicate says what the question is about."""
+    if asked_of is None:
+        return best(start, end, RERANK_POINTERS)
+    wider = best(start, end, RERANK_ASKED)
+    return [
+        (i, c)
+        for rank, (i, c) in enumerate(wider)
+        if rank < RERANK_POINTERS or (asked_of.value(i) or 0.0) >= NAMES
+    ]
 
 
 def _asked_of(found_by: Sequence[tuple[Term, bool, Explains]], predicate: str) -> Explains | None:
