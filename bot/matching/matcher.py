@@ -192,7 +192,12 @@ class Matcher:
             return SearchResult(
                 text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
             )
-        if pointer and not offered and named and clearly_ahead(principle, pointer, q_conf):
+        # No principle answers. A pointer offered above trails the best principle (else it
+        # would have been the answer): a principle fits better though none is sure enough
+        # ("Was verdient eigentlich ein ehrenamtlicher Bürgermeister?"), so only a pointer
+        # that clearly beats every principle is offered.
+        offered = None
+        if pointer and named and clearly_ahead(principle, pointer, q_conf):
             offered = PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
         return self._no_principle(text, matches, p_conf, offered, signals)
 
