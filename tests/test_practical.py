@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching import KIND_POINTER, KIND_PRINCIPLE
-from bot.matching.decision import Fit, Ranked
+from bot.matching import KIND_POINTER, KIND_PRINCIPLE, KIND_REFUSAL
+from bot.matching.decision import Fit, Ranked, confidence_of
 from bot.matching.postings import Explains
 from bot.matching.practical import (
     CORE_FROM,
     FRAME_SHARE,
+    POINTER_FROM,
     PracticalWords,
     names_core,
     not_the_workshop,
@@ -326,3 +327,26 @@ def test_a_question_whether_helpers_are_insured_gets_the_insurance_pointer_whate
     result = shipped_snapshot.matcher.search(question)
     assert result.kind == KIND_POINTER and not result.answered
     assert result.pointer is not None and result.pointer.pointer.id == "versicherung"
+
+
+@pytest.mark.parametrize(
+    ("pointer_score", "kind"),
+    [
+        (45.0, KIND_REFUSAL),  # trails the principle: a principle fits it better
+        (51.0, KIND_POINTER),  # trails it by less than POINTER_EDGE: fits about as well
+        (58.0, KIND_POINTER),  # clearly beats it
+    ],
+)
+def test_a_pointer_trailing_the_principle_is_not_offered_when_no_principle_answers(
+    shipped_snapshot: Snapshot, pointer_score: float, kind: str
+) -> None:
+    matcher = shipped_snapshot.matcher
+    # a fact question ("Was verdient eigentlich …?"): the principle is sure of nothing
+    principle = Ranked(0, 52.0, Fit(0.82, 0.8, 0.0, 1.0, 0.0, 0.52, 0.1, fact=1.0))
+    sure = Fit(0.75, 0.77, 0.02, 0.98, 0.0, pointer_score / 100, 0.18)
+    pointer = Ranked(matcher.document_ids().index(("pointer", "raeume")), pointer_score, sure)
+    assert confidence_of(sure, matcher.pointer_weights) >= POINTER_FROM
+    text = "Was kostet eigentlich der Saal?"
+    result = matcher._decided(text, matcher.terms(text), text, True, [principle], [pointer])
+    assert not result.answered and result.kind == kind
+    assert (result.pointer is not None) is (kind == KIND_POINTER)
