@@ -17,6 +17,7 @@ from bot.content.readability import (
     MAX_SENTENCE_WORDS,
     MAX_WSTF,
     joined,
+    release_hyphenation,
     sentences,
     wiener_sachtextformel,
     word_count,
@@ -67,6 +68,39 @@ def test_wiener_sachtextformel_ranks_plain_below_administrative_german() -> None
         "Führungskräfte hinsichtlich partizipativer Beteiligungsinstrumente."
     )
     assert wiener_sachtextformel(plain) < 4 < MAX_PLAIN_WSTF < wiener_sachtextformel(hard)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Das Amt hilft. Sie reden mit. Alle sind gleich viel wert.", -2.9373878787878787),
+        (
+            "Die Verwaltungsmodernisierung erfordert eine kontinuierliche Qualifizierung der "
+            "Führungskräfte hinsichtlich partizipativer Beteiligungsinstrumente.",
+            23.875109090909092,
+        ),
+        (
+            "Ja. Nein, doch! O'Brien sagt: don't – „Bürgerbeteiligung“ (z. B. E-Mail) kostet "
+            "3,50 €?",
+            0.6415333333333337,
+        ),
+        ("", 0.0),
+        ("– … –", 0.0),
+    ],
+)
+def test_wiener_sachtextformel_gives_textstats_figures(text: str, score: float) -> None:
+    # the figures textstat 0.7.13 gave (wiener_sachtextformel(text, 1), lang "de"), exactly
+    assert wiener_sachtextformel.__wrapped__(text) == score
+
+
+def test_hyphenation_patterns_are_let_go_after_loading() -> None:
+    import pyphen
+
+    load_content(DEFAULT_CONTENT_DIR)
+    assert not pyphen.hdcache
+    assert wiener_sachtextformel.__wrapped__("Ein ganz neuer Beteiligungsprozesstext.") > 0
+    release_hyphenation()
+    assert not pyphen.hdcache
 
 
 def test_joined_ends_every_step_with_a_sentence_mark() -> None:

@@ -15,7 +15,7 @@ from bot.content.extras import (
 )
 from bot.content.files import ENTRIES_DIR, STATEMENTS_FILE, TOPICS_FILE
 from bot.content.model import KIND_ABOUT, KIND_TENSION, KINDS, Entry, Statement, Topic
-from bot.content.readability import readability_problems
+from bot.content.readability import readability_problems, release_hyphenation
 from bot.content.yamlsource import LineDict, LineList
 
 MAX_ENTRY_ID = 30
@@ -173,6 +173,7 @@ def _check_language(
         problems = [*readability_problems(entry), *attribution_problems(entry, statements)]
         for field, message in problems:
             check.add(relative, field_line(item, field), message, entry.id, field)
+    release_hyphenation()  # about 15 MB, not needed until a new text is checked
 
 
 def _link_problems(

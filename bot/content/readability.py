@@ -1,8 +1,13 @@
 """Readability of entry texts: sentence length in words and the Wiener Sachtextformel.
 
 The Wiener Sachtextformel (WSTF, variant 1) rates German non-fiction from about 4 (very
-easy) to 15 (very hard); it grows with long sentences and long words. `textstat` computes
-it; it is imported on first use because loading its German hyphenation takes a second.
+easy) to 15 (very hard); it grows with long sentences and long words. It is computed here
+as textstat 0.7 computes it for German (the same word, sentence and syllable counts, the
+same arithmetic), with syllables from pyphen's German hyphenation. textstat itself was
+dropped: importing it imports nltk, and the two took about 40 MB of the bot's memory and
+half a second of every start for four counts and a formula. The hyphenation patterns
+(about 15 MB) are read only for a text not scored before and let go after each load of
+the content (`release_hyphenation`), so they do not stay in a running bot.
 
 The limits below are for admins and editors, so the findings are plain German.
 """
@@ -40,6 +45,11 @@ _PLACEHOLDER = "\x00"
 _BREAK = "\x01"
 # End of a sentence: . ! ? … (and closing quotes or brackets), space, then a new sentence.
 _SENTENCE_END = re.compile(r"([.!?…][“\"')]*)\s+(?=[„\"(A-ZÄÖÜ0-9])")
+# textstat's patterns (textstat/backend): punctuation, apostrophes, sentences.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
 def sentences(text: str) -> list[str]:
@@ -58,18 +68,61 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _textstat() -> Any:
-    from textstat.textstat import textstatistics
+def _hyphenation() -> Any:
+    import pyphen  # type: ignore[import-untyped]
 
-    statistics = textstatistics()
-    statistics.set_lang("de")
-    return statistics
+    return pyphen.Pyphen(lang="de")
+
+
+def release_hyphenation() -> None:
+    """Let go of the German hyphenation patterns (read again when a new text is scored)."""
+    if _hyphenation.cache_info().currsize:
+        import pyphen
+
+        patterns = _hyphenation().hd
+        for path in [path for path, cached in pyphen.hdcache.items() if cached is patterns]:
+            del pyphen.hdcache[path]  # pyphen's own cache holds them too
+        _hyphenation.cache_clear()
+
+
+@lru_cache(maxsize=16384)
+def _syllables(word: str) -> int:
+    """Syllables of one word: its hyphenation points plus one (textstat's count). Kept
+    when the patterns are let go: a known word needs no patterns."""
+    lower = word.lower()
+    return sum(len(_hyphenation().positions(part)) + 1 for part in lower.split())
+
+
+def _words(text: str, apostrophes: bool = True) -> list[str]:
+    """textstat's words: punctuation removed (apostrophes of English contractions kept
+    unless `apostrophes` is False), split at white space."""
+    if apostrophes:
+        text = _NON_CONTRACTION_APOSTROPHE.sub("", text)
+        return _PUNCTUATION_BUT_APOSTROPHE.sub("", text).split()
+    return _PUNCTUATION.sub("", text).split()
+
+
+def _sentence_count(text: str) -> int:
+    """textstat's sentences: runs up to . ! ?, not counting those of at most two words."""
+    if not text:
+        return 0
+    found = _TEXTSTAT_SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for sentence in found if len(_words(sentence)) <= 2))
 
 
 @lru_cache(maxsize=4096)
 def wiener_sachtextformel(text: str) -> float:
     """WSTF variant 1 of a German text (about 4 = very easy … 15 = very hard)."""
-    return float(_textstat().wiener_sachtextformel(text, 1))
+    found = _words(text)
+    if not found:
+        return 0.0
+    count = len(found)
+    syllables = [_syllables(word) for word in found]
+    ms = 100 * sum(1 for s in syllables if s >= 3) / count
+    sl = count / _sentence_count(text)
+    iw = 100 * sum(1 for word in _words(text, apostrophes=False) if len(word) > 6) / count
+    es = 100 * sum(1 for s in syllables if s == 1) / count
+    return (0.1935 * ms) + (0.1672 * sl) + (0.1297 * iw) - (0.0327 * es) - 0.875
 
 
 def joined(summary: str, steps: Iterable[str]) -> str:
