@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from bot.matching import bm25 as bm25_module
@@ -64,3 +65,24 @@ def test_the_array_form_of_a_large_index_scores_exactly_as_the_dictionaries(
     wanted = [59, 0, 3, 3, 17, 42]
     assert as_arrays.share(query, wanted) == as_dicts.share(query, wanted)
     assert as_arrays.share(query, wanted)[0] > 0.0
+
+
+def test_counting_all_documents_at_once_equals_adding_them_one_by_one() -> None:
+    rng = random.Random(11)
+    vocabulary = ["sponsor", "verein", "stadt", "rat", "jugend", "platz", "fest", "geld"]
+    documents = [rng.choices(vocabulary, k=rng.randrange(0, 9)) for _ in range(40)]
+    one_by_one = index(*(" ".join(document) for document in documents))
+    words = ["x", *vocabulary]  # word numbers; "x" is counted by no document
+    stems = [word[:4] for word in words]  # a stem: the first four letters
+    at_once = Bm25()
+    at_once.count(
+        stems,
+        np.array([words.index(w) for document in documents for w in document], dtype=np.int32),
+        np.array([n for n, document in enumerate(documents) for _ in document], dtype=np.int32),
+        len(documents),
+    )
+    at_once.finish()
+    by_stem = index(*(" ".join(w[:4] for w in document) for document in documents))
+    assert list(at_once._best.items()) == list(by_stem._best.items())
+    assert at_once._postings == by_stem._postings
+    assert len(one_by_one._best) == len(by_stem._best)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from bot.matching.table import Numbers, PostingTable
 
 PART = 0.85
@@ -60,3 +62,40 @@ def test_the_flat_postings_equal_those_built_word_by_word() -> None:
     assert {name: frequencies[n] for name, n in stem_numbers.items() if frequencies[n]} == {
         token: len(posting) for token, posting in whole.items()
     }
+
+
+def test_a_table_of_all_rows_at_once_equals_one_built_document_by_document() -> None:
+    rng = random.Random(5)
+    vocabulary = [f"wort{i}" for i in range(30)]
+    levels = [1.0, 0.5, 0.3]
+    occurrences = [  # (document, word, code), a word maybe several times at several weights
+        (document, rng.choice(vocabulary), rng.randrange(3))
+        for document in range(20)
+        for _ in range(rng.randrange(15))
+    ]
+    by_document = PostingTable()
+    for document in range(20):
+        surface: dict[str, float] = {}
+        for _, word, code in sorted(o for o in occurrences if o[0] == document):
+            surface[word] = max(surface.get(word, 0.0), levels[code])
+        by_document.add(surface)
+    words = list(dict.fromkeys(word for _, word, _ in occurrences))
+    at_once = PostingTable.of_rows(
+        words,
+        np.array([words.index(word) for _, word, _ in occurrences], dtype=np.int32),
+        np.array([document for document, _, _ in occurrences], dtype=np.int32),
+        np.array([code for _, _, code in occurrences], dtype=np.uint8),
+        levels,
+        20,
+    )
+    stem_numbers: Numbers[str] = Numbers()
+    for table in (by_document, at_once):
+        word_stems = [stem_numbers[word[:5]] for word in table.words]  # a stem: 10 words
+        parts = [[stem_numbers["wort1"]] if word.endswith("7") else [] for word in table.words]
+        results = (table.postings(word_stems, parts, PART), table.frequencies(word_stems, 9))
+        if table is by_document:
+            expected = results
+            continue
+        assert results[1].tolist() == expected[1].tolist()
+        for got, want in zip(results[0], expected[0], strict=True):
+            assert got.tolist() == want.tolist()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +32,7 @@ B = 0.75
 
 _Ints = npt.NDArray[np.intp]
 _Arrays = tuple[_Ints, npt.NDArray[np.float64]]
+_Words = npt.NDArray[np.int32]
 
 
 class Bm25:
@@ -57,6 +58,30 @@ class Bm25:
         self._counts.extend(counts.values())
         self._distinct.append(len(counts))
         self._lengths.append(sum(counts.values()))
+
+    def count(
+        self, stems: Sequence[str], words: _Words, documents: _Words, total: int
+    ) -> None:
+        """`add` for all `total` documents at once: every counted word occurrence as its
+        number in `words`' stems (`stems`: the stem of each word number) and its document
+        (ascending). Stems are numbered as `add` numbers them, in the order they first
+        occur."""
+        local: dict[str, int] = {}
+        word_stems = np.array([local.setdefault(s, len(local)) for s in stems], dtype=np.int64)
+        used = word_stems[words] if len(words) else np.zeros(0, dtype=np.int64)
+        distinct, first = np.unique(used, return_index=True)
+        order = distinct[np.argsort(first)]
+        renumber = np.zeros(len(local), dtype=np.int64)
+        renumber[order] = np.arange(len(order))
+        names = [list(local)[k] for k in order.tolist()]
+        self._ids = Numbers(zip(names, range(len(names)), strict=True))
+        size = max(len(order), 1)
+        keys = documents.astype(np.int64) * size + renumber[used]
+        keys, counts = np.unique(keys, return_counts=True)
+        self._uses.frombytes((keys % size).astype(np.int32).tobytes())
+        self._counts.frombytes(counts.astype(np.int32).tobytes())
+        self._distinct = np.bincount(keys // size, minlength=total).tolist()
+        self._lengths = np.bincount(documents, minlength=total).tolist()
 
     def finish(self) -> None:
         """Turn term counts into BM25 weights."""

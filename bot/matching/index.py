@@ -17,18 +17,11 @@ import numpy as np
 
 from bot.content import Content, Entry, Pointer
 from bot.matching.bm25 import Bm25
-from bot.matching.documents import (
-    PRIMARY_WEIGHT,
-    SUMMARY_WEIGHT,
-    Phrase,
-    StemBits,
-    entry_texts,
-    phrase_of,
-    pointer_texts,
-)
+from bot.matching.documents import Phrase, StemBits
 from bot.matching.normalize import stem, words
 from bot.matching.postings import Postings, postings_from
-from bot.matching.table import Numbers, PostingTable
+from bot.matching.reader import read_documents
+from bot.matching.table import Numbers
 from bot.matching.terms import Vocabulary
 from bot.matching.thesaurus import content_links
 
@@ -55,21 +48,11 @@ class Index:
     topics: tuple[frozenset[str], ...] = ()
 
 
-@dataclass(slots=True)
-class _Read:
-    """What the first pass over the documents collects."""
-
-    table: PostingTable  # every document's distinct words at their highest field weight
-    phrases: list[list[Phrase]]
-    bm25: Bm25
-    protected: set[str]
-
-
 def build_index(content: Content) -> Index:
     """Index every entry and pointer of `content`."""
     documents: list[Entry | Pointer] = [*content.entries, *content.pointers]
     lang = content.lang
-    read = _read_documents(documents, lang)
+    read = read_documents(documents, lang)
     words = read.table.words  # one string object per distinct word (compact)
     stem_numbers: Numbers[str] = Numbers()
     word_stems = [stem_numbers[stem(word, lang)] for word in words]
@@ -111,56 +94,6 @@ def _topic(pointer: Pointer, vocabulary: Vocabulary, postings: Postings) -> froz
             named.add(stem(word, vocabulary.lang))
             named.update(vocabulary.split(word))
     return frozenset(token for token in named if token in postings)
-
-
-def _read_documents(documents: list[Entry | Pointer], lang: str) -> _Read:
-    """First pass: each document's distinct words at their highest field weight, its
-    phrasings (title and questions), its summary-or-better words for BM25."""
-    read = _Read(PostingTable(), [], Bm25(), set())
-    stems = _Stems(lang)
-    phrase_cache: dict[str, Phrase] = {}
-    for document in documents:
-        texts = entry_texts(document) if isinstance(document, Entry) else pointer_texts(document)
-        found: list[str] = []
-        weights: list[float] = []
-        counted: list[str] = []
-        read_words: dict[str, list[str]] = {}  # this document's texts' words
-        for text, weight in sorted(texts, key=lambda pair: -pair[1]):  # highest first
-            words_of_text = read_words.get(text)
-            if words_of_text is None:
-                words_of_text = read_words[text] = words(text, lang)
-            found += words_of_text
-            weights += [weight] * len(words_of_text)
-            if weight >= SUMMARY_WEIGHT:
-                counted += words_of_text
-        read.bm25.add(map(stems.__getitem__, counted))
-        surface = _first(found, weights)  # each word at its first, so highest, weight
-        read.table.add(surface)
-        read.protected.update(w for w, weight in surface.items() if weight >= PRIMARY_WEIGHT)
-        phrasings = (document.title, *document.questions)
-        phrases = [phrase_of(t, phrase_cache, lang, read_words.get(t)) for t in phrasings]
-        read.phrases.append([p for p in phrases if p.stems])
-    read.bm25.finish()
-    return read
-
-
-def _first(keys: list[str], values: list[float]) -> dict[str, float]:
-    """Each key with the value it first occurs with, in the order keys first occur."""
-    last_wins = dict(zip(reversed(keys), reversed(values), strict=True))
-    order = dict.fromkeys(keys)
-    return dict(zip(order, map(last_wins.__getitem__, order), strict=True))
-
-
-class _Stems(dict[str, str]):
-    """Word → stem, each distinct word stemmed once."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-
-    def __missing__(self, word: str) -> str:
-        found = self[word] = stem(word, self.lang)
-        return found
 
 
 def idf_of(tokens: Iterable[str], frequencies: Iterable[int], count: int) -> dict[str, float]:

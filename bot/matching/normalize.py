@@ -213,3 +213,8 @@ def light_stems(lang: str) -> frozenset[str]:
 _STOP_FORMS = STOP_WORDS | frozenset(deumlaut(word) for word in STOP_WORDS)
 LIGHT_STEMS = frozenset(stem(word) for word in LIGHT_WORDS)
 ENGLISH_LIGHT_STEMS = frozenset(stem(word, ENGLISH) for word in ENGLISH_LIGHT_WORDS)
+
+# For reading many texts at once (`bot.matching.reader`): the bytes words are made of, and
+# the content word of one raw word (ASCII bytes of a folded text) as `words` finds it.
+WORD_BYTES = _WORD_BYTES
+content_word = _CONTENT_WORDS.__getitem__

@@ -44,6 +44,42 @@ class PostingTable:
         self._counts: list[int] = []  # rows per document
         self._sources: Ints = np.zeros(0, dtype=np.int64)  # rows of the compound parts
 
+    @classmethod
+    def of_rows(
+        cls,
+        words: Sequence[str],
+        ids: npt.NDArray[np.int32],
+        documents: npt.NDArray[np.int32],
+        codes: npt.NDArray[np.uint8],
+        levels: Sequence[float],
+        count: int,
+    ) -> PostingTable:
+        """The table of `count` documents from every word occurrence at once: its word's
+        number in `words` (numbered in the order they first occur), its document and its
+        field weight's code (the weight `levels[code]`, highest first); each document keeps
+        a word once, at its highest weight."""
+        table = cls()
+        table.words.update(zip(words, range(len(words)), strict=True))
+        table._weights.update(zip(levels, range(len(levels)), strict=True))
+        size, scale = max(len(words), 1), max(len(levels), 1)
+        keys = documents.astype(np.int64)
+        keys *= size
+        keys += ids
+        keys *= scale
+        keys += codes
+        keys.sort()  # per document and word, its highest weight (lowest code) first
+        pairs = keys // scale
+        first = np.ones(len(keys), dtype=bool)
+        first[1:] = pairs[1:] != pairs[:-1]
+        del pairs
+        keys = keys[first]
+        table._codes.frombytes((keys % scale).astype(np.uint8).tobytes())
+        keys //= scale
+        found, rows = np.divmod(keys, size)
+        table._rows.frombytes(rows.astype(np.int32).tobytes())
+        table._counts = np.bincount(found, minlength=count).tolist()
+        return table
+
     def add(self, surface: Mapping[str, float]) -> None:
         """The next document's distinct words with their highest field weight."""
         self._rows.extend(map(self.words.__getitem__, surface))
