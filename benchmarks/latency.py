@@ -103,9 +103,10 @@ def measure_synthetic(size: int, dev: Path, rounds: int) -> dict[str, float]:
     queries = questions_of(load_dev(dev)) + synthetic_queries(base)
     rss_before = peak_rss_mb()
     builds, indexes, cpu = [], [], []
-    matcher = None
+    matcher = content = None
     for _ in range(LOAD_REPEATS):
-        matcher = None  # free the previous index first: peak RSS is that of one index
+        # free the previous index and its content first: peak RSS is that of one index
+        matcher = content = None
         start, start_cpu = time.perf_counter(), time.process_time()
         content = synthetic_content(base, size)
         built = time.perf_counter()

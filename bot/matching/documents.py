@@ -22,13 +22,18 @@ STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the top
 
 @dataclass(slots=True)
 class Phrase:
-    """One phrasing of a document: its stems, the sorted stems as text, their idf sum, and
+    """One phrasing of a document: its distinct stems sorted, as text, their idf sum, and
     the stems as a bit mask (`StemBits`)."""
 
-    stems: frozenset[str]
     text: str
     weight: float = 0.0
     bits: int = 0
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The stems, read from the text: only building the index needs them as a set, so
+        no set is kept (one per distinct phrasing: up to 60,000 at 10,000 entries)."""
+        return frozenset(self.text.split())
 
 
 class StemBits:
@@ -73,7 +78,7 @@ def phrase_of(
     phrase = cache.get(text)
     if phrase is None:
         stems = [stem(w, lang) for w in (words(text, lang) if found is None else found)]
-        phrase = cache[text] = Phrase(frozenset(stems), " ".join(sorted(set(stems))))
+        phrase = cache[text] = Phrase(" ".join(sorted(set(stems))))
     return phrase
 
 
