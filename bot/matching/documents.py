@@ -30,10 +30,10 @@ class Phrase:
     bits: int = 0
 
     @property
-    def stems(self) -> frozenset[str]:
-        """The stems, read from the text: only building the index needs them as a set, so
-        no set is kept (one per distinct phrasing: up to 60,000 at 10,000 entries)."""
-        return frozenset(self.text.split())
+    def stems(self) -> list[str]:
+        """The distinct stems, sorted, read from the text: only building the index needs
+        them, so no set is kept (one per distinct phrasing: up to 60,000 at 10,000 entries)."""
+        return self.text.split()
 
 
 class StemBits:
