@@ -20,6 +20,7 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -67,16 +68,20 @@ class Bm25:
         (ascending). Stems are numbered as `add` numbers them, in the order they first
         occur."""
         local: dict[str, int] = {}
-        word_stems = np.array([local.setdefault(s, len(local)) for s in stems], dtype=np.int64)
-        used = word_stems[words] if len(words) else np.zeros(0, dtype=np.int64)
+        word_stems = np.array([local.setdefault(s, len(local)) for s in stems], dtype=np.int32)
+        used = word_stems[words] if len(words) else np.zeros(0, dtype=np.int32)
         distinct, first = np.unique(used, return_index=True)
         order = distinct[np.argsort(first)]
-        renumber = np.zeros(len(local), dtype=np.int64)
-        renumber[order] = np.arange(len(order))
+        renumber = np.zeros(len(local), dtype=np.int32)
+        renumber[order] = np.arange(len(order), dtype=np.int32)
         names = [list(local)[k] for k in order.tolist()]
         self._ids = Numbers(zip(names, range(len(names)), strict=True))
         size = max(len(order), 1)
-        keys = documents.astype(np.int64) * size + renumber[used]
+        kind: type[np.signedinteger[Any]] = np.int32 if total * size < 2**31 else np.int64
+        keys = documents.astype(kind)  # int32 where the keys fit: half the memory
+        keys *= size
+        keys += renumber[used]
+        del used
         keys, counts = np.unique(keys, return_counts=True)
         self._uses.frombytes((keys % size).astype(np.int32).tobytes())
         self._counts.frombytes(counts.astype(np.int32).tobytes())

@@ -199,9 +199,11 @@ def read_documents(documents: Sequence[Entry | Pointer], lang: str) -> Read:
     bm25 = Bm25()
     stems = [stem(word, lang) for word in read.words]
     bm25.count(stems, read.ids[counted], documents_of[counted], len(documents))
-    bm25.finish()
     del codes, documents_of, primary, counted
-    return Read(table, _phrases(texts, phrasings, read, lang), bm25, protected)
+    phrases = _phrases(texts, phrasings, read, lang)
+    del read  # (the arrays of every word occurrence: freed before BM25's own)
+    bm25.finish()
+    return Read(table, phrases, bm25, protected)
 
 
 def _last_at_least(levels: list[float], weight: float) -> int:

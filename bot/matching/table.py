@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -62,7 +62,7 @@ class PostingTable:
         table.words.update(zip(words, range(len(words)), strict=True))
         table._weights.update(zip(levels, range(len(levels)), strict=True))
         size, scale = max(len(words), 1), max(len(levels), 1)
-        keys = documents.astype(np.int64)
+        keys = documents.astype(_key_type(count * size * scale))
         keys *= size
         keys += ids
         keys *= scale
@@ -89,7 +89,8 @@ class PostingTable:
     def frequencies(self, word_stems: Sequence[int], stems: int) -> Ints:
         """Per stem number (`word_stems`: the stem number of each word; `stems` of them),
         how many documents have a word of it."""
-        pairs = self._pairs(np.asarray(word_stems, dtype=np.int64))
+        kind = _key_type(stems * max(len(self._counts), 1))
+        pairs = self._pairs(np.asarray(word_stems, dtype=kind))
         pairs.sort()
         distinct = pairs[_last_of_runs(pairs)]  # (np.unique without counts hashes: slow)
         return np.bincount(distinct // max(len(self._counts), 1), minlength=stems)
@@ -112,7 +113,8 @@ class PostingTable:
             np.array([rank[weight * part_weight] for weight in weights], dtype=np.int64),
         )
         scale, size = max(len(values), 1), max(len(self._counts), 1)
-        keys = self._keys(np.asarray(word_stems, dtype=np.int64), word_parts, ranks, scale)
+        kind = _key_type((max(word_stems, default=0) + 1) * size * scale)
+        keys = self._keys(np.asarray(word_stems, dtype=kind), word_parts, ranks, scale)
         keys.sort()
         best = (keys % scale).astype(np.uint8)
         keys //= scale  # now stem × documents + document
@@ -120,11 +122,13 @@ class PostingTable:
         best, pairs = best[last], keys[last]
         del keys, last
         stems, found = np.divmod(pairs, size)
+        del pairs
         starts = np.flatnonzero(np.diff(stems, prepend=-1))
-        return stems[starts], starts, found, np.array(values, dtype=np.float64)[best]
+        highest = np.array(values, dtype=np.float64)[best]
+        return stems[starts], starts, found.astype(np.int64), highest
 
-    def _documents(self) -> Ints:
-        return np.repeat(np.arange(len(self._counts), dtype=np.int64), self._counts)
+    def _documents(self, kind: type[np.signedinteger[Any]] = np.int64) -> Ints:
+        return np.repeat(np.arange(len(self._counts), dtype=kind), self._counts)
 
     def _row_words(self) -> npt.NDArray[np.int32]:
         return np.frombuffer(self._rows, dtype=np.int32)
@@ -133,7 +137,7 @@ class PostingTable:
         """stem × documents + document, per row."""
         pairs = word_stems[self._row_words()]
         pairs *= max(len(self._counts), 1)
-        pairs += self._documents()
+        pairs += self._documents(word_stems.dtype.type)
         return pairs
 
     def _keys(
@@ -144,29 +148,35 @@ class PostingTable:
         as a part), filled into one array in place."""
         rows, codes = self._row_words(), np.frombuffer(self._codes, dtype=np.uint8)
         size = max(len(self._counts), 1)
-        documents = self._documents()
+        kind = word_stems.dtype.type  # int32 where every key fits (half the memory)
+        documents = self._documents(kind)
         per_word = np.array([len(parts) for parts in word_parts], dtype=np.int64)
         first = np.concatenate(([0], np.cumsum(per_word)[:-1])).astype(np.int64)
-        flat = np.array([p for parts in word_parts for p in parts], dtype=np.int64)
+        flat = np.array([p for parts in word_parts for p in parts], dtype=kind)
         many = per_word[rows]
         source = np.repeat(np.arange(len(rows), dtype=np.int64), many)
         within = np.arange(len(source), dtype=np.int64) - np.repeat(np.cumsum(many) - many, many)
-        keys = np.empty(len(rows) + len(source), dtype=np.int64)
+        keys = np.empty(len(rows) + len(source), dtype=kind)
         parts = keys[len(rows) :]  # views: the parts' keys, the rows' own
         np.take(flat, first[rows[source]] + within, out=parts)
         del within
         parts *= size
         parts += documents[source]
         parts *= scale
-        parts += ranks[1][codes[source]]
+        parts += ranks[1][codes[source]].astype(kind)
         del source
         whole = keys[: len(rows)]
         np.take(word_stems, rows, out=whole)
         whole *= size
         whole += documents
         whole *= scale
-        whole += ranks[0][codes]
+        whole += ranks[0][codes].astype(kind)
         return keys
+
+
+def _key_type(largest: int) -> type[np.signedinteger[Any]]:
+    """int32 when every sort key is below `largest` < 2**31 (half the memory of int64)."""
+    return np.int32 if largest < 2**31 else np.int64
 
 
 def _last_of_runs(ordered: Ints) -> npt.NDArray[np.bool_]:
