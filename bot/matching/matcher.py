@@ -72,6 +72,7 @@ from bot.matching.ranking import Ranker
 from bot.matching.request import request_sentence, request_weighted
 from bot.matching.smalltalk import SERVICE, Classifier
 from bot.matching.terms import Term
+from bot.matching.titles import TitleNouns
 
 __all__ = ["Matcher"]
 
@@ -104,6 +105,7 @@ class Matcher:
             self.vocabulary, self._postings, self.smalltalk.foreign, content.lang
         )
         self.weights, self.pointer_weights = weights_for(content.lang)
+        self.titles = TitleNouns(content, self._postings, self._count)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
@@ -172,8 +174,10 @@ class Matcher:
         """The answer of a ranked message: a principle, a pointer, a service hint or a
         refusal (`asking`: its request sentence; `alone`: the message is that one sentence)."""
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles)
-        principle = principles[0] if principles else None
         pointer = pointers[0] if pointers else None
+        principle = principles[0] if principles else None
+        if alone and pointer and self.titles.names(terms, pointer.index):
+            principle = None  # the question names the pointer's topic (`bot.matching.titles`)
         p_conf = confidence_of(principle.fit, self.weights) if principle else 0.0
         signals = principle.fit.signals() if principle else {}
         offered, q_conf, named = self._offered(terms, principle, pointer)
