@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.matching import KIND_POINTER, KIND_PRINCIPLE, KIND_REFUSAL
@@ -56,6 +58,10 @@ def test_a_word_only_pointers_know_is_practical() -> None:
     )
     # a weak (typo, part) resemblance to a pointer word says nothing
     assert not words.is_practical(term("pausch", ("ubungsleiterpauschal", 0.4)))
+    # a word known only through a thesaurus link to a pointer's word is the pointer's
+    linked = Term("klub", 1.0, 1.0, (("ubungsleiterpauschal", 0.7),), linked=True)
+    assert words.is_practical(linked)
+    assert not words.is_practical(replace(linked, linked=False))
     # nor does an everyday word that happens to occur only in pointers ("per Abstimmung")
     words = PracticalWords("de", {"per"})
     assert not words.is_practical(term("per", ("per", 1.0), info=0.15))

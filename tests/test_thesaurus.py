@@ -79,6 +79,7 @@ def test_a_paraphrase_reaches_its_pointer(shipped_snapshot: Snapshot) -> None:
     matcher = shipped_snapshot.matcher
     (term,) = matcher.vocabulary.resolve("strafregister")
     assert (stem("fuehrungszeugnis"), LINK_SIMILARITY) in term.candidates
+    assert term.linked and matcher.practical.is_practical(term)
     result = matcher.search("Wo beantrage ich einen Auszug aus dem Strafregister?")
     assert result.kind == KIND_POINTER and result.pointer is not None
     assert result.pointer.pointer.id == "fuehrungszeugnis"

@@ -17,7 +17,8 @@ A term is practical when
   family: "finanziell", "bezahlt", "Unfallmeldung"); or
 - it stands only for index stems that no workshop entry uses, only Wegweiser pointers
   in their titles, questions or keywords (the pointers' own systematic vocabulary:
-  "Übungsleiterpauschale", "Quorum"; a word that only their explanations use is not).
+  "Übungsleiterpauschale", "Quorum"; a word that only their explanations use is not),
+  exactly or through thesaurus links only ("Strafregister" → Führungszeugnis).
 
 The decision (`bot.matching.matcher.Matcher.search`): the more practical a question, the
 further its best pointer may trail the best principle and the less sure it needs to be
@@ -166,7 +167,9 @@ class PracticalWords:
             return True
         if term.info < SPECIFIC:
             return False  # "per", "neu": a pointer's everyday word says nothing about the class
-        trusted = [found for found, similarity in term.candidates if similarity >= TRUSTED]
+        # a word known only through thesaurus links stands for what they lead to
+        least = 0.0 if term.linked else TRUSTED
+        trusted = [found for found, similarity in term.candidates if similarity >= least]
         return bool(trusted) and all(found in self._pointer_only for found in trusted)
 
     def _of_family(self, token: str) -> bool:

@@ -60,6 +60,7 @@ class Term:
     info: float
     candidates: tuple[tuple[str, float], ...]
     foreign: bool = False
+    linked: bool = False  # known only through thesaurus links (`bot.matching.thesaurus`)
 
 
 class Vocabulary:
@@ -179,10 +180,12 @@ class Vocabulary:
         parts = [] if candidates else self._parts(word, token)
         if parts:  # a compound's parts say more than a synset that holds it
             return [self._part_term(part, rank, info / len(parts)) for part in parts]
+        only_linked = not candidates
         for linked in self._links.get(token, ()):  # a thesaurus link (`bot.matching.thesaurus`)
             candidates[linked] = max(candidates.get(linked, 0.0), LINK_SIMILARITY)
         if candidates:
-            return [Term(token, rank * self.idf(token), info, tuple(candidates.items()))]
+            found = tuple(candidates.items())
+            return [Term(token, rank * self.idf(token), info, found, linked=only_linked)]
         if meant is not None:  # a typo of an everyday word the content does not use
             return self.resolve(meant, sentence_weight)
         if token.isdigit():  # "200 Euro", "seit 12 Jahren": a number says how much, not what
@@ -288,4 +291,3 @@ def _synonym_map(groups: Iterable[tuple[str, ...]], lang: str) -> dict[str, froz
         for token in sorted(stems):
             result[token] |= stems - {token}
     return {token: frozenset(others) for token, others in result.items()}
-

@@ -44,7 +44,10 @@ from bot.matching.thesaurus import anchor_stems, is_noun, whole_word
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path("/usr/share/openthesaurus-de/openthesaurus.txt")
 LICENSE = Path("/usr/share/common-licenses/LGPL-2.1")
-DROPPED = ("veraltet", "derb", "vulg", "fig.", "ironisch", "scherzh", "abwertend", "bibl.")
+DROPPED = (
+    "veraltet", "derb", "vulg", "fig.", "ironisch", "scherzh", "abwertend", "herablassend",
+    "bibl.",
+)  # fmt: skip
 # A word in more synsets of the dump than this has too many meanings to be linked (1.3 %
 # of its words; "Unterstützung" 7, "Mittel" 6, "eröffnen" 4). With no limit the fresh
 # question sets gained a little and the practical tune half lost two quiet answers; 2 and 3
