@@ -68,6 +68,12 @@ def test_nouns_are_capitalised() -> None:
     assert is_noun("Raum") and not is_noun("räumen")
 
 
+def test_the_committee_is_no_rubbish(shipped_snapshot: Snapshot) -> None:
+    """ "Müll" shares a synset with "Ausschuss" (a keyword of the participation rules), but
+    in another sense: that synset is not shipped."""
+    assert stem("muell") not in shipped_snapshot.matcher.vocabulary.links
+
+
 def test_anchors_are_the_pointers_nouns(shipped_snapshot: Snapshot) -> None:
     anchors = anchor_stems(shipped_snapshot.content)
     assert {stem("fuehrungszeugnis"), stem("verein"), stem("raeume")} <= anchors

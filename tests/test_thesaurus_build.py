@@ -8,7 +8,16 @@ from pathlib import Path
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content.thesaurus import parse_thesaurus
 from bot.matching.normalize import stem
-from bot.matching.thesaurus_build import MAX_SENSES, build, clean, main, select, senses, version_of
+from bot.matching.thesaurus_build import (
+    MAX_SENSES,
+    build,
+    clean,
+    contexts_of,
+    main,
+    select,
+    senses,
+    version_of,
+)
 
 DUMP = """\
 # OpenThesaurus - German Thesaurus in text format
@@ -23,9 +32,18 @@ Stelle;Arbeitsplatz;Job
 Stelle;Passage
 Stelle;Dienststelle;Amt
 Raum;Stelle
+Hausmüll;Ausschuss;Abfall;Müll
+Zirkel;Ausschuss;Beirat;Gremium
+Kommission;Ausschuss;Komitee
+Reste;Ausschuss;Rest
 """
 LINES = DUMP.splitlines()
-ANCHORS = {stem("fuehrungszeugnis"), stem("raeume"), stem("veranstaltung")}
+CONTEXTS = {
+    stem("fuehrungszeugnis"): {stem("fuehrungszeugnis"), stem("ehrenamt")},
+    stem("raeume"): {stem("raeume"), stem("saal")},
+    stem("veranstaltung"): {stem("veranstaltung")},
+    stem("ausschuss"): {stem("ausschuss"), stem("beirat"), stem("stadtrat")},
+}
 
 
 def test_clean_strips_markers_and_drops_some() -> None:
@@ -43,11 +61,18 @@ def test_senses_count_synsets_per_term() -> None:
 
 
 def test_select_keeps_synsets_with_a_noun_anchor() -> None:
-    selected = select(LINES, ANCHORS)
-    assert selected == [
+    selected = select(LINES, CONTEXTS)
+    assert selected[:2] == [
         ("Vorstrafenregister", "Führungszeugnis", "Strafregister"),
         ("Gemach", "Kammer", "Raum", "Zimmer"),  # "Kabuff" pejorative, dropped
     ]  # not: "räumen" (a verb), "Kick-off-Veranstaltung" (a part), "Raum;Stelle" (polysemous)
+
+
+def test_an_anchor_of_many_senses_counts_where_its_pointers_use_another_word() -> None:
+    """ "Ausschuss" has four senses here: the committee (with "Beirat", a word of its
+    pointer) is kept, the scrap ("Müll") and the rest are not."""
+    assert senses(LINES)["Ausschuss"] == 4 > MAX_SENSES
+    assert select(LINES, CONTEXTS)[2:] == [("Zirkel", "Ausschuss", "Beirat", "Gremium")]
 
 
 def test_the_version_comes_from_the_dump_header() -> None:
@@ -69,3 +94,11 @@ def test_build_writes_a_file_that_parses(tmp_path: Path) -> None:
 
 def test_a_missing_dump_is_reported(tmp_path: Path) -> None:
     assert main([str(tmp_path / "missing.txt"), "--out", str(tmp_path / "t.txt")]) == 1
+
+
+def test_an_anchor_s_context_is_its_pointers_texts() -> None:
+    from bot.content import load_content
+
+    contexts = contexts_of(load_content(DEFAULT_CONTENT_DIR))
+    assert stem("beirat") in contexts[stem("ausschuss")]  # both of beteiligungsregeln
+    assert stem("muell") not in contexts[stem("ausschuss")]

@@ -35,7 +35,8 @@ HEADER = """\
 # Geändert: nur die Gruppen, die ein Substantiv der Wegweiser enthalten (Stichwort oder
 # Wort des Titels); nur einzelne Wörter; Markierungen wie „(ugs.)“ entfernt; veraltete,
 # derbe, bildliche und abwertende Wörter und Wörter mit mehr als {senses} Bedeutungen
-# weggelassen.
+# weggelassen (ein solches Wort der Wegweiser nur dort, wo die Gruppe ein weiteres Wort
+# seines Wegweisers enthält: „Ausschuss“ bei „Beirat“, nicht bei „Müll“).
 #
 # Eine Zeile ist eine Gruppe von Wörtern derselben Bedeutung, getrennt durch „;“.
 """

@@ -20,7 +20,9 @@ Where a link could mislead, there is none:
 - a word the pointers use already finds them, and a link would only mix their topics;
 - a frequent word of general German (EVERYDAY_ZIPF: "Hilfe", "Stelle", "Leben") has too
   many senses for one synset to say which is meant; a word with many senses in the
-  thesaurus itself is left out when the file is built (`bot.matching.thesaurus_build`);
+  thesaurus itself is left out when the file is built, and an anchor with many is kept
+  only where the synset holds another word of its pointers ("Ausschuss" with "Beirat",
+  not with "Müll"; `bot.matching.thesaurus_build`);
 - a message word with a reading of its own (an index word, a synonym, a compound of known
   parts) keeps it; the link is added to it or, for a word the content does not know at
   all, is its only reading (`bot.matching.terms`).
@@ -32,11 +34,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 
-from bot.content import Content
+from bot.content import Content, Pointer
 from bot.matching.background import zipf
 from bot.matching.normalize import GERMAN, lower_case_words, stem, words
 
-__all__ = ["LINK_SIMILARITY", "anchor_stems", "content_links", "is_noun", "links", "whole_word"]
+__all__ = [
+    "LINK_SIMILARITY",
+    "anchor_stems",
+    "content_links",
+    "is_noun",
+    "links",
+    "pointer_anchors",
+    "whole_word",
+]
 
 # A linked word stands for its anchor this much: less than a synonym (0.8), more than a
 # compound part (0.4). Chosen on tune data: on tests/data/thesaurus_fresh.yaml the right
@@ -65,16 +75,19 @@ def whole_word(word: str) -> str | None:
 
 
 def anchor_stems(content: Content) -> set[str]:
+    """The stems of the nouns the pointers are named by (`pointer_anchors`)."""
+    return {token for pointer in content.pointers for token in pointer_anchors(pointer)}
+
+
+def pointer_anchors(pointer: Pointer) -> set[str]:
     """The stems of the nouns a pointer is named by: its capitalised single-word keywords
     and the capitalised words of its title."""
-    found: set[str] = set()
-    for pointer in content.pointers:
-        plain = lower_case_words(pointer.title)
-        found.update(stem(w) for w in words(pointer.title) if w not in plain)
-        for keyword in pointer.keywords:
-            whole = whole_word(keyword) if is_noun(keyword) and " " not in keyword else None
-            if whole:
-                found.add(stem(whole))
+    plain = lower_case_words(pointer.title)
+    found = {stem(w) for w in words(pointer.title) if w not in plain}
+    for keyword in pointer.keywords:
+        whole = whole_word(keyword) if is_noun(keyword) and " " not in keyword else None
+        if whole:
+            found.add(stem(whole))
     return found
 
 

@@ -9,7 +9,8 @@ The rule, the same every time for the same dump and the same pointers:
 - every term loses its markers in brackets ("(ugs.)", "(fachspr.)", "(sich)"); a term marked
   as outdated, vulgar, figurative, ironic, joking or pejorative (DROPPED) is left out, as is
   every term of more than one word ("ins Leben rufen");
-- a term in more than MAX_SENSES synsets of the dump is left out, unless it is an anchor;
+- a term in more than MAX_SENSES synsets of the dump is left out; so is such an anchor,
+  unless the synset holds another word its pointers use (the sense they mean);
 - a synset is kept when two or more words remain and one of them is an anchor: a noun a
   Wegweiser pointer is named by (`bot.matching.thesaurus.anchor_stems`: its capitalised
   single-word keywords and title words), compared by stem.
@@ -27,7 +28,7 @@ import re
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bot.content import (
@@ -36,10 +37,11 @@ from bot.content import (
     THESAURUS_LICENSE,
     THESAURUS_SEPARATOR,
     THESAURUS_WORD,
+    Content,
     load_content,
 )
-from bot.matching.normalize import stem
-from bot.matching.thesaurus import anchor_stems, is_noun, whole_word
+from bot.matching.normalize import stem, words
+from bot.matching.thesaurus import is_noun, pointer_anchors, whole_word
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path("/usr/share/openthesaurus-de/openthesaurus.txt")
@@ -83,33 +85,55 @@ def senses(lines: Iterable[str]) -> Counter[str]:
     return found
 
 
-def select(lines: Sequence[str], anchors: Collection[str]) -> list[tuple[str, ...]]:
+def select(lines: Sequence[str], contexts: Mapping[str, Collection[str]]) -> list[tuple[str, ...]]:
     """The synsets of the dump's lines that keep two or more words, one of them an anchor
-    (a noun of the dump whose stem is in `anchors`); each word once, in the dump's order.
-    A word with more than MAX_SENSES senses in the dump is left out unless it is an
-    anchor: which of its senses a message means, one synset cannot say ("Mittel")."""
+    (a noun of the dump whose stem is a key of `contexts`); each word once, in the dump's
+    order. A word with more than MAX_SENSES senses in the dump is left out, which of them a
+    message means one synset cannot say ("Mittel"); so is such an anchor, unless another
+    word of the synset is one its pointers use (`contexts`: anchor stem → the stems of its
+    pointers' texts): "Ausschuss" is the committee with "Beirat", not the scrap with "Müll"."""
     counts = senses(lines)
     selected: list[tuple[str, ...]] = []
     seen: set[tuple[str, ...]] = set()
     for line in lines:
         if line.startswith("#"):
             continue
-        kept = [w for w in map(clean, line.rstrip("\n").split(THESAURUS_SEPARATOR)) if w]
-        if not any(_is_anchor(w, anchors) for w in kept):
-            continue
+        terms = [w for w in map(clean, line.rstrip("\n").split(THESAURUS_SEPARATOR)) if w]
+        stems = {w: _stem(w) for w in terms}
+        anchors = {w: contexts[t] for w, t in stems.items() if t in contexts and is_noun(w)}
+        meant = [
+            w
+            for w, used in anchors.items()
+            if counts[w] <= MAX_SENSES
+            or any(stems[o] in used for o in terms if stems[o] != stems[w])
+        ]
         synset = tuple(
-            dict.fromkeys(w for w in kept if counts[w] <= MAX_SENSES or _is_anchor(w, anchors))
+            dict.fromkeys(
+                w for w in terms if w in meant or (w not in anchors and counts[w] <= MAX_SENSES)
+            )
         )
-        if len(synset) >= 2 and synset not in seen:
+        if meant and len(synset) >= 2 and synset not in seen:
             selected.append(synset)
             seen.add(synset)
     return selected
 
 
-def _is_anchor(word: str, anchors: Collection[str]) -> bool:
-    """True for a noun (capitalised) whose stem is an anchor's."""
-    whole = whole_word(word) if is_noun(word) else None
-    return whole is not None and stem(whole) in anchors
+def _stem(word: str) -> str:
+    """The stem of a term as the matcher reads it (`whole_word`); "" for none."""
+    whole = whole_word(word)
+    return stem(whole) if whole else ""
+
+
+def contexts_of(content: Content) -> dict[str, set[str]]:
+    """Anchor stem → the stems of every text of the pointers it names (title, keywords,
+    questions, orientation)."""
+    found: dict[str, set[str]] = {}
+    for pointer in content.pointers:
+        texts = (pointer.title, *pointer.keywords, *pointer.questions, pointer.orientation)
+        used = {stem(w) for text in texts for w in words(text)}
+        for anchor in pointer_anchors(pointer):
+            found.setdefault(anchor, set()).update(used)
+    return found
 
 
 def version_of(lines: Iterable[str]) -> str:
@@ -127,8 +151,7 @@ def build(source: Path, content_dir: Path) -> str:
     """The text of content/thesaurus.txt for this dump and these pointers."""
     text = source.read_text(encoding="utf-8")
     lines = text.splitlines()
-    anchors = anchor_stems(load_content(content_dir))
-    synsets = select(lines, anchors)
+    synsets = select(lines, contexts_of(load_content(content_dir)))
     header = THESAURUS_HEADER.format(
         version=version_of(lines), license=THESAURUS_LICENSE, senses=MAX_SENSES
     )
