@@ -26,13 +26,14 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.postings import ARRAY_FROM
-from bot.matching.table import Numbers
+from bot.matching.table import Numbers, first_occurring
 
 K1 = 1.5
 B = 0.75
 
 _Ints = npt.NDArray[np.intp]
-_Arrays = tuple[_Ints, npt.NDArray[np.float64]]
+_Documents = npt.NDArray[np.int32]  # a posting's documents: half the memory of intp
+_Arrays = tuple[_Documents, npt.NDArray[np.float64]]
 _Words = npt.NDArray[np.int32]
 
 
@@ -70,8 +71,7 @@ class Bm25:
         local: dict[str, int] = {}
         word_stems = np.array([local.setdefault(s, len(local)) for s in stems], dtype=np.int32)
         used = word_stems[words] if len(words) else np.zeros(0, dtype=np.int32)
-        distinct, first = np.unique(used, return_index=True)
-        order = distinct[np.argsort(first)]
+        order = first_occurring(used, len(local))
         renumber = np.zeros(len(local), dtype=np.int32)
         renumber[order] = np.arange(len(order), dtype=np.int32)
         names = [list(local)[k] for k in order.tolist()]
@@ -119,10 +119,10 @@ class Bm25:
         ordered = sorted(self._best.values())
         self._unknown = ordered[len(ordered) // 2] if ordered else 1.0
 
-    def _counted(self) -> tuple[list[str], _Ints, _Ints, _Ints]:
+    def _counted(self) -> tuple[list[str], _Ints, _Documents, _Ints]:
         """(stems, where each stem's postings start, documents, term counts): the postings
         of all stems one after the other, each stem's documents in ascending order."""
-        documents = np.repeat(np.arange(len(self._lengths), dtype=np.intp), self._distinct)
+        documents = np.repeat(np.arange(len(self._lengths), dtype=np.int32), self._distinct)
         uses = np.frombuffer(self._uses, dtype=np.int32)
         order = np.argsort(uses, kind="stable")  # by stem, each stem's documents ascending
         numbers, documents = uses[order], documents[order]
@@ -159,7 +159,7 @@ class Bm25:
         self, weighted: Mapping[str, float], indexes: list[int], attainable: float
     ) -> dict[int, float]:
         """`share` of a large index: each stem's documents searched for all given at once."""
-        wanted = np.array(indexes, dtype=np.intp)
+        wanted = np.array(indexes, dtype=np.int32)  # as the postings' (no conversion)
         terms: list[list[float]] = [[] for _ in indexes]
         for token, f in weighted.items():
             found = self._arrays.get(token)

@@ -35,7 +35,7 @@ from bot.matching.documents import (
 )
 from bot.matching.normalize import GERMAN, WORD_BYTES, content_word, fold, stem, words
 from bot.matching.senses import may_clash
-from bot.matching.table import PostingTable
+from bot.matching.table import PostingTable, first_occurring
 
 __all__ = ["Read", "TextWords", "read_documents", "text_words"]
 
@@ -94,9 +94,7 @@ def text_words(texts: Sequence[str], lang: str = GERMAN) -> TextWords:
         ids.append(found)
         owners.append(owner + start)
     flat = np.concatenate(ids) if ids else np.zeros(0, np.int32)
-    # number the words in the order they first occur
-    distinct, first = np.unique(flat, return_index=True)
-    order = distinct[np.argsort(first)]
+    order = first_occurring(flat, len(numbers))  # numbered in the order they first occur
     renumber = np.zeros(len(numbers), np.int32)
     renumber[order] = np.arange(len(order), dtype=np.int32)
     names = list(numbers)
@@ -192,21 +190,25 @@ def read_documents(documents: Sequence[Entry | Pointer], lang: str) -> Read:
     code = {level: number for number, level in enumerate(levels)}
     codes = np.array([code[w] for w in weights], dtype=np.uint8)[read.texts]
     documents_of = np.repeat(np.arange(len(documents), dtype=np.int32), counts)[read.texts]
-    table = PostingTable.of_rows(read.words, read.ids, documents_of, codes, levels, len(documents))
-    primary = codes <= _last_at_least(levels, PRIMARY_WEIGHT)
-    protected = {read.words[k] for k in np.unique(read.ids[primary]).tolist()}
-    counted = codes <= _last_at_least(levels, SUMMARY_WEIGHT)
-    bm25 = Bm25()
-    stems = [stem(word, lang) for word in read.words]
-    bm25.count(stems, read.ids[counted], documents_of[counted], len(documents))
-    del codes, documents_of, primary, counted
     phrases = _phrases(texts, phrasings, read, lang)
-    del read  # (the arrays of every word occurrence: freed before BM25's own)
+    found, names = read.ids, read.words
+    del read  # the arrays of every word occurrence are large: each freed when done with
+    table = PostingTable.of_rows(names, found, documents_of, codes, levels, len(documents))
+    primary = np.unique(found[codes <= _at_least(levels, PRIMARY_WEIGHT)])
+    protected = {names[k] for k in primary.tolist()}
+    counted = codes <= _at_least(levels, SUMMARY_WEIGHT)
+    del codes
+    counted_words, counted_documents = found[counted], documents_of[counted]
+    del found, documents_of, counted
+    bm25 = Bm25()
+    stems = [stem(word, lang) for word in names]
+    bm25.count(stems, counted_words, counted_documents, len(documents))
+    del counted_words, counted_documents
     bm25.finish()
     return Read(table, phrases, bm25, protected)
 
 
-def _last_at_least(levels: list[float], weight: float) -> int:
+def _at_least(levels: list[float], weight: float) -> int:
     """The highest code of a field weight of at least `weight` (-1: none)."""
     return sum(1 for level in levels if level >= weight) - 1
 

@@ -124,8 +124,11 @@ class PostingTable:
         stems, found = np.divmod(pairs, size)
         del pairs
         starts = np.flatnonzero(np.diff(stems, prepend=-1))
+        numbers = stems[starts]
+        del stems  # (what is returned is made after the temporaries are freed)
         highest = np.array(values, dtype=np.float64)[best]
-        return stems[starts], starts, found.astype(np.int64), highest
+        del best
+        return numbers, starts, found.astype(np.int64), highest
 
     def _documents(self, kind: type[np.signedinteger[Any]] = np.int64) -> Ints:
         return np.repeat(np.arange(len(self._counts), dtype=kind), self._counts)
@@ -150,12 +153,12 @@ class PostingTable:
         size = max(len(self._counts), 1)
         kind = word_stems.dtype.type  # int32 where every key fits (half the memory)
         documents = self._documents(kind)
-        per_word = np.array([len(parts) for parts in word_parts], dtype=np.int64)
-        first = np.concatenate(([0], np.cumsum(per_word)[:-1])).astype(np.int64)
+        per_word = np.array([len(parts) for parts in word_parts], dtype=kind)
+        first = np.concatenate(([0], np.cumsum(per_word)[:-1])).astype(kind)
         flat = np.array([p for parts in word_parts for p in parts], dtype=kind)
         many = per_word[rows]
-        source = np.repeat(np.arange(len(rows), dtype=np.int64), many)
-        within = np.arange(len(source), dtype=np.int64) - np.repeat(np.cumsum(many) - many, many)
+        source = np.repeat(np.arange(len(rows), dtype=kind), many)
+        within = np.arange(len(source), dtype=kind) - np.repeat(np.cumsum(many) - many, many)
         keys = np.empty(len(rows) + len(source), dtype=kind)
         parts = keys[len(rows) :]  # views: the parts' keys, the rows' own
         np.take(flat, first[rows[source]] + within, out=parts)
@@ -177,6 +180,16 @@ class PostingTable:
 def _key_type(largest: int) -> type[np.signedinteger[Any]]:
     """int32 when every sort key is below `largest` < 2**31 (half the memory of int64)."""
     return np.int32 if largest < 2**31 else np.int64
+
+
+def first_occurring(numbers: npt.NDArray[np.int32], count: int) -> npt.NDArray[np.int64]:
+    """The numbers (below `count`) that occur in `numbers`, in the order they first occur
+    (as np.unique with return_index would tell, without sorting a copy and its order)."""
+    kind: type[np.signedinteger[Any]] = np.int32 if len(numbers) < 2**31 else np.int64
+    first = np.full(count, len(numbers), dtype=kind)
+    np.minimum.at(first, numbers, np.arange(len(numbers), dtype=kind))
+    present = np.flatnonzero(first < len(numbers))
+    return present[np.argsort(first[present])]
 
 
 def _last_of_runs(ordered: Ints) -> npt.NDArray[np.bool_]:
