@@ -196,14 +196,18 @@ class Matcher:
             return SearchResult(
                 text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
             )
-        # No principle answers. A pointer offered above trails the best principle (else it
-        # would have been the answer): a principle fits better though none is sure enough
-        # ("Was verdient eigentlich ein ehrenamtlicher Bürgermeister?"), so only a pointer
-        # that clearly beats every principle is offered.
-        offered = None
-        if pointer and named and clearly_ahead(principle, pointer, q_conf):
-            offered = PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
+        offered = self._ahead(principle, pointer, q_conf, named)
         return self._no_principle(text, matches, p_conf, offered, signals)
+
+    def _ahead(
+        self, principle: Ranked | None, pointer: Ranked | None, q_conf: float, named: bool
+    ) -> PointerMatch | None:
+        """The pointer offered when no principle answers: only one clearly ahead of every
+        principle ("Was verdient eigentlich ein ehrenamtlicher Bürgermeister?": a principle
+        fits better, though none is sure enough)."""
+        if pointer and named and clearly_ahead(principle, pointer, q_conf):
+            return PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
+        return None
 
     def _no_principle(
         self,
