@@ -7,7 +7,7 @@ for phrase similarity.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.content import Entry, Pointer
@@ -98,3 +98,17 @@ def pointer_texts(pointer: Pointer) -> Iterable[tuple[str, float]]:
     for text in (*pointer.questions, *pointer.keywords):
         yield text, PRIMARY_WEIGHT
     yield pointer.orientation, SUMMARY_WEIGHT
+
+
+def pointer_name_stems(pointers: Iterable[Pointer], lang: str) -> set[str]:
+    """The stems of the words pointers are named by (titles, keywords), whole words only: a
+    compound part ("Jugendleiter" of "Jugendleitercard") names a person or thing that many
+    topics concern, not the pointer's topic."""
+    texts = (text for pointer in pointers for text in (pointer.title, *pointer.keywords))
+    return {stem(word, lang) for text in texts for word in words(text, lang)}
+
+
+def pointer_only(token: str, postings: Mapping[str, Mapping[int, float]], count: int) -> bool:
+    """True when only pointers use the stem: an index's documents are its `count` entries
+    first, then its pointers."""
+    return token in postings and min(postings[token]) >= count

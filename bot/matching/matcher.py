@@ -54,6 +54,7 @@ from bot.matching.decision import (
     decide,
     weights_for,
 )
+from bot.matching.documents import pointer_name_stems, pointer_only
 from bot.matching.frames import asked_predicate, asks_practically
 from bot.matching.gate import PrincipleGate
 from bot.matching.index import build_index
@@ -112,10 +113,12 @@ class Matcher:
 
     def _pointer_only(self, content: Content, topics: Sequence[frozenset[str]]) -> list[str]:
         """The stems only pointers use that name a pointer (`PracticalWords`); in German whole
-        words of their titles and keywords only (`_named`), not compound parts."""
-        named = _named(content) if content.lang == GERMAN else set().union(*topics)
-        postings, count = self._postings, self._count
-        return [t for t in named if t in postings and min(postings[t]) >= count]
+        words of their titles and keywords only (`pointer_name_stems`), not compound parts."""
+        if content.lang == GERMAN:
+            named = pointer_name_stems(content.pointers, content.lang)
+        else:
+            named = set().union(*topics)
+        return [t for t in named if pointer_only(t, self._postings, self._count)]
 
     def _attach_loanwords(self, english: Matcher | None) -> None:
         """German content with an English translation: English loanwords in a message are
@@ -293,12 +296,3 @@ class Matcher:
         return not any(term.candidates for term in terms) and not any(
             zipf(word, self.content.lang) for word in words(text, self.content.lang)
         )
-
-
-def _named(content: Content) -> set[str]:
-    """The stems of the words pointers are named by (titles, keywords), whole words only: a
-    compound part ("Jugendleiter" of "Jugendleitercard") names a person or thing that many
-    topics concern, not the pointer's topic."""
-    lang = content.lang
-    texts = (text for pointer in content.pointers for text in (pointer.title, *pointer.keywords))
-    return {stem(word, lang) for text in texts for word in words(text, lang)}

@@ -36,6 +36,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 from bot.content import Content, Pointer
 from bot.matching.background import zipf
+from bot.matching.documents import pointer_name_stems, pointer_only
 from bot.matching.normalize import GERMAN, lower_case_words, stem, words
 
 __all__ = [
@@ -123,14 +124,9 @@ def content_links(
     if content.lang != GERMAN or not content.thesaurus:
         return {}
     anchors = {token for token in anchor_stems(content) if token in postings}
-    named = {
-        stem(w)
-        for pointer in content.pointers
-        for text in (pointer.title, *pointer.keywords)
-        for w in words(text)
-    }
+    named = pointer_name_stems(content.pointers, GERMAN)
 
     def workshop(token: str) -> bool:
-        return token in postings and min(postings[token]) < count
+        return token in postings and not pointer_only(token, postings, count)
 
     return links(content.thesaurus, anchors, named, workshop)

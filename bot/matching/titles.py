@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from bot.content import Content
 from bot.matching.background import informativeness
+from bot.matching.documents import pointer_only
 from bot.matching.normalize import stem, words
 from bot.matching.terms import Term
 
@@ -43,7 +44,7 @@ class TitleNouns:
         self._titled = {
             found: frozenset(numbers)
             for found, numbers in titled.items()
-            if found in postings and min(postings[found]) >= count
+            if pointer_only(found, postings, count)
         }
 
     def __contains__(self, found: object) -> bool:
