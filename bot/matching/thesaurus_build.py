@@ -78,9 +78,7 @@ def senses(lines: Iterable[str]) -> Counter[str]:
     found: Counter[str] = Counter()
     for line in lines:
         if not line.startswith("#"):
-            terms = {
-                " ".join(_MARKER.sub(" ", t).split()) for t in line.split(THESAURUS_SEPARATOR)
-            }
+            terms = {_plain(t) for t in line.split(THESAURUS_SEPARATOR)}
             found.update(terms - {""})
     return found
 
