@@ -349,3 +349,52 @@ def test_a_pointer_trailing_the_principle_is_not_offered_when_no_principle_answe
     result = matcher._decided(text, matcher.terms(text), text, True, [principle], [pointer])
     assert not result.answered and result.kind == kind
     assert (result.pointer is not None) is (kind == KIND_POINTER)
+
+
+@pytest.mark.parametrize(
+    ("question", "pointer"),
+    [
+        # a service word ("Schneeräumen", "Bürgeramt") next to a word only the pointer is
+        # named by: the pointer answers, not the municipal-service hint
+        pytest.param(
+            "Was übernimmt die Unfallkasse, wenn ich beim Schneeräumen für die Gemeinde stürze?",
+            "versicherung",
+            id="insurer-and-winter-service",
+        ),
+        pytest.param(
+            "Stellt das Bürgeramt auch das erweiterte Führungszeugnis für die Jugendwehr aus?",
+            "fuehrungszeugnis",
+            id="certificate-and-citizens-office",
+        ),
+        # everyday words that are also a pointer's keywords ("Miete", "Gebühren") are less
+        # specific than a service word: the service or private matter stays what is asked
+        pytest.param("Darf der Vermieter wegen der Heizung die Miete erhöhen?", None, id="rent"),
+        pytest.param("Wie hoch sind die Gebühren für den Kitaplatz?", None, id="fees"),
+    ],
+)
+def test_a_pointer_named_by_its_own_word_wins_over_a_service_word(
+    shipped_snapshot: Snapshot, question: str, pointer: str | None
+) -> None:
+    result = shipped_snapshot.matcher.search(question)
+    assert not result.answered
+    found = result.pointer.pointer.id if result.kind == KIND_POINTER and result.pointer else None
+    assert found == pointer
+
+
+@pytest.mark.parametrize(
+    ("word", "pointer", "names"),
+    [
+        ("Unfallkasse", "versicherung", True),  # a keyword no workshop entry uses
+        ("Führungszeugnis", "fuehrungszeugnis", True),
+        ("Unfallkasse", "raeume", False),  # ... names that pointer only
+        ("Gebühren", "veranstaltungen", False),  # a keyword, but an everyday word
+        ("Bürgeramt", "fuehrungszeugnis", False),  # a service word names no pointer
+        ("Beteiligung", "beteiligungsregeln", False),  # the workshop's own word
+    ],
+)
+def test_which_words_name_a_pointer_as_its_own(
+    shipped_snapshot: Snapshot, word: str, pointer: str, names: bool
+) -> None:
+    matcher = shipped_snapshot.matcher
+    index = matcher.document_ids().index(("pointer", pointer))
+    assert matcher.ranker.names_own(matcher.terms(word), index) is names

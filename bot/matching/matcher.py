@@ -247,7 +247,7 @@ class Matcher:
         questions); below it a pointer naming what the question asks about (`names_core`)."""
         if pointer is None:
             return None, 0.0, False
-        q_conf = confidence_of(pointer.fit, self.pointer_weights)
+        q_conf = self.ranker.pointer_confidence(terms, pointer, self.pointer_weights)
         named = q_conf >= POINTER_FROM or self.ranker.names_topic(terms, pointer.index)
         if named and (
             q_conf >= pointer_from(pointer.fit)

@@ -167,7 +167,11 @@ class PracticalWords:
             return True
         if term.info < SPECIFIC:
             return False  # "per", "neu": a pointer's everyday word says nothing about the class
-        # a word known only through thesaurus links stands for what they lead to
+        return self.only_pointers(term)
+
+    def only_pointers(self, term: Term) -> bool:
+        """True when the term stands only for stems no workshop entry uses, only pointers'
+        names; a word known only through thesaurus links, for what they lead to."""
         least = 0.0 if term.linked else TRUSTED
         trusted = [found for found, similarity in term.candidates if similarity >= least]
         return bool(trusted) and all(found in self._pointer_only for found in trusted)

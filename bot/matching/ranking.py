@@ -10,10 +10,10 @@ final order (practical words, an asked predicate, exact words for a long message
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from bot.matching.decision import Ranked
+from bot.matching.decision import Ranked, confidence_of
 from bot.matching.index import Index
 from bot.matching.pointer_order import NAMES_HEAD, head_first
 from bot.matching.postings import Explains
@@ -21,6 +21,7 @@ from bot.matching.practical import (
     FRAME_SHARE,
     NAMES,
     SPECIFIC,
+    TRUSTED,
     PracticalWords,
     practical_first,
     predicate_first,
@@ -36,7 +37,7 @@ from bot.matching.scoring import (
     phrase_score,
     query_of,
 )
-from bot.matching.terms import Term
+from bot.matching.terms import FOREIGN_INFO, Term
 
 __all__ = ["FULL_FIT", "INTRODUCTION_WORDS", "Ranker"]
 
@@ -116,6 +117,33 @@ class Ranker:
         its title and keywords), not only for everyday words of its example questions."""
         topic = self._index.topics[index - self._index.count]
         return any(found in topic for term in terms for found, _ in term.candidates)
+
+    def names_own(self, terms: Sequence[Term], index: int) -> bool:
+        """True when a term of the message, no service or private word and at least as specific
+        as one (FOREIGN_INFO), stands only for words no workshop entry uses, one of them among
+        pointer `index`'s topic words (`names_topic`): the message names the pointer by its
+        own word ("Unfallkasse", "Führungszeugnis"; not "Gebühren", "Miete"), whatever
+        everyday service it also mentions."""
+        topic = self._index.topics[index - self._index.count]
+        return any(
+            term.info >= FOREIGN_INFO
+            and not term.foreign
+            and self.practical.only_pointers(term)
+            and any(found in topic for found, sure in term.candidates if sure >= TRUSTED)
+            for term in terms
+        )
+
+    def pointer_confidence(
+        self, terms: Sequence[Term], pointer: Ranked, weights: Mapping[str, float]
+    ) -> float:
+        """The confidence of a ranked pointer (`confidence_of`); a service or private word
+        (`Fit.foreign`) says nothing against a pointer the message names by its own word
+        (`names_own`: "Was deckt die Unfallkasse ab, wenn ich für die Gemeinde Schnee
+        räume?" asks about the insurer, not about the winter service)."""
+        fit = pointer.fit
+        if fit.foreign and self.names_own(terms, pointer.index):
+            fit = replace(fit, foreign=0.0)
+        return confidence_of(fit, weights)
 
     def _head_of(
         self, found_by: Sequence[tuple[Term, bool, Explains]], head: str
