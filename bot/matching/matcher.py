@@ -59,6 +59,7 @@ from bot.matching.frames import asked_predicate, asks_practically
 from bot.matching.gate import PrincipleGate
 from bot.matching.index import build_index
 from bot.matching.loanwords import aligned_postings
+from bot.matching.ngrams import NgramClassifier
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
 from bot.matching.practical import (
     POINTER_FROM,
@@ -107,6 +108,7 @@ class Matcher:
         )
         self.weights, self.pointer_weights = weights_for(content.lang)
         self.titles = TitleNouns(content, self._postings, self._count)
+        self.ngrams = NgramClassifier(content)  # a second opinion on the pointer (`_ahead`)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
@@ -199,17 +201,29 @@ class Matcher:
             return SearchResult(
                 text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
             )
-        offered = self._ahead(principle, pointer, q_conf, named)
+        offered = self._ahead(text, principle, pointer, q_conf, named)
         return self._no_principle(text, matches, p_conf, offered, signals)
 
     def _ahead(
-        self, principle: Ranked | None, pointer: Ranked | None, q_conf: float, named: bool
+        self,
+        text: str,
+        principle: Ranked | None,
+        pointer: Ranked | None,
+        q_conf: float,
+        named: bool,
     ) -> PointerMatch | None:
-        """The pointer offered when no principle answers: only one clearly ahead of every
+        """The pointer offered when no principle answers: one clearly ahead of every
         principle ("Was verdient eigentlich ein ehrenamtlicher Bürgermeister?": a principle
-        fits better, though none is sure enough)."""
-        if pointer and named and clearly_ahead(principle, pointer, q_conf):
-            return PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf)
+        fits better, though none is sure enough), or one the n-gram classifier names too
+        (`bot.matching.ngrams`): "Müssen wir für den Gemeinschaftsraum … eine Kaution
+        zahlen?" shares little with the rooms pointer's words, much with their n-grams."""
+        if pointer is None:
+            return None
+        found = self.pointer_at(pointer.index)
+        if (named and clearly_ahead(principle, pointer, q_conf)) or self.ngrams.agrees(
+            text, found.id
+        ):
+            return PointerMatch(found, pointer.score, q_conf)
         return None
 
     def _no_principle(
