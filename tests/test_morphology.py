@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.morphology import particle_verb, verb_forms
+from bot.matching.morphology import dropped_e, particle_verb, verb_forms
 from bot.matching.normalize import stem
 from bot.snapshot import Snapshot
 
@@ -56,3 +56,40 @@ def test_a_zu_infinitive_finds_the_content_word_of_its_verb(shipped_snapshot: Sn
     vocabulary = shipped_snapshot.matcher.vocabulary
     (term,) = vocabulary.resolve("anzusprechen")
     assert stem("ansprechen") in dict(term.candidates)
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [
+        ("sammeln", "Sammlung"),  # the noun's stem keeps its -ung
+        ("vermitteln", "Vermittlung"),  # ... or loses it ("vermittl")
+        ("entwickeln", "Entwicklung"),
+        ("verhandeln", "Verhandlung"),
+    ],
+)
+def test_an_eln_verb_and_its_lung_noun_reach_each_other(verb: str, noun: str) -> None:
+    verb_stem, noun_stem = stem(verb), stem(noun.lower())
+    assert noun_stem in dropped_e(verb_stem)
+    assert verb_stem in dropped_e(noun_stem)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "spiel",  # a vowel before -el: no -eln verb that drops it
+        "ziel",
+        "schul",  # a vowel before -l
+        "schulung",  # ... and before -lung
+        "zahl",  # too short to be read as a form
+    ],
+)
+def test_words_without_a_dropped_e_get_no_such_form(token: str) -> None:
+    assert dropped_e(token) == ()
+
+
+def test_a_collecting_question_reaches_the_collections_of_donations(
+    shipped_snapshot: Snapshot,
+) -> None:
+    # "sammeln" is "Sammlung" ("Spendensammlung", "Straßensammlung" of the donations pointer)
+    (term,) = shipped_snapshot.matcher.terms("sammeln")
+    assert dict(term.candidates).get("sammlung", 0.0) >= 0.85

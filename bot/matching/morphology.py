@@ -4,7 +4,10 @@
   infinitive ("anquatscht" → anquatschen, "gesteuert" → steuern, "eingeladen" → einladen,
   "einzubeziehen" → einbeziehen);
 - `particle_verb`: a verb with a separable particle ("losplanen", "klarmachen"), split
-  into particle and verb.
+  into particle and verb;
+- `dropped_e`: a verb in -eln and its noun in -lung, which drops the e ("sammeln" ~
+  "Sammlung", "vermitteln" ~ "Vermittlung", "entwickeln" ~ "Entwicklung"): their stems
+  share no start long enough for the prefix family (`bot.matching.spellings`).
 """
 
 from __future__ import annotations
@@ -62,3 +65,24 @@ def particle_verb(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         if word.startswith(particle) and len(verb) >= MIN_VERB:
             found.append((particle, verb, verb_forms(verb)))
     return tuple(found)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=65536)
+def dropped_e(token: str) -> tuple[str, ...]:
+    """The stems of the other side of an -eln verb and its -lung noun: "sammel" (sammeln) →
+    "sammlung", "sammlung" → "sammel"; Snowball stems some of these nouns without their
+    -ung ("vermittl" of Vermittlung, "entwickl" of Entwicklung), so both noun stems are
+    given, and "vermittl" → "vermittel". A form that is no word ("spilung" of "spiel")
+    matches no stem of the index."""
+    if len(token) < MIN_VERB:
+        return ()
+    if token.endswith("el") and token[-3] not in _VOWELS:
+        return (token[:-2] + "l", token[:-2] + "lung")
+    if token.endswith("lung") and token[-5] not in _VOWELS:
+        return (token[:-4] + "el",)
+    if token.endswith("l") and token[-2] not in _VOWELS:
+        return (token[:-1] + "el",)
+    return ()

@@ -35,7 +35,7 @@ from bot.matching.background import (
 from bot.matching.compounds import TAIL_SPECIFIC, Compounds
 from bot.matching.english import family, synonym_collides
 from bot.matching.loanwords import LOAN_PREFIX, LOAN_SIMILARITY, english_forms, is_loanword
-from bot.matching.morphology import verb_forms
+from bot.matching.morphology import dropped_e, verb_forms
 from bot.matching.normalize import STOP_WORDS, light_stems, lower_case_words, stem, words
 from bot.matching.spellings import Spellings
 from bot.matching.thesaurus import LINK_SIMILARITY
@@ -208,6 +208,9 @@ class Vocabulary:
             for form in verb_forms(word):
                 self._add(form, VERB_FORM_SIMILARITY, candidates)
                 self._add_prefix_family(form, candidates)
+            for found in (token, *verb_forms(word)):  # "sammeln" ~ "Sammlung"
+                for form in dropped_e(found):
+                    self._add(form, VERB_FORM_SIMILARITY, candidates)
         else:
             for other in family(token):
                 self._add(other, FAMILY_SIMILARITY, candidates)
