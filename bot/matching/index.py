@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.content import Content, Entry, Pointer
 from bot.matching.bm25 import Bm25
-from bot.matching.documents import Phrase, StemBits
+from bot.matching.documents import Phrase, StemBits, pointer_name_stems, pointer_only
 from bot.matching.normalize import stem, words
 from bot.matching.postings import Postings, postings_from
 from bot.matching.reader import read_documents
@@ -69,6 +69,9 @@ def build_index(content: Content) -> Index:
     idf = idf_of(tokens, np.diff(np.append(starts, len(found))).tolist(), len(documents))
     postings = postings_from(tokens, starts, found, weights, len(documents))
     vocabulary.links = content_links(content, postings, len(content.entries))
+    entries = len(content.entries)
+    named = pointer_name_stems(content.pointers, lang)
+    vocabulary.named = frozenset(t for t in named if pointer_only(t, postings, entries))
     for phrases in read.phrases:
         for phrase in phrases:
             phrase.weight = math.fsum(idf.get(s, default_idf) for s in phrase.stems)
