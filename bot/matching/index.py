@@ -16,13 +16,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.content import Content, Entry, Pointer
+from bot.matching.background import informativeness
 from bot.matching.bm25 import Bm25
-from bot.matching.documents import Phrase, StemBits, pointer_name_stems, pointer_only
+from bot.matching.documents import (
+    SUMMARY_WEIGHT,
+    Phrase,
+    StemBits,
+    pointer_name_stems,
+    pointer_only,
+)
 from bot.matching.normalize import stem, words
 from bot.matching.postings import Postings, postings_from
 from bot.matching.reader import read_documents
 from bot.matching.table import Numbers
-from bot.matching.terms import Vocabulary
+from bot.matching.terms import FOREIGN_INFO, Vocabulary
 from bot.matching.thesaurus import content_links
 
 __all__ = ["Index", "build_index"]
@@ -69,9 +76,7 @@ def build_index(content: Content) -> Index:
     idf = idf_of(tokens, np.diff(np.append(starts, len(found))).tolist(), len(documents))
     postings = postings_from(tokens, starts, found, weights, len(documents))
     vocabulary.links = content_links(content, postings, len(content.entries))
-    entries = len(content.entries)
-    named = pointer_name_stems(content.pointers, lang)
-    vocabulary.named = frozenset(t for t in named if pointer_only(t, postings, entries))
+    _pointer_words(content, postings, vocabulary)
     for phrases in read.phrases:
         for phrase in phrases:
             phrase.weight = math.fsum(idf.get(s, default_idf) for s in phrase.stems)
@@ -87,6 +92,41 @@ def build_index(content: Content) -> Index:
         read.protected,
         tuple(_topic(pointer, vocabulary, postings) for pointer in content.pointers),
     )
+
+
+def _pointer_words(content: Content, postings: Postings, vocabulary: Vocabulary) -> None:
+    """What only pointers name: the postings of their offices (`_offices`) and the stems
+    they alone are named by (`Vocabulary.named`)."""
+    entries = len(content.entries)
+    postings.update(_offices(content, postings, entries))
+    named = pointer_name_stems(content.pointers, content.lang)
+    vocabulary.named = frozenset(t for t in named if pointer_only(t, postings, entries))
+
+
+def _offices(
+    content: Content, postings: Postings, entries: int
+) -> dict[str, dict[int, float]]:
+    """The postings that name each pointer's offices: a word of its "who helps" lines
+    (`Pointer.who_helps`: Finanzamt, Jugendamt, Notariat) is found at SUMMARY_WEIGHT when
+    it is an indexed stem only pointers use and at least as specific as a service word, as
+    written and as its stem (FOREIGN_INFO; not "Region", "Bundeslandes"). "Muss ich das dem
+    Finanzamt melden?" then reaches the allowances pointer, whose questions never say
+    "Finanzamt", as well as the donations pointer, whose questions do. Words only "who
+    helps" uses are not indexed: the lines list offices, not what people ask about."""
+    added: dict[str, dict[int, float]] = {}
+    for number, pointer in enumerate(content.pointers, start=entries):
+        for line in pointer.who_helps:
+            for word in words(line, content.lang):
+                token = stem(word, content.lang)
+                if (
+                    token not in postings
+                    or not pointer_only(token, postings, entries)
+                    or min(informativeness(w, content.lang) for w in (word, token)) < FOREIGN_INFO
+                ):
+                    continue
+                posting = added.setdefault(token, dict(postings[token]))
+                posting[number] = max(posting.get(number, 0.0), SUMMARY_WEIGHT)
+    return added
 
 
 def _topic(pointer: Pointer, vocabulary: Vocabulary, postings: Postings) -> frozenset[str]:
