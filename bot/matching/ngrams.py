@@ -123,18 +123,24 @@ class NgramClassifier:
             rows = [at[word] for word in found]
             weights[rows, column] = np.fromiter(found.values(), dtype=np.float64, count=len(rows))
         row: dict[str, int] = {}
-        grams, sources = array("l"), array("l")  # compact: 8 bytes an n-gram, not 36
+        grams, sources = array("i"), array("i")  # compact: 4 bytes an n-gram, not 36
         for place, word in enumerate(vocabulary):
             cut = ngrams(word)
             grams.extend([row.setdefault(gram, len(row)) for gram in cut])
             sources.extend([place] * len(cut))
-        self._row = row
-        cuts, of = np.frombuffer(grams, dtype=np.int_), np.frombuffer(sources, dtype=np.int_)
+        cuts, of = np.frombuffer(grams, dtype=np.intc), np.frombuffer(sources, dtype=np.intc)
         table = np.empty((len(row), len(counts)), dtype=np.float32)
         for column in range(len(counts)):
             table[:, column] = np.bincount(cuts, weights[of, column], len(row))
         table += SMOOTHING
         table /= table.sum(axis=0)
+        # the n-grams are kept as their sorted hashes, the rows in that order (a dictionary
+        # of 20,000 short strings would hold 2 MB more)
+        hashes = np.fromiter(map(hash, row), dtype=np.int64, count=len(row))
+        del row, grams, sources, cuts, of, weights
+        order = np.argsort(hashes)
+        self._hashes = hashes[order]
+        table = table[order]
         self._log = np.log(table, out=table)
 
     def posterior(self, text: str, leave_out: Collection[str] = ()) -> dict[str, float]:
@@ -164,7 +170,7 @@ class NgramClassifier:
         times the word's informativeness; remembered (a running bot meets the same words)."""
         found = self._words.get(word)
         if found is None:
-            rows = list({self._row[g] for g in ngrams(word) if g in self._row})
+            rows = self._rows(ngrams(word))
             weight = informativeness(word, self.lang)
             evidence = self._log[rows].sum(axis=0, dtype=np.float64) * weight
             found = (evidence, len(rows) * weight)
@@ -172,6 +178,13 @@ class NgramClassifier:
                 self._words.clear()
             self._words[word] = found
         return found
+
+    def _rows(self, grams: list[str]) -> np.ndarray:
+        """The table rows of the known n-grams among these, each once."""
+        wanted = np.unique(np.fromiter(map(hash, grams), dtype=np.int64, count=len(grams)))
+        at = np.searchsorted(self._hashes, wanted)
+        at[at == len(self._hashes)] = 0
+        return at[self._hashes[at] == wanted]
 
     def best(self, text: str, leave_out: Collection[str] = ()) -> tuple[str | None, float]:
         """The most likely class and its posterior (None, 0 when nothing is known)."""
