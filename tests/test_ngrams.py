@@ -3,8 +3,12 @@ or nothing of the content a message is about, and the pointer it lets the matche
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
+from bot.content import SmallTalk, load_content
 from bot.matching.ngrams import AGREE, NONE, WORKSHOP, NgramClassifier, ngrams, plain_words
 from bot.snapshot import Snapshot
 
@@ -94,6 +98,23 @@ def test_agreeing_is_being_the_best_pointer_or_none_with_enough_posterior(
     assert classifier.agrees(message, pointer) is agrees
     label, probability = classifier.best(message, (WORKSHOP,))
     assert agrees is (label == pointer and probability >= AGREE)
+
+
+def test_a_content_without_pointers_agrees_on_none(mini_content_dir: Path) -> None:
+    content = load_content(mini_content_dir)
+    classifier = NgramClassifier(content)
+    assert classifier.labels[-2:] == (WORKSHOP, NONE)
+    assert len(classifier.labels) == len(content.pointers) + 2
+    for pointer in content.pointers:
+        assert not classifier.agrees("Wie beantrage ich einen Personalausweis?", pointer.id)
+    assert not classifier.agrees("Verein", "versicherung")  # no such pointer here
+
+
+def test_a_content_without_a_word_knows_no_message(shipped_snapshot: Snapshot) -> None:
+    empty = replace(shipped_snapshot.content, entries=(), pointers=(), smalltalk=SmallTalk())
+    classifier = NgramClassifier(empty)
+    assert classifier.posterior("Wie gründen wir einen Verein?") == {}
+    assert not classifier.agrees("Wie gründen wir einen Verein?", "vereinsrecht")
 
 
 def test_the_english_content_has_its_own_classifier(shipped_snapshot: Snapshot) -> None:

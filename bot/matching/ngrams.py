@@ -182,6 +182,8 @@ class NgramClassifier:
     def _rows(self, grams: list[str]) -> np.ndarray:
         """The table rows of the known n-grams among these, each once."""
         wanted = np.unique(np.fromiter(map(hash, grams), dtype=np.int64, count=len(grams)))
+        if not len(self._hashes):
+            return wanted[:0]  # a content without a word (no row to find)
         at = np.searchsorted(self._hashes, wanted)
         at[at == len(self._hashes)] = 0
         return at[self._hashes[at] == wanted]
