@@ -1,4 +1,5 @@
-"""The benchmark helpers that decide figures: score.py's rules, threshold tuning, corpora."""
+"""The benchmark helpers that decide figures: score.py's rules, threshold tuning, corpora;
+the diagnostic that shows why a message gets its answer (benchmarks/why.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from benchmarks import groups, practical
 from benchmarks.corpus import synthetic_content, synthetic_queries
 from benchmarks.quality import Ranked, answer_form, score, tune
+from benchmarks.why import explain
 from bot.matching.matcher import Matcher
 from bot.snapshot import Snapshot
 
@@ -237,3 +239,18 @@ def test_long_forms_rewrite_a_message_without_changing_what_it_asks() -> None:
     assert "?" not in shaped["no '?'"] and "?" not in shaped["question first, no '?'"]
     assert all("Wie finden wir Helfer" in form for form in shaped.values())
     assert "question first" not in dict(longforms.forms("Wir suchen Helfer. Bitte melden."))
+
+
+def test_why_shows_each_terms_explanation_by_the_best_pointers(
+    shipped_snapshot: Snapshot,
+) -> None:
+    lines = explain(
+        shipped_snapshot.matcher,
+        "Was übernimmt die Unfallkasse, wenn ich beim Schneeräumen für die Gemeinde stürze?",
+    )
+    assert lines[1].startswith("answer: pointer, pointer versicherung")
+    header = next(line for line in lines if line.startswith("term"))
+    assert "versicherung" in header
+    insurer = next(line for line in lines if line.startswith("unfallkass"))
+    assert " P " in insurer and "1.00" in insurer  # practical, explained by the insurance pointer
+    assert any(line.strip().startswith("versicherung") and "own True" in line for line in lines)
