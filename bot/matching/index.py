@@ -75,8 +75,8 @@ def build_index(content: Content) -> Index:
     tokens = [stems[number] for number in numbers.tolist()]
     idf = idf_of(tokens, np.diff(np.append(starts, len(found))).tolist(), len(documents))
     postings = postings_from(tokens, starts, found, weights, len(documents))
+    _pointer_words(content, postings, vocabulary)  # before the links: they clear what is resolved
     vocabulary.links = content_links(content, postings, len(content.entries))
-    _pointer_words(content, postings, vocabulary)
     for phrases in read.phrases:
         for phrase in phrases:
             phrase.weight = math.fsum(idf.get(s, default_idf) for s in phrase.stems)

@@ -84,8 +84,10 @@ class Vocabulary:
         self._links: Mapping[str, tuple[str, ...]] = {}
         # The content's English vocabulary, for English loanwords (`bot.matching.loanwords`).
         self._loans: Vocabulary | None = None
-        # Stems only Wegweiser pointers are named by (`named`).
-        self._named: frozenset[str] = frozenset()
+        # Stems only Wegweiser pointers are named by, set by `bot.matching.index` before the
+        # links: a compound ending in one stands for it however everyday it is as a word
+        # ("Fußballtrainer" ~ Trainer), while "Inklusionsprojekt" is no "Projekt".
+        self.named: frozenset[str] = frozenset()
         # Words already resolved, with their sentence weight (`terms`): a message's words
         # are mostly words earlier messages used, and resolving one (compounds, typos,
         # loanwords) costs more than the rest of its way through the matcher; at most
@@ -108,18 +110,6 @@ class Vocabulary:
     @links.setter
     def links(self, links: Mapping[str, tuple[str, ...]]) -> None:
         self._links = links
-        self._resolved.clear()  # resolved without them
-
-    @property
-    def named(self) -> frozenset[str]:
-        """Stems only Wegweiser pointers are named by (`bot.matching.index`): a compound
-        ending in one stands for it however everyday it is as a word ("Fußballtrainer" ~
-        Trainer), while "Inklusionsprojekt" is no "Projekt" (TAIL_SPECIFIC)."""
-        return self._named
-
-    @named.setter
-    def named(self, named: frozenset[str]) -> None:
-        self._named = named
         self._resolved.clear()  # resolved without them
 
     @property
@@ -252,7 +242,7 @@ class Vocabulary:
         if not parts:
             compounds = self.compounds
             known = compounds.known_head(word) or compounds.known_tail(word, TAIL_SPECIFIC)
-            if known is None and (tail := compounds.known_tail(word)) in self._named:
+            if known is None and (tail := compounds.known_tail(word)) in self.named:
                 known = tail  # a pointer's name ends it: "Fußballtrainer" is a Trainer
             parts = [known, token] if known else []
         return parts
