@@ -17,6 +17,8 @@ CONTACTS_FILE = "contacts.yaml"
 SMALLTALK_FILE = "smalltalk.yaml"
 # derived OpenThesaurus subset (bot.content.thesaurus); built, not edited
 THESAURUS_FILE = "thesaurus.txt"
+# per-pointer topic vocabulary mined from public pages (bot.content.lexicon); built, not edited
+LEXICON_FILE = "lexicon.yaml"
 ENTRIES_DIR = "entries"
 # Folders with translations of the German content, keyed by id (bot.content.translations).
 TRANSLATED_LANGUAGES = ("en",)
@@ -36,6 +38,7 @@ TOP_LEVEL_FILES = (
     CONTACTS_FILE,
     SMALLTALK_FILE,
     THESAURUS_FILE,
+    LEXICON_FILE,
 )
 
 

@@ -24,6 +24,7 @@ from bot.content.files import (
     content_version,
 )
 from bot.content.glossary import load_glossary
+from bot.content.lexicon import load_lexicon
 from bot.content.message_checks import check_message
 from bot.content.message_keys import REQUIRED_MESSAGES
 from bot.content.model import Content, Statement, Tip, Topic
@@ -172,6 +173,7 @@ def load_content(root: Path | str) -> Content:
     contacts, contacts_are_example = load_contacts(check)
     smalltalk = load_smalltalk(check, set(messages))
     thesaurus = load_thesaurus(check)
+    lexicon = load_lexicon(check, {pointer.id for pointer in pointers})
     if check.findings:
         raise ContentError(check.findings)
     german = Content(
@@ -189,6 +191,7 @@ def load_content(root: Path | str) -> Content:
         contacts_are_example=contacts_are_example,
         smalltalk=smalltalk,
         thesaurus=tuple(thesaurus),
+        lexicon=lexicon,
     )
     return with_translations(check, german)
 

@@ -224,6 +224,9 @@ class Content:
     # OpenThesaurus synsets (content/thesaurus.txt, German): weak links from everyday words
     # to the Wegweiser pointers' own words (`bot.matching.thesaurus`)
     thesaurus: tuple[tuple[str, ...], ...] = ()
+    # pointer id -> its topic vocabulary (content/lexicon.yaml, German): words public pages
+    # on the pointer's topic use that its own texts do not (`bot.content.lexicon`)
+    lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # "de" for the content as written; translated copies carry their own language.
     lang: str = "de"
     # The same content in other languages (German wherever a translation is missing or stale).

@@ -18,6 +18,9 @@ TITLE_WEIGHT = 1.0  # the title names what the entry is about
 PRIMARY_WEIGHT = 1.0  # questions, keywords, poles: written the way people ask
 SUMMARY_WEIGHT = 0.5  # the summary explains, so it holds many incidental words
 STEP_WEIGHT = 0.3  # steps are concrete how-tos; their words rarely name the topic
+# a pointer's topic vocabulary (content/lexicon.yaml): words public pages on its topic use,
+# one at a time; each says less than a word the pointer was written with
+LEXICON_WEIGHT = 0.3
 
 
 @dataclass(slots=True)
@@ -92,12 +95,24 @@ def entry_texts(entry: Entry) -> Iterable[tuple[str, float]]:
         yield step, STEP_WEIGHT
 
 
-def pointer_texts(pointer: Pointer) -> Iterable[tuple[str, float]]:
-    """The texts a Wegweiser pointer is found by, with how much each counts."""
+def pointer_texts(pointer: Pointer, lexicon: Sequence[str] = ()) -> Iterable[tuple[str, float]]:
+    """The texts a Wegweiser pointer is found by, with how much each counts; `lexicon`: its
+    topic vocabulary (`Content.lexicon`)."""
     yield pointer.title, TITLE_WEIGHT
     for text in (*pointer.questions, *pointer.keywords):
         yield text, PRIMARY_WEIGHT
     yield pointer.orientation, SUMMARY_WEIGHT
+    for word in lexicon:
+        yield word, LEXICON_WEIGHT
+
+
+def document_texts(
+    document: Entry | Pointer, lexicon: Mapping[str, Sequence[str]]
+) -> Iterable[tuple[str, float]]:
+    """The texts an entry or pointer is found by (`lexicon`: `Content.lexicon`)."""
+    if isinstance(document, Entry):
+        return entry_texts(document)
+    return pointer_texts(document, lexicon.get(document.id, ()))
 
 
 def pointer_name_stems(pointers: Iterable[Pointer], lang: str) -> set[str]:
@@ -106,6 +121,15 @@ def pointer_name_stems(pointers: Iterable[Pointer], lang: str) -> set[str]:
     topics concern, not the pointer's topic."""
     texts = (text for pointer in pointers for text in (pointer.title, *pointer.keywords))
     return {stem(word, lang) for text in texts for word in words(text, lang)}
+
+
+def lexicon_stems(lexicon: Mapping[str, Sequence[str]], lang: str) -> set[str]:
+    """The stems of the pointers' topic vocabulary (`Content.lexicon`): by how it is built
+    no workshop entry uses them, so a message's word found only there is a practical one
+    (`bot.matching.practical.PracticalWords`), like a word of a pointer's title or keywords."""
+    return {
+        stem(w, lang) for found in lexicon.values() for text in found for w in words(text, lang)
+    }
 
 
 def pointer_only(token: str, postings: Mapping[str, Mapping[int, float]], count: int) -> bool:

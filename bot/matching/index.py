@@ -25,7 +25,7 @@ from bot.matching.documents import (
     pointer_name_stems,
     pointer_only,
 )
-from bot.matching.normalize import stem, words
+from bot.matching.normalize import GERMAN, stem, words
 from bot.matching.postings import Postings, postings_from
 from bot.matching.reader import read_documents
 from bot.matching.table import Numbers
@@ -36,6 +36,7 @@ __all__ = ["Index", "build_index"]
 
 PART_WEIGHT = 0.85  # a part of an indexed compound: a little weaker than the whole word
 DEFAULT_IDF_QUANTILE = 0.5  # unknown words rank like a median word, not above every known one
+
 
 @dataclass(slots=True)
 class Index:
@@ -59,7 +60,8 @@ def build_index(content: Content) -> Index:
     """Index every entry and pointer of `content`."""
     documents: list[Entry | Pointer] = [*content.entries, *content.pointers]
     lang = content.lang
-    read = read_documents(documents, lang)
+    # the topic vocabulary is German: a translation's index goes without it
+    read = read_documents(documents, lang, content.lexicon if lang == GERMAN else {})
     words = read.table.words  # one string object per distinct word (compact)
     stem_numbers: Numbers[str] = Numbers()
     word_stems = [stem_numbers[stem(word, lang)] for word in words]
@@ -130,7 +132,8 @@ def _offices(
 
 
 def _topic(pointer: Pointer, vocabulary: Vocabulary, postings: Postings) -> frozenset[str]:
-    """The indexed stems a pointer's title and keywords name, and their compound parts."""
+    """The indexed stems a pointer's title and keywords name, and their compound parts (not
+    its topic vocabulary: measured, it changed no answer)."""
     named: set[str] = set()
     for text in (pointer.title, *pointer.keywords):
         for word in words(text, vocabulary.lang):

@@ -54,7 +54,7 @@ from bot.matching.decision import (
     decide,
     weights_for,
 )
-from bot.matching.documents import pointer_name_stems, pointer_only
+from bot.matching.documents import lexicon_stems, pointer_name_stems, pointer_only
 from bot.matching.frames import asked_predicate, asks_practically
 from bot.matching.gate import PrincipleGate
 from bot.matching.index import build_index
@@ -115,9 +115,11 @@ class Matcher:
 
     def _pointer_only(self, content: Content, topics: Sequence[frozenset[str]]) -> list[str]:
         """The stems only pointers use that name a pointer (`PracticalWords`); in German whole
-        words of their titles and keywords only (`pointer_name_stems`), not compound parts."""
+        words of their titles and keywords only (`pointer_name_stems`), not compound parts,
+        and their topic vocabulary (`lexicon_stems`)."""
         if content.lang == GERMAN:
             named = pointer_name_stems(content.pointers, content.lang)
+            named |= lexicon_stems(content.lexicon, content.lang)
         else:
             named = set().union(*topics)
         return [t for t in named if pointer_only(t, self._postings, self._count)]

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from operator import itemgetter
+from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
@@ -29,9 +30,8 @@ from bot.matching.documents import (
     PRIMARY_WEIGHT,
     SUMMARY_WEIGHT,
     Phrase,
-    entry_texts,
+    document_texts,
     phrase_of,
-    pointer_texts,
 )
 from bot.matching.normalize import GERMAN, WORD_BYTES, content_word, fold, stem, words
 from bot.matching.senses import may_clash
@@ -166,17 +166,21 @@ def map_large_allocations() -> bool:
     return bool(mallopt(M_MMAP_THRESHOLD, LARGE_ALLOCATION))
 
 
-def read_documents(documents: Sequence[Entry | Pointer], lang: str) -> Read:
+def read_documents(
+    documents: Sequence[Entry | Pointer],
+    lang: str,
+    lexicon: Mapping[str, Sequence[str]] = MappingProxyType({}),
+) -> Read:
     """Each document's distinct words at their highest field weight, its phrasings (title
     and questions), its summary-or-better words for BM25, and the words of its primary
-    fields."""
+    fields. `lexicon`: pointer id → its topic vocabulary (`Content.lexicon`)."""
     map_large_allocations()
     texts: list[str] = []
     weights: list[float] = []
     counts: list[int] = []  # texts per document
     phrasings: list[list[int]] = []  # per document, the texts of its title and questions
     for document in documents:
-        pairs = entry_texts(document) if isinstance(document, Entry) else pointer_texts(document)
+        pairs = document_texts(document, lexicon)
         ordered = sorted(pairs, key=_WEIGHT, reverse=True)  # highest first (stable)
         first = len(texts)
         texts.extend(map(_TEXT, ordered))
