@@ -53,6 +53,7 @@ from bot.content.files import (
     content_version,
     export_name,
 )
+from bot.content.lexicon import HEADER as LEXICON_HEADER
 from bot.content.loader import load_content, summary_line
 from bot.content.message_keys import PLACEHOLDERS, REQUIRED_MESSAGES
 from bot.content.telegram_html import HTMLParseError, parse_html, u16len
@@ -69,6 +70,7 @@ __all__ = [
     "KINDS",
     "KIND_TENSION",
     "LEXICON_FILE",
+    "LEXICON_HEADER",
     "MAX_QUESTION",
     "MESSAGES_FILE",
     "PLACEHOLDERS",

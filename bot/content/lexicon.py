@@ -23,6 +23,19 @@ from bot.content.pointers import url_problem
 from bot.content.thesaurus import WORD
 from bot.content.yamlsource import LineDict, LineList
 
+# The head of the built file (`bot.matching.lexicon_build`): how it was made.
+HEADER = """\
+# Themenwortschatz der Wegweiser: Wörter, die öffentliche Seiten zum Thema eines Wegweisers
+# benutzen und seine eigenen Texte nicht. Der Bot findet den Wegweiser auch über sie, aber
+# schwächer als über Titel, Fragen und Stichwörter.
+# Nicht von Hand bearbeiten: erzeugt mit python -m bot.matching.lexicon_build KORPUS
+# (Regel: siehe dort). Korpus: je Wegweiser die Seiten, die die Suche (öffentliche deutsche
+# Seiten) auf Anfragen aus Titel und Orientierung des Wegweisers fand, dazu Seiten zum Thema
+# des Workshops als Vergleich; gezählt wird, auf wie vielen Seiten ein Wort vorkommt.
+# Ausgeliefert werden nur die gewählten Wörter und die Adressen der Seiten („sources“).
+# Parameter: mindestens {pages} Seiten, Log-Odds ab {odds}, Zipf unter {zipf}, höchstens {most}
+# Wörter je Wegweiser.
+"""
 FIELDS = ("id", "words", "sources")
 MAX_WORD = 40
 

@@ -42,7 +42,7 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from bot.content import LEXICON_FILE, Content, load_content
+from bot.content import LEXICON_FILE, LEXICON_HEADER, Content, load_content
 from bot.matching.background import zipf
 from bot.matching.documents import entry_texts, pointer_texts
 from bot.matching.index import build_index
@@ -67,7 +67,7 @@ _PARTICIPLE = ("enen", "nden", "ten")  # "angefallenen", "zwingenden", "geplante
 FURNITURE = frozenset(
     stem(fold(word), GERMAN)
     for word in (
-        "Impressum Datenschutzerklärung Lesezeit Titelfoto Bildnachweis Lektorat Redaktion "
+        "Impressum Datenschutzerklaerung Lesezeit Titelfoto Bildnachweis Lektorat Redaktion "
         "Herausgeber Newsletter Cookies Aufrufe Download Inhaltsverzeichnis Seite Artikel "
         "Kommentare Telefax Telefon Fax Mail Anschrift Copyright Foto Fotos Glossar"
     ).split()
@@ -235,24 +235,12 @@ def build(topics: Mapping[str, Topic], content: Content) -> dict[str, list[str]]
     return chosen
 
 
-HEADER = """\
-# Themenwortschatz der Wegweiser: Wörter, die öffentliche Seiten zum Thema eines Wegweisers
-# benutzen und seine eigenen Texte nicht. Der Bot findet den Wegweiser auch über sie, aber
-# schwächer als über Titel, Fragen und Stichwörter.
-# Nicht von Hand bearbeiten: erzeugt mit python -m bot.matching.lexicon_build KORPUS
-# (Regel: siehe dort). Korpus: je Wegweiser die Seiten, die die Suche (öffentliche deutsche
-# Seiten) auf Anfragen aus Titel und Orientierung des Wegweisers fand, dazu Seiten zum Thema
-# des Workshops als Vergleich; gezählt wird, auf wie vielen Seiten ein Wort vorkommt.
-# Ausgeliefert werden nur die gewählten Wörter und die Adressen der Seiten („sources“).
-# Parameter: mindestens {pages} Seiten, Log-Odds ab {odds}, Zipf unter {zipf}, höchstens {most}
-# Wörter je Wegweiser.
-"""
 
 
 def render(chosen: Mapping[str, Sequence[str]], topics: Mapping[str, Topic]) -> str:
     """The YAML text of the built file."""
     lines = [
-        HEADER.format(pages=MIN_PAGES, odds=MIN_LOG_ODDS, zipf=MAX_ZIPF, most=MAX_WORDS),
+        LEXICON_HEADER.format(pages=MIN_PAGES, odds=MIN_LOG_ODDS, zipf=MAX_ZIPF, most=MAX_WORDS),
         "pointers:",
     ]
     for pointer_id, chosen_words in chosen.items():
