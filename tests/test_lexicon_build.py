@@ -12,6 +12,7 @@ from bot.matching.lexicon_build import (
     COMPARISON,
     build,
     is_candidate,
+    is_german_rare,
     log_odds,
     main,
     read_corpus,
@@ -28,10 +29,10 @@ FOERDERMITTEL = """\
 # query: Fördermittel beantragen
 @ https://a.example/foerderung
 Projektskizze einwerben Stipendium Haftpflichtpolice Meilensteine Impressum geplanten
-Vernetzung Meilensteinplanung Geld
+Vernetzung Meilensteinplanung Geld Foundations
 @ https://www.b.example/antrag
 Projektskizze einwerben Haftpflichtpolice Meilensteine Impressum geplanten Vernetzung
-Meilensteinplanung Geld
+Meilensteinplanung Geld Foundations
 @ https://a.example/stipendien
 Stipendium Projektskizze
 """
@@ -94,6 +95,13 @@ def test_only_nouns_and_verbs_are_candidates(word: str, kept: bool) -> None:
     assert is_candidate(word) is kept
 
 
+@pytest.mark.parametrize(
+    ("folded", "rare"), [("projektskizze", True), ("geld", False), ("foundations", False)]
+)
+def test_a_rare_german_word_is_neither_everyday_nor_english(folded: str, rare: bool) -> None:
+    assert is_german_rare(folded) is rare
+
+
 def test_log_odds_favour_a_word_of_the_topic() -> None:
     assert log_odds(3, 4, 0, 40) > log_odds(3, 4, 3, 40) > 0 > log_odds(0, 4, 5, 40)
 
@@ -109,6 +117,7 @@ def test_log_odds_favour_a_word_of_the_topic() -> None:
         ("Impressum", "furniture of web pages"),
         ("geplanten", "a participle"),
         ("Geld", "everyday German"),
+        ("Foundations", "an English word"),
     ],
 )
 def test_a_word_is_left_out(chosen: dict[str, list[str]], word: str, why: str) -> None:

@@ -19,7 +19,7 @@ when
 - its log-odds on P's pages against all other pages (the other pointers' and the
   comparison pages, Jeffreys prior) is at least MIN_LOG_ODDS;
 - it is no everyday word of general German (wordfreq Zipf below MAX_ZIPF,
-  `bot.matching.background`);
+  `bot.matching.background`) and no English word (English Zipf above the German);
 - no other corpus file uses it on MIN_PAGES pages (a word of several topics), the
   comparison pages not at all;
 - no workshop entry uses its stem in any field (it would pull workshop questions to P), and
@@ -46,7 +46,7 @@ from bot.content import LEXICON_FILE, LEXICON_HEADER, Content, load_content
 from bot.matching.background import zipf
 from bot.matching.documents import entry_texts, pointer_texts
 from bot.matching.index import build_index
-from bot.matching.normalize import GERMAN, fold, stem, words
+from bot.matching.normalize import ENGLISH, GERMAN, fold, stem, words
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPARISON = "_workshop"
@@ -101,6 +101,14 @@ def is_candidate(word: str) -> bool:
     if word[0].isupper():
         return True
     return word.endswith(_VERB) and not word.endswith(_PARTICIPLE) and not _ADJECTIVE.search(word)
+
+
+def is_german_rare(folded: str) -> bool:
+    """No everyday word of general German (Zipf below MAX_ZIPF) and no English word
+    ("Foundations", "Portals": English more often than German), which would make a
+    German message look English or an English one German."""
+    german = zipf(folded, GERMAN)
+    return german < MAX_ZIPF and zipf(folded, ENGLISH) <= german
 
 
 def read_topic(text: str) -> Topic:
@@ -195,7 +203,7 @@ def select(
         word = max(forms, key=lambda form: (forms[form], form[0].isupper(), form))
         if clashes(fold(word)):
             continue
-        if odds >= MIN_LOG_ODDS and zipf(fold(word), GERMAN) < MAX_ZIPF:
+        if odds >= MIN_LOG_ODDS and is_german_rare(fold(word)):
             scored.append((odds, word))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [word for _, word in scored[:MAX_WORDS]]
