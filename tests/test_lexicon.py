@@ -12,6 +12,7 @@ import pytest
 from bot.content import ContentError, Finding, load_content
 from bot.matching import Matcher
 from bot.matching.documents import LEXICON_WEIGHT, lexicon_stems
+from bot.matching.ngrams import NgramClassifier
 from bot.matching.normalize import stem, words
 from tests.conftest import CONTENT_DIR, write_content
 from tests.test_pointers import MINI_WEGWEISER, line_of
@@ -164,3 +165,18 @@ def test_the_english_index_goes_without_the_german_lexicon() -> None:
     token = sorted(lexicon_stems(content.lexicon, "de"))[0]
     english = Matcher(content.translations["en"])
     assert token not in english._postings
+
+
+def test_the_ngram_classifier_learns_the_lexicon_words(tmp_path: Path) -> None:
+    content = load_content(load(tmp_path, LEXICON))
+    without = NgramClassifier(dataclasses.replace(content, lexicon=MappingProxyType({})))
+    learned = NgramClassifier(content)
+    message = "Wo können wir Geld einwerben?"
+    assert (
+        learned.posterior(message)["foerdermittel"] > without.posterior(message)["foerdermittel"]
+    )
+    # the English classifier goes without the German words
+    english = NgramClassifier(dataclasses.replace(content, lang="en"))
+    assert english.posterior(message) == NgramClassifier(
+        dataclasses.replace(content, lang="en", lexicon=MappingProxyType({}))
+    ).posterior(message)

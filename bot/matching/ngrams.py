@@ -12,7 +12,8 @@ pointer is offered though the lexical confidence alone is under its bar
 Classes: each Wegweiser pointer, WORKSHOP (the workshop entries) and NONE (private and
 everyday service requests). Trained when the index is built, on the content's own texts
 only: a pointer's title, questions and keywords (weight 1) and its orientation and who-helps
-lines (EXPLANATION_WEIGHT); the entries' titles, questions, keywords and poles (weight 1)
+lines and, in German, its topic vocabulary (content/lexicon.yaml) (EXPLANATION_WEIGHT); the
+entries' titles, questions, keywords and poles (weight 1)
 and summaries (EXPLANATION_WEIGHT), from at most WORKSHOP_ENTRIES entries (a larger corpus
 says no more about what the workshop sounds like, and the build stays cheap); the words of
 the request classes of content/smalltalk.yaml. Each distinct text counts its words; each
@@ -85,6 +86,8 @@ class NgramClassifier:
         for pointer in content.pointers:
             counts = self._count((pointer.title, *pointer.questions, *pointer.keywords))
             self._count((pointer.orientation, *pointer.who_helps), EXPLANATION_WEIGHT, counts)
+            if self.lang == GERMAN:  # the topic vocabulary is German
+                self._count(content.lexicon.get(pointer.id, ()), EXPLANATION_WEIGHT, counts)
             classes.append((pointer.id, counts))
         entries = content.entries
         chosen = entries[:: max(1, -(-len(entries) // WORKSHOP_ENTRIES))]
