@@ -61,14 +61,10 @@ from bot.matching.index import build_index
 from bot.matching.loanwords import aligned_postings
 from bot.matching.ngrams import NgramClassifier
 from bot.matching.normalize import ENGLISH, GERMAN, sentences, stem, words
+from bot.matching.offer import PointerOffer
 from bot.matching.practical import (
-    POINTER_FROM,
     PracticalWords,
-    clearly_ahead,
-    far_ahead,
-    names_core,
     pointer_first,
-    pointer_from,
 )
 from bot.matching.ranking import Ranker
 from bot.matching.request import request_sentence, request_weighted
@@ -108,7 +104,9 @@ class Matcher:
         )
         self.weights, self.pointer_weights = weights_for(content.lang)
         self.titles = TitleNouns(content, self._postings, self._count)
-        self.ngrams = NgramClassifier(content)  # a second opinion on the pointer (`_ahead`)
+        self.ngrams = NgramClassifier(content)  # a second opinion on the pointer
+        # whether a pointer is offered (`bot.matching.offer`)
+        self.offer = PointerOffer(self.ranker, self.pointer_weights, self.ngrams, self.pointer_at)
         zipf("", content.lang)  # load the background model now, not on the first question
         if content.lang == GERMAN:
             zipf("", ENGLISH)  # tells loanwords from German words (`asks_elsewhere`)
@@ -187,7 +185,7 @@ class Matcher:
             principle = None  # the question names the pointer's topic (`bot.matching.titles`)
         p_conf = confidence_of(principle.fit, self.weights) if principle else 0.0
         signals = principle.fit.signals() if principle else {}
-        offered, q_conf, named = self._offered(terms, principle, pointer)
+        offered, q_conf, named = self.offer.offered(terms, principle, pointer)
         if offered and pointer_first(principle, pointer):
             return SearchResult(
                 text, REFUSE, matches, p_conf, KIND_POINTER, offered, signals=signals
@@ -203,30 +201,8 @@ class Matcher:
             return SearchResult(
                 text, decision, matches, p_conf, KIND_PRINCIPLE, offered, signals=signals
             )
-        offered = self._ahead(text, principle, pointer, q_conf, named)
+        offered = self.offer.ahead(text, principle, pointer, q_conf, named)
         return self._no_principle(text, matches, p_conf, offered, signals)
-
-    def _ahead(
-        self,
-        text: str,
-        principle: Ranked | None,
-        pointer: Ranked | None,
-        q_conf: float,
-        named: bool,
-    ) -> PointerMatch | None:
-        """The pointer offered when no principle answers: one clearly ahead of every
-        principle ("Was verdient eigentlich ein ehrenamtlicher Bürgermeister?": a principle
-        fits better, though none is sure enough), or one the n-gram classifier names too
-        (`bot.matching.ngrams`): "Müssen wir für den Gemeinschaftsraum … eine Kaution
-        zahlen?" shares little with the rooms pointer's words, much with their n-grams."""
-        if pointer is None:
-            return None
-        found = self.pointer_at(pointer.index)
-        if (named and clearly_ahead(principle, pointer, q_conf)) or self.ngrams.agrees(
-            text, found.id
-        ):
-            return PointerMatch(found, pointer.score, q_conf)
-        return None
 
     def _no_principle(
         self,
@@ -249,33 +225,6 @@ class Matcher:
                 text, REFUSE, matches, p_conf, kind, reply=request.reply, signals=signals
             )
         return SearchResult(text, REFUSE, matches, p_conf, KIND_REFUSAL, signals=signals)
-
-    def _offered(
-        self, terms: list[Term], principle: Ranked | None, pointer: Ranked | None
-    ) -> tuple[PointerMatch | None, float, bool]:
-        """The pointer offered, its confidence, and whether it may be offered at all: when it
-        is sure enough, or when it outscores every principle by far; then no principle
-        answers, even one that would on its own ("Wie lösen wir unseren Verein auf, wenn
-        keiner mehr mitmachen will?" asks about a Verein's end, not about the workshop's
-        shared practice). Below POINTER_FROM (a practical share, far or clearly ahead) only a
-        pointer whose topic the message names ("Wer zahlt, wenn ein Baum … auf mein Auto
-        fällt?" names none of the insurance pointer's, only everyday words of its example
-        questions); below it a pointer naming what the question asks about (`names_core`)."""
-        if pointer is None:
-            return None, 0.0, False
-        q_conf = self.ranker.pointer_confidence(terms, pointer, self.pointer_weights)
-        named = q_conf >= POINTER_FROM or self.ranker.names_topic(terms, pointer.index)
-        if named and (
-            q_conf >= pointer_from(pointer.fit)
-            or far_ahead(principle, pointer, q_conf)
-            or names_core(principle, pointer, q_conf)
-        ):
-            return (
-                PointerMatch(self.pointer_at(pointer.index), pointer.score, q_conf),
-                q_conf,
-                named,
-            )
-        return None, q_conf, named
 
     def terms(self, text: str) -> list[Term]:
         """The message's terms: request sentence first, service and private words foreign."""

@@ -7,7 +7,7 @@ n-grams of the words share evidence across compounds and inflections ("Gemeinsch
 ~ "Raumbörse", "Gemeinschaftsräume"; "Schaukasten" ~ "Anschlagtafel", "Kasten"), which
 stems cannot. Their verdict is a different kind of evidence, so where both agree the
 pointer is offered though the lexical confidence alone is under its bar
-(`Matcher._ahead`).
+(`bot.matching.offer.PointerOffer.ahead`).
 
 Classes: each Wegweiser pointer, WORKSHOP (the workshop entries) and NONE (private and
 everyday service requests). Trained when the index is built, on the content's own texts
