@@ -149,3 +149,12 @@ def test_main_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert load_content(root).lexicon["foerdermittel"] == ("Projektskizze", "einwerben")
     assert "3 words for 2 pointers" in capsys.readouterr().out
     assert main([str(tmp_path / "missing"), "--content", str(root)]) == 1
+
+
+def test_a_broken_lexicon_file_does_not_stop_a_rebuild(tmp_path: Path) -> None:
+    root = write_content(
+        tmp_path / "c",
+        **{"wegweiser.yaml": MINI_WEGWEISER, "lexicon.yaml": "pointers:\n  - id: nirgends\n"},
+    )
+    assert main([str(write_corpus(tmp_path / "corpus")), "--content", str(root)]) == 0
+    assert load_content(root).lexicon["versicherung"] == ("Unfallkasse",)

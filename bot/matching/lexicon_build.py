@@ -34,7 +34,9 @@ from __future__ import annotations
 import argparse
 import math
 import re
+import shutil
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -260,6 +262,15 @@ def render(chosen: Mapping[str, Sequence[str]], topics: Mapping[str, Topic]) -> 
     return "\n".join(lines) + "\n"
 
 
+def content_without_lexicon(folder: Path) -> Content:
+    """The content of `folder` as if it had no lexicon file: the build never reads its own
+    output (a broken or stale lexicon.yaml does not stop a rebuild)."""
+    with tempfile.TemporaryDirectory() as temporary:
+        copy = Path(temporary) / "content"
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(LEXICON_FILE))
+        return load_content(copy)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -270,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.corpus}: no such corpus folder", file=sys.stderr)
         return 1
     topics = read_corpus(args.corpus)
-    chosen = build(topics, load_content(args.content))
+    chosen = build(topics, content_without_lexicon(args.content))
     out = args.out or args.content / LEXICON_FILE
     out.write_text(render(chosen, topics), encoding="utf-8")
     print(f"{out}: {sum(map(len, chosen.values()))} words for {len(chosen)} pointers")
