@@ -57,6 +57,7 @@ from bot.matching.decision import (
 from bot.matching.documents import lexicon_stems, pointer_name_stems, pointer_only
 from bot.matching.frames import asked_predicate, asks_practically
 from bot.matching.gate import PrincipleGate
+from bot.matching.harm import HarmEvents
 from bot.matching.index import build_index
 from bot.matching.loanwords import aligned_postings
 from bot.matching.ngrams import NgramClassifier
@@ -65,6 +66,7 @@ from bot.matching.offer import PointerOffer
 from bot.matching.practical import (
     PracticalWords,
     pointer_first,
+    private_matter,
 )
 from bot.matching.ranking import Ranker
 from bot.matching.request import request_sentence, request_weighted
@@ -93,6 +95,7 @@ class Matcher:
         self._bm25 = index.bm25
         self.vocabulary = index.vocabulary
         self.practical = PracticalWords(content.lang, self._pointer_only(content, index.topics))
+        self.harm = HarmEvents(self.vocabulary, self._postings, self.practical.is_practical)
         self._attach_loanwords(english)
         # best principles and best pointers for a message's terms (`Ranker.rank`)
         self.ranker = Ranker(index, self.practical)
@@ -161,7 +164,7 @@ class Matcher:
             len(parts) > 1,
             *self.asked(asking),
             keep=top,
-            predicate=self.predicate(asking),
+            predicate=self.predicate(asking) or self.harm.asked(terms),
             head=self.head(asking),
         )
         alone = len(parts) == 1
@@ -179,7 +182,7 @@ class Matcher:
         """The answer of a ranked message: a principle, a pointer, a service hint or a
         refusal (`asking`: its request sentence; `alone`: the message is that one sentence)."""
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles)
-        pointer = pointers[0] if pointers else None
+        pointer = pointers[0] if pointers and not private_matter(pointers[0].fit) else None
         principle = principles[0] if principles else None
         if alone and pointer and self.titles.names(terms, pointer.index):
             principle = None  # the question names the pointer's topic (`bot.matching.titles`)
@@ -233,7 +236,7 @@ class Matcher:
         weighted = request_weighted(
             text, lambda part: math.fsum(informativeness(w, lang) for w in words(part, lang)), lang
         )
-        return self.vocabulary.terms(weighted, self.smalltalk.foreign)
+        return self.harm(self.vocabulary.terms(weighted, self.smalltalk.foreign), text)
 
     def asked(self, request: str) -> tuple[bool, str | None, bool]:
         """What a request sentence asks for (`bot.matching.asking`; German only): a fact,
