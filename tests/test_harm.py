@@ -33,21 +33,23 @@ def _term(token: str, foreign: bool = False) -> Term:
 
 
 @pytest.mark.parametrize(
-    ("tokens", "foreign", "linked"),
+    ("tokens", "foreign", "message", "linked"),
     [
-        (["verein", "gesturzt"], [], True),  # a group's activity
-        (["aufkomm", "gesturzt"], [], True),  # who pays
-        (["aufkomm", "gesturzt"], ["krankenkass"], False),  # ... a private matter
-        (["mann", "gesturzt"], [], False),  # neither
+        (["verein", "gesturzt"], [], "Was ist, wenn im Verein jemand gestürzt ist?", True),
+        (["aufkomm", "gesturzt"], [], "Wer kommt auf, wenn jemand gestürzt ist?", True),
+        (["aufkomm", "gesturzt"], ["krankenkass"], "Wer kommt auf? Er ist gestürzt.", False),
+        (["mann", "gesturzt"], [], "Mein Mann ist gestürzt.", False),
+        (["verein", "zerbroch"], [], "Unser Verein ist zerbrochen.", False),  # a figure
     ],
 )
 def test_harm_words_stand_for_harm_nouns_when_framed(  # type: ignore[no-untyped-def]
-    matcher, tokens: list[str], foreign: list[str], linked: bool
+    matcher, tokens: list[str], foreign: list[str], message: str, linked: bool
 ) -> None:
     events = HarmEvents(matcher.vocabulary, ("unfall", "schad"), lambda term: False)
     terms = [_term(t) for t in tokens] + [_term(t, True) for t in foreign]
-    found = {t.token: t for t in events(terms, "Wer kommt auf, wenn jemand gestürzt ist?")}
-    assert (("unfall", 0.8) in found["gesturzt"].candidates) is linked
+    harmed = next(t for t in tokens if events.is_harm(t))
+    found = {t.token: t for t in events(terms, message)}
+    assert (("unfall", 0.8) in found[harmed].candidates) is linked
 
 
 def test_a_long_story_keeps_its_harm_words_plain(matcher) -> None:  # type: ignore[no-untyped-def]

@@ -8,14 +8,17 @@ loss and theft; each as verb, participle and noun), stands for the content's own
 harm (ANCHORS: Unfall, Schaden, Verletzung) — where the message frames them as a matter of
 a group or of who pays:
 
-- the message speaks of a group's activity (GROUP words: Verein, Helfer, Einsatz, Fest,
-  Aufbau, or a compound ending in one: "Stadtteilfest", "Pflanzaktion"); or
+- the message asks what follows a harm ("Was ist, wenn …", "falls …") in a group's activity
+  (GROUP words: Verein, Helfer, Einsatz, Fest, Aufbau, or a compound ending in one:
+  "Stadtteilfest", "Pflanzaktion"); or
 - it asks who pays, is liable or is covered (a practical word of `bot.matching.practical`,
   or a LIABLE verb: aufkommen, übernehmen, ersetzen) and names no private matter
   (content/smalltalk.yaml: "Krankenkasse", "Küche"): a fall at home is no question for the
   Wegweiser.
 
-Otherwise the words keep their ordinary reading (an accident at home, a broken streetlight).
+A harm told as a fact of a group, with no question of paying ("Das Vertrauen ist kaputt"),
+is a figure of speech. Otherwise the words keep their ordinary reading (an accident at
+home, a broken streetlight).
 """
 
 from __future__ import annotations
@@ -29,20 +32,21 @@ from bot.matching.terms import Term, Vocabulary
 
 __all__ = ["ANCHORS", "GROUP", "HARM", "LIABLE", "HarmEvents"]
 
-# Event words by kind, as people write them (infinitive, third person, participle, noun).
+# Event words by kind, as people write them (infinitive, third person, participle, noun),
+# umlauts spelled out (ue) as the matcher folds them; the first look knows both spellings.
 HARM = (
     # injury and falls
-    "verletzen verletzt Verletzung Verletzte verunglueckt verunglücken Sturz stuerzen stürzt "
-    "gestürzt hinfallen hinfaellt hingefallen umfallen ausrutschen rutscht ausgerutscht "
+    "verletzen verletzt Verletzung Verletzte verunglueckt verungluecken Sturz stuerzen stuerzt "
+    "gestuerzt hinfallen hinfaellt hingefallen umfallen ausrutschen rutscht ausgerutscht "
     "ausgleiten ausgeglitten stolpern stolpert gestolpert brechen bricht gebrochen Bruch "
     "Knochenbruch Beinbruch Armbruch prellen geprellt Prellung verstauchen verstaucht "
     "Verstauchung verdrehen verdreht zerren Zerrung verbrennen verbrannt Verbrennung "
-    "schneiden geschnitten Schnittwunde Wunde Platzwunde Gehirnerschütterung bluten blutet "
+    "schneiden geschnitten Schnittwunde Wunde Platzwunde Gehirnerschuetterung bluten blutet "
     "Notaufnahme Krankenwagen Rettungswagen "
     # damage
-    "beschaedigen beschädigt Beschädigung kaputt kaputtgemacht kaputtgegangen zerbrechen "
-    "zerbricht zerbrochen zerkratzen zerkratzt zerspringen zersprungen zerstoeren zerstört "
-    "Zerstörung demolieren demoliert umkippen umgekippt Delle Kratzer Bruchschaden "
+    "beschaedigen beschaedigt Beschaedigung kaputt kaputtgemacht kaputtgegangen zerbrechen "
+    "zerbricht zerbrochen zerkratzen zerkratzt zerspringen zersprungen zerstoeren zerstoert "
+    "Zerstoerung demolieren demoliert umkippen umgekippt Delle Kratzer Bruchschaden "
     "Wasserschaden Brandschaden "
     # loss and theft
     "stehlen gestohlen klauen geklaut Diebstahl Einbruch verlieren verloren abhanden".split()
@@ -53,12 +57,13 @@ GROUP = (
     "Verein", "Initiative", "Ehrenamt", "ehrenamtlich", "Ehrenamtliche", "Helfer", "Helferin",
     "helfen", "freiwillig", "Freiwillige", "Einsatz", "Aktion", "Fest", "Feier",
     "Veranstaltung", "Gruppe", "Treff", "Training", "Projekt", "Aufbau", "Abbau", "Ausflug",
-    "Zeltlager", "Teilnehmer", "Teilnehmerin", "Besucher", "Besucherin", "Gast", "Gäste",
+    "Zeltlager", "Teilnehmer", "Teilnehmerin", "Besucher", "Besucherin", "Gast", "Gaeste",
     "Mitglied", "Markt", "Flohmarkt", "Umzug", "Laternenumzug", "Sammlung",
 )  # fmt: skip
-GROUP_HEADS = ("fest", "aktion", "verein", "gruppe", "treff", "einsatz", "initiativ", "markt")
+GROUP_HEADS = ("fest", "aktion", "verein", "gruppe", "treff", "einsatz", "initiative", "markt")
 # Verbs of paying for a harm that are no practical word of their own.
-LIABLE = "aufkommen aufkommt übernehmen übernimmt ersetzen ersetzt erstatten erstattet geradestehen einspringen abgesichert absichern".split()  # noqa: E501
+LIABLE = "aufkommen aufkommt uebernehmen uebernimmt ersetzen ersetzt erstatten erstattet geradestehen einspringen abgesichert absichern".split()  # noqa: E501
+CONDITIONAL = frozenset({"wenn", "falls", "sollte", "sollten"})  # "Was ist, wenn …"
 PUNCTUATION = string.punctuation + "„“”‚‘’«»–—…"
 START = 6  # letters of a harm word a message's word must begin with to be looked at
 PREFIX = 6  # a word beginning with a harm stem this long is of the class ("Verletzungen")
@@ -96,7 +101,6 @@ class HarmEvents:
         for found in sorted(s for s in self._harm if len(s) >= PREFIX):
             self._long[found[:PREFIX]] = (*self._long.get(found[:PREFIX], ()), found)
         self._group = _stems(GROUP)
-        self._group_heads = GROUP_HEADS
         self._liable = _stems(LIABLE)
         self._anchors = tuple(s for s in _stems(ANCHORS) if german and s in stems)
         self._practical = practical
@@ -134,15 +138,19 @@ class HarmEvents:
                 tokens.update(t.token for t in self._vocabulary.resolve(word))
         return [t for t in terms if not t.foreign and t.token in tokens] if tokens else []
 
-    def _framed(self, terms: list[Term], harm: list[Term]) -> bool:
-        """True when the message speaks of a group's activity, or asks who pays and names
-        no private matter."""
+    def _framed(self, terms: list[Term], harm: list[Term], text: str) -> bool:
+        """True when the message asks who pays, is liable or covered and names no private
+        matter; or asks what follows a harm ("Was ist, wenn …", "falls …") in a group's
+        activity. A harm told as a fact of a group ("Unser Verein ist zerbrochen", "Das
+        Vertrauen ist kaputt") is a figure of speech, no question for insurance."""
         others = [t for t in terms if t not in harm]
-        if any(t.token in self._group or t.token.endswith(self._group_heads) for t in others):
-            return True
-        if any(t.foreign for t in others):
+        raws = [raw.strip(PUNCTUATION) for raw in text.lower().split()]
+        group = any(stem(fold(raw)) in self._group or raw.endswith(GROUP_HEADS) for raw in raws)
+        if not group and any(t.foreign for t in others):
             return False
-        return any(t.token in self._liable or self._practical(t) for t in others)
+        if any(t.token in self._liable or self._practical(t) for t in others):
+            return True
+        return group and not CONDITIONAL.isdisjoint(raws)
 
     def __call__(self, terms: list[Term], text: str) -> list[Term]:
         """The terms, each harm word also standing for the ANCHORS when framed so; in a
@@ -152,7 +160,7 @@ class HarmEvents:
         if len(sentences(text)) > SENTENCES:
             return terms
         harm = self._harm_terms(terms, text)
-        if not harm or not self._framed(terms, harm):
+        if not harm or not self._framed(terms, harm, text):
             return terms
         linked = tuple((anchor, SIMILARITY) for anchor in self._anchors)
         # a harm word keeps its own reading; one misread as another word loses that
