@@ -108,3 +108,16 @@ def test_only_a_message_with_a_harm_word_is_looked_at(  # type: ignore[no-untype
     matcher, message: str, looked_at: bool
 ) -> None:
     assert matcher.harm._looks_harmed(message) is looked_at
+
+
+@pytest.mark.parametrize(
+    ("message", "private"),
+    [
+        ("Gibt es Zuschüsse für eine neue Heizung?", True),
+        ("Gibt es einen Zuschuss für die Zahnspange meines Sohnes?", True),
+        ("Wie lange dürfen wir die Anschriften ehemaliger Mitglieder aufbewahren?", False),
+        ("Wie beantragen wir Fördermittel für unser Nachbarschaftsprojekt?", False),
+    ],
+)
+def test_a_private_matter_is_named(matcher, message: str, private: bool) -> None:  # type: ignore[no-untyped-def]
+    assert matcher.smalltalk.names_private(message) is private

@@ -182,7 +182,9 @@ class Matcher:
         """The answer of a ranked message: a principle, a pointer, a service hint or a
         refusal (`asking`: its request sentence; `alone`: the message is that one sentence)."""
         matches = tuple(Match(self._entries[r.index], r.score) for r in principles)
-        pointer = pointers[0] if pointers and not private_matter(pointers[0].fit) else None
+        pointer = pointers[0] if pointers else None
+        if pointer and private_matter(pointer.fit) and self.smalltalk.names_private(text):
+            pointer = None  # "Gibt es Zuschüsse für eine neue Heizung?": the writer's household
         principle = principles[0] if principles else None
         if alone and pointer and self.titles.names(terms, pointer.index):
             principle = None  # the question names the pointer's topic (`bot.matching.titles`)

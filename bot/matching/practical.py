@@ -141,7 +141,7 @@ ENGLISH_WORDS = frozenset(
 FRAME_SHARE = 0.3  # the practical share a practical frame adds (the workshop explains none)
 TRUSTED = 0.8  # a candidate this similar (exact, synonym, umlaut-free) says what the word is
 SPECIFIC = 0.3  # a word only pointers know counts when it is at least this specific
-PRIVATE_SHARE = 0.4  # a message with this share of private or service mass gets no pointer
+PRIVATE_SHARE = 0.4  # a message with this share of private mass gets no pointer
 
 
 class PracticalWords:
@@ -284,9 +284,10 @@ def pointer_first(principle: Ranked | None, pointer: Ranked | None) -> bool:
 
 def private_matter(fit: Fit) -> bool:
     """True when PRIVATE_SHARE or more of the message's specific mass is private-matter or
-    everyday-service words (content/smalltalk.yaml): "Gibt es Zuschüsse für eine neue
-    Heizung?" asks about the writer's own household, which no Wegweiser pointer covers,
-    though "Zuschuss" names the funding pointer's topic."""
+    everyday-service words (content/smalltalk.yaml; the matcher asks for a private one
+    among them, `Classifier.names_private`): "Gibt es Zuschüsse für eine neue Heizung?"
+    asks about the writer's own household, which no Wegweiser pointer covers, though
+    "Zuschuss" names the funding pointer's topic."""
     if fit.fit <= 0.0:
         return fit.foreign > 0.0
     return fit.foreign >= PRIVATE_SHARE * fit.explained / fit.fit

@@ -181,6 +181,12 @@ class Classifier:
                 return social
         return None
 
+    def names_private(self, text: str) -> bool:
+        """True when the message names a private matter (a request class but the service
+        one): "Heizung", "Zahnspange" — not only an everyday service ("Anschrift")."""
+        found = (self.request_class(word) for word in words(self.joined(text), self.lang))
+        return any(social is not None and social.id != SERVICE for social in found)
+
     def foreign(self, word: str) -> bool:
         """True for a folded word of a request class (an everyday service, a private matter)."""
         return self.request_class(word) is not None
