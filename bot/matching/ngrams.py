@@ -38,7 +38,7 @@ import numpy as np
 
 from bot.content import Content
 from bot.matching.background import informativeness
-from bot.matching.normalize import GERMAN, WORD_BYTES, content_word, fold, words
+from bot.matching.normalize import GERMAN, content_word, fold, raw_words, words
 
 __all__ = ["AGREE", "NONE", "WORKSHOP", "NgramClassifier", "ngrams", "plain_words"]
 
@@ -58,17 +58,13 @@ REMEMBERED = 50_000  # words whose evidence is kept (`NgramClassifier._evidence`
 AGREE = 0.5
 
 
-# bytes of a folded text: word bytes kept, every other one a space
-_SEPARATORS = bytes(b if b in WORD_BYTES else 32 for b in range(256))
-
 
 def plain_words(text: str, lang: str) -> list[str]:
     """The folded content words of a text, stop words left out: `words` without its
     readings of a word's senses, which n-grams do not need (and are dear per message)."""
     if lang != GERMAN:
         return words(text, lang)
-    raw = fold(text).encode("ascii", "replace").translate(_SEPARATORS).split()
-    return [word for word in map(content_word, raw) if word]
+    return [word for word in map(content_word, raw_words(fold(text))) if word]
 
 
 def ngrams(word: str) -> list[str]:

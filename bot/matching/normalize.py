@@ -123,6 +123,12 @@ def fold(text: str) -> str:
     return text
 
 
+def raw_words(folded: str) -> list[bytes]:
+    """A folded text cut into its raw words (ASCII bytes; a non-ASCII character is a
+    separator), before stop words and emphasis are dealt with (`content_word`)."""
+    return folded.encode("ascii", "replace").translate(_SEPARATORS).split()
+
+
 def words(text: str, lang: str = GERMAN) -> list[str]:
     """Folded words of a text, stop words (also typed without umlauts) removed, in order;
     letters repeated for emphasis ("sooo", "neeee") count once.
@@ -143,8 +149,7 @@ def words(text: str, lang: str = GERMAN) -> list[str]:
         folded = fold(text)
     if may_clash(folded):  # "Räume"/"räumen", "Fest"/"fest", …
         folded = fold(other_senses(text))
-    raw = folded.encode("ascii", "replace").translate(_SEPARATORS).split()
-    found = list(filter(None, map(_CONTENT_WORDS.__getitem__, raw)))
+    found = list(filter(None, map(_CONTENT_WORDS.__getitem__, raw_words(folded))))
     if "-" in folded:  # "Online-Beteiligung" is also the one word "onlinebeteiligung"
         folded = _REPEATED.sub(r"\1", folded)
         found.extend(match.group().replace("-", "") for match in _HYPHENATED.finditer(folded))
