@@ -119,17 +119,19 @@ def pointer_name_stems(pointers: Iterable[Pointer], lang: str) -> set[str]:
     """The stems of the words pointers are named by (titles, keywords), whole words only: a
     compound part ("Jugendleiter" of "Jugendleitercard") names a person or thing that many
     topics concern, not the pointer's topic."""
-    texts = (text for pointer in pointers for text in (pointer.title, *pointer.keywords))
-    return {stem(word, lang) for text in texts for word in words(text, lang)}
+    return text_stems((text for p in pointers for text in (p.title, *p.keywords)), lang)
 
 
 def lexicon_stems(lexicon: Mapping[str, Sequence[str]], lang: str) -> set[str]:
     """The stems of the pointers' topic vocabulary (`Content.lexicon`): by how it is built
     no workshop entry uses them, so a message's word found only there is a practical one
     (`bot.matching.practical.PracticalWords`), like a word of a pointer's title or keywords."""
-    return {
-        stem(w, lang) for found in lexicon.values() for text in found for w in words(text, lang)
-    }
+    return text_stems((text for found in lexicon.values() for text in found), lang)
+
+
+def text_stems(texts: Iterable[str], lang: str) -> set[str]:
+    """The stems of the words of some texts."""
+    return {stem(word, lang) for text in texts for word in words(text, lang)}
 
 
 def pointer_only(token: str, postings: Mapping[str, Mapping[int, float]], count: int) -> bool:

@@ -38,7 +38,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 from bot.content import LEXICON_FILE, LEXICON_HEADER, Content, load_content
 from bot.matching.background import zipf
-from bot.matching.documents import entry_texts, pointer_texts
+from bot.matching.documents import entry_texts, pointer_texts, text_stems
 from bot.matching.index import build_index
 from bot.matching.normalize import ENGLISH, GERMAN, fold, stem, words
 
@@ -147,16 +147,11 @@ def read_corpus(folder: Path) -> dict[str, Topic]:
     }
 
 
-def stems_of(texts: Iterable[str]) -> set[str]:
-    """The stems of the words of some texts."""
-    return {stem(word, GERMAN) for text in texts for word in words(text, GERMAN)}
-
-
 def excluded(content: Content) -> tuple[set[str], dict[str, set[str]]]:
     """The stems every workshop entry uses, and per pointer the stems of its own texts."""
-    entries = stems_of(text for entry in content.entries for text, _ in entry_texts(entry))
+    entries = text_stems((text for e in content.entries for text, _ in entry_texts(e)), GERMAN)
     pointers = {
-        pointer.id: stems_of(text for text, _ in pointer_texts(pointer))
+        pointer.id: text_stems((text for text, _ in pointer_texts(pointer)), GERMAN)
         for pointer in content.pointers
     }
     return entries, pointers
@@ -211,40 +206,42 @@ def select(
     return [word for _, word in scored[:MAX_WORDS]]
 
 
-def clash_test(content: Content, foreign: Collection[str]) -> Clashes:
-    """True for a folded word the matcher would confuse with a `foreign` stem (the workshop
-    entries' and the other pointers'): one holds it as a compound part
-    ("Bürgerbeteiligungsverfahren"), or reads it as one at NEAR similarity ("Aufwendungen":
-    "Aufwand"); and for a word inside a compound of the content's own texts, since
-    indexing it would split that compound anew ("Entschädigung" in
-    "Aufwandsentschädigung")."""
+def clash_test(content: Content) -> Callable[[Collection[str]], Clashes]:
+    """For a set of `foreign` stems (the workshop entries' and the other pointers'), the
+    test that is true for a folded word the matcher would confuse with one: one holds it as
+    a compound part ("Bürgerbeteiligungsverfahren"), or reads it as one at NEAR similarity
+    ("Aufwendungen": "Aufwand"); and for a word inside a compound of the content's own
+    texts, since indexing it would split that compound anew ("Entschädigung" in
+    "Aufwandsentschädigung"). The content is indexed once, whatever the foreign stems."""
     vocabulary = build_index(replace(content, lexicon=MappingProxyType({}))).vocabulary
     texts = [t for e in content.entries for t, _ in entry_texts(e)]
     texts += [t for p in content.pointers for t, _ in pointer_texts(p)]
     compounds = {w for text in texts for w in words(text, GERMAN)}
 
-    def clashes(word: str) -> bool:
-        near = [c for t in vocabulary.resolve(word) for c, s in t.candidates if s >= NEAR]
-        parts = [*vocabulary.split(word), *near]
-        return any(p in foreign for p in parts) or any(word in w != word for w in compounds)
+    def against(foreign: Collection[str]) -> Clashes:
+        def clashes(word: str) -> bool:
+            near = [c for t in vocabulary.resolve(word) for c, s in t.candidates if s >= NEAR]
+            parts = [*vocabulary.split(word), *near]
+            return any(p in foreign for p in parts) or any(word in w != word for w in compounds)
 
-    return clashes
+        return clashes
+
+    return against
 
 
 def build(topics: Mapping[str, Topic], content: Content) -> dict[str, list[str]]:
     """Pointer id → its topic words, for every pointer that has a corpus file."""
     entries, pointers = excluded(content)
+    clash_test_against = clash_test(content)
     chosen = {}
     for pointer in content.pointers:
         if pointer.id not in topics:
             continue
         others = set().union(*(stems for n, stems in pointers.items() if n != pointer.id))
         whole = entries | others | pointers.get(pointer.id, set())
-        clashes = clash_test(content, entries | others)
+        clashes = clash_test_against(entries | others)
         chosen[pointer.id] = select(pointer.id, topics, whole, clashes)
     return chosen
-
-
 
 
 def render(chosen: Mapping[str, Sequence[str]], topics: Mapping[str, Topic]) -> str:
